@@ -1,0 +1,65 @@
+// A case: one applicant and product as typed facts, read from one YAML document.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sbc/date.hpp"
+#include "sbc/diagnostic.hpp"
+#include "sbc/document.hpp"
+#include "sbc/money.hpp"
+#include "sbc/rate.hpp"
+#include "sbc/schema.hpp"
+
+namespace sbc {
+
+// A typed fact. `none` is a stated "none"/"never" (a fact), which is not the same as a key that
+// is absent (no fact: the conditions that need it are unknown).
+struct Value {
+  enum class Kind { none, boolean, money, rate, date, integer, text, enumeration, list, record };
+  Kind kind = Kind::none;
+  bool flag = false;
+  std::int64_t number = 0;  // integer
+  Money money;
+  Rate rate;
+  Date date;
+  std::string text;  // text, or the code of an enumeration (or the words of an open one)
+  std::vector<Value> items;                           // list
+  std::vector<std::pair<std::string, Value>> fields;  // record, in file order
+  Mark mark;
+
+  // The field of a record, or nullptr.
+  const Value* find(std::string_view key) const;
+};
+
+// The value as JSON and text show it: "1200000.00", "1.5%", "2020-05-15", "true", a code,
+// or "[CMMI3, ISO27001]".
+std::string render_value(const Value& v);
+
+struct Case {
+  std::string file;
+  int index = 0;  // 0-based document index in its file
+  Mark mark;      // where the document starts
+  Value root;     // a record
+  std::vector<Diagnostic> problems;  // errors make the case unreadable; warnings do not
+
+  bool readable() const { return !has_errors(problems); }
+  // The fact at a dotted path ("software.rd_spend"), or nullptr when the case does not state it.
+  const Value* fact(std::string_view path) const;
+};
+
+struct ReadOptions {
+  Severity unknown_keys = Severity::warning;  // sbc-validate makes them errors
+  Limits limits;
+};
+
+// Types a parsed document against the case format; every problem goes into Case::problems.
+Case read_case(const Document& doc, const std::string& file, const ReadOptions& options);
+
+// Converts one scalar node to a typed value of `field` (money, rate, date, …), or explains why it
+// cannot. Shared by the case reader and the rule-pack loader.
+Parsed<Value> read_scalar(const Node& node, const Field& field);
+
+}  // namespace sbc

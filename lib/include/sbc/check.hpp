@@ -1,0 +1,59 @@
+// sbc-check as a library call: read cases, choose each one's pack, judge it, render the result.
+#pragma once
+
+#include <istream>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "sbc/case.hpp"
+#include "sbc/exit_status.hpp"
+#include "sbc/rules.hpp"
+#include "sbc/verdict.hpp"
+
+namespace sbc {
+
+enum class Format { text, json, jsonl };
+
+struct OutputOptions {
+  Format format = Format::text;
+  Lang lang = Lang::zh;
+  bool explain = false;  // text: every condition with its facts and clause
+  bool quiet = false;    // text: verdict lines only
+  bool color = false;    // text: colour the verdict (the caller decides if the terminal wants it)
+};
+
+struct CheckOptions {
+  std::string rules;            // --rules: a built-in id or a file; empty: chosen per case
+  std::optional<Date> as_of;    // --as-of
+  ReadOptions read;
+  OutputOptions output;
+  int jobs = 0;                 // cases judged in parallel; 0: every core
+};
+
+// The outcome for one case: a verdict, or the error that kept it from being judged.
+struct CheckResult {
+  Case input;
+  std::optional<Verdict> verdict;
+  std::vector<Diagnostic> errors;
+};
+
+// Chooses the pack and judges one case (never throws for a bad case or pack: it is an error result).
+CheckResult check_case(Case c, RuleLibrary& rules, const CheckOptions& options);
+
+ExitStatus exit_status(const CheckResult& r);
+
+// Renders one result in text or as one JSON object (pretty for json, one line for jsonl).
+std::string render_text(const CheckResult& r, const OutputOptions& o);
+std::string render_json(const CheckResult& r, const OutputOptions& o, bool pretty);
+
+// The whole tool: every case of every input, in input order. Results go to `out`; nothing is
+// written to `err` but what a person needs to know about the run itself.
+ExitStatus run_check(const std::vector<std::string>& inputs, const CheckOptions& options, RuleLibrary& rules,
+                     std::istream& in, std::ostream& out, std::ostream& err);
+
+// --list-rules: the built-in packs (id, version, title, jurisdiction, dates, source).
+void list_rules(RuleLibrary& rules, const OutputOptions& o, std::ostream& out);
+
+}  // namespace sbc

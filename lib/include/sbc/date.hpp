@@ -1,0 +1,29 @@
+// Real calendar dates (proleptic Gregorian), on Howard Hinnant's date library.
+#pragma once
+
+#include <compare>
+#include <string>
+#include <string_view>
+
+#include "sbc/parsed.hpp"
+
+namespace sbc {
+
+struct Date {
+  int days = 0;  // since 1970-01-01
+
+  friend constexpr auto operator<=>(Date, Date) = default;
+};
+
+// Parses YYYY-MM-DD, four-digit year, two-digit month and day, a day that exists.
+Parsed<Date> parse_date(std::string_view text);
+std::string format(Date d);
+
+// The same day n calendar years later; 29 February goes to 28 February in a common year
+// (2018-02-28 + 2 years = 2020-02-28; 2020-02-29 + 1 year = 2021-02-28).
+Date add_years(Date d, int n);
+inline Date add_days(Date d, int n) { return Date{d.days + n}; }
+// Whole days from a to b (b - a).
+inline int days_between(Date a, Date b) { return b.days - a.days; }
+
+}  // namespace sbc

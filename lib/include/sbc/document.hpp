@@ -1,0 +1,63 @@
+// YAML documents as a small tree of our own, built from the parser's events so that duplicate
+// keys, nesting depth and aliases are checked here (yaml-cpp accepts duplicates silently).
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sbc/diagnostic.hpp"
+
+namespace sbc {
+
+struct Node {
+  enum class Kind { null, scalar, sequence, map };
+  Kind kind = Kind::null;
+  bool plain = true;   // a scalar written without quotes (so "123" and 123 can be told apart)
+  std::string scalar;  // the scalar's text
+  Mark mark;
+  // sequence: the items; map: key, value, key, value, ... (keys are scalars, in file order)
+  std::vector<Node> children;
+
+  size_t map_size() const { return children.size() / 2; }
+  const Node& key(size_t i) const { return children[2 * i]; }
+  const Node& value(size_t i) const { return children[2 * i + 1]; }
+  // The value under a key of a map, or nullptr.
+  const Node* find(std::string_view key) const;
+};
+
+// What a file may cost before it is refused; each limit is named in the message that enforces it.
+struct Limits {
+  size_t max_file_bytes = 16u << 20;  // 16 MiB
+  int max_depth = 32;                 // nested maps and sequences
+  size_t max_nodes = 200'000;         // per document, aliases expanded
+};
+
+// One document of a stream: its tree and what was wrong with it (duplicate keys, non-scalar keys).
+struct Document {
+  Node root;
+  int index = 0;  // 0-based position in its file
+  std::vector<Diagnostic> problems;
+};
+
+// Reads the documents of one YAML stream one at a time, so memory does not grow with the file.
+class DocumentStream {
+ public:
+  // `in` must outlive the stream. `file` names the input in messages.
+  DocumentStream(std::istream& in, std::string file, Limits limits = {});
+  ~DocumentStream();
+  DocumentStream(const DocumentStream&) = delete;
+  DocumentStream& operator=(const DocumentStream&) = delete;
+
+  // Reads the next document into `doc`; returns false at the end of the stream. A syntax error
+  // or an exceeded limit throws InputError, after which the stream is finished.
+  bool next(Document& doc);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sbc

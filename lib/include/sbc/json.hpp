@@ -1,0 +1,46 @@
+// A minimal streaming JSON writer: output only, keys in the order written, no floating point.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sbc {
+
+class JsonWriter {
+ public:
+  // pretty: two-space indentation; otherwise one line.
+  explicit JsonWriter(bool pretty, int base_indent = 0) : pretty_(pretty), indent_(base_indent) {}
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view k);
+  JsonWriter& value(std::string_view s);
+  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(bool b);
+  JsonWriter& value(long long n);
+  JsonWriter& value(int n) { return value(static_cast<long long>(n)); }
+  JsonWriter& null();
+  // A string value, or null when empty.
+  JsonWriter& string_or_null(std::string_view s) { return s.empty() ? null() : value(s); }
+  JsonWriter& strings(const std::vector<std::string>& items);
+
+  const std::string& str() const { return out_; }
+
+ private:
+  void before_value();
+  void newline();
+
+  bool pretty_;
+  int indent_;
+  std::string out_;
+  std::vector<bool> first_;  // per open container: no element written yet
+  bool after_key_ = false;
+};
+
+// s as a JSON string literal, quotes included.
+std::string json_quote(std::string_view s);
+
+}  // namespace sbc

@@ -1,0 +1,135 @@
+// Rule packs: the policy of one jurisdiction and year as data (rules/*.yaml). The C++ here only
+// knows kinds of test (a fact is true, a money fact reaches a threshold, …) and how they combine.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sbc/case.hpp"
+#include "sbc/date.hpp"
+#include "sbc/diagnostic.hpp"
+#include "sbc/schema.hpp"
+#include "sbc/text.hpp"
+
+namespace sbc {
+
+// A test on the facts of a case. Leaves name a fact by its dotted path (relative to the case, or
+// to the list item inside `any_item`); combinators hold children.
+struct Predicate {
+  enum class Op {
+    all,           // every child passes (Kleene and)
+    any,           // some child passes (Kleene or)
+    is,            // a boolean fact equals `operand`
+    in,            // an enumeration fact is one of `codes`
+    at_least,      // ≥ operand: 以上, 不低于 (money, whole number, date, or rank of an ordered enum)
+    more_than,     // > operand: 超过
+    at_most,       // ≤ operand: 以下, 不超过
+    less_than,     // < operand: 不满
+    contains_any,  // a list of enumerations holds one of `codes`
+    any_item,      // some item of a list of records passes children[0]
+    within_years,  // the date fact is no more than `years` calendar years before the as-of date
+    given,         // the fact is stated (a text that must be supplied, e.g. a basis)
+  };
+  Op op = Op::all;
+  std::string path;
+  const Field* field = nullptr;
+  std::vector<Predicate> children;
+  Value operand;
+  std::vector<std::string> codes;
+  int years = 0;
+};
+
+enum class Tri { pass, fail, unknown };
+
+// A remark attached to a condition, shown when its result is `on` or when `when` passes.
+struct Note {
+  std::optional<Tri> on;
+  std::optional<Predicate> when;
+  Text text;
+};
+
+struct Condition {
+  std::string id;      // e.g. general.rd_spend
+  std::string group;   // basic, general, other, …
+  std::string clause;  // e.g. 附3-1 二.3
+  std::string status;  // confirmed | carried_over | confirmed_from_repost | secondary_source
+  std::string source;  // where the text comes from, when not the pack's source
+  Text text;
+  Predicate test;
+  bool warning_only = false;  // evaluated and reported, but a failure only warns
+  std::vector<Note> notes;
+};
+
+// One way to recognition: all conditions of a group together, or each condition of a group alone
+// (then the path is named by the condition's id).
+struct PathSpec {
+  std::string group;
+  bool each = false;
+};
+
+// Warns when the verdict rests on a path of `group` while one of `failed` fails.
+struct PathWarning {
+  std::string group;
+  std::vector<std::string> failed;
+  Text text;
+};
+
+struct Recognition {
+  std::map<std::string, Text> groups;  // display names: basic → 基础条件 / basic conditions
+  std::vector<std::string> required;  // groups whose conditions must all pass
+  std::vector<PathSpec> paths;        // at least one must pass
+  std::vector<Condition> conditions;  // in pack order
+  std::vector<PathWarning> warnings;
+};
+
+struct RulePack {
+  std::string id;
+  int version = 0;
+  Text title;
+  std::string jurisdiction;  // province code (schema enum `province`)
+  Date effective_from;
+  Date effective_to;
+  std::optional<Date> last_reviewed;
+  std::string source_document;
+  std::string source_file;
+  std::string origin;  // "built-in" or the file it was loaded from
+  std::string text;    // the pack's YAML as loaded
+  Recognition recognition;
+
+  bool covers(Date d) const { return effective_from <= d && d <= effective_to; }
+};
+
+// Parses and checks a rule pack. Throws InputError (file:line:col and key path) on any problem.
+RulePack load_pack(const std::string& yaml_text, const std::string& origin);
+
+struct BuiltinPack {
+  std::string_view id;
+  std::string_view text;
+};
+// The packs compiled into the tools (generated from rules/*.yaml at build time).
+const std::vector<BuiltinPack>& builtin_packs();
+
+// Loads packs on demand and keeps them: by built-in id or by file, and for a case with no
+// explicit choice, the pack whose jurisdiction and dates cover it. Thread-safe.
+class RuleLibrary {
+ public:
+  // A built-in id or a path to a pack file. Throws InputError when it is neither or is invalid.
+  const RulePack& get(const std::string& id_or_path);
+  // The pack for a case: the case's `rules:` key, else the built-in pack whose jurisdiction is the
+  // applicant's province and whose effective dates cover the date (as-of, else application date).
+  // Throws InputError when none fits.
+  const RulePack& for_case(const Case& c, std::optional<Date> as_of);
+  // Every built-in pack, loaded, in id order.
+  std::vector<const RulePack*> builtins();
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<RulePack>, std::less<>> loaded_;
+};
+
+}  // namespace sbc

@@ -1,0 +1,60 @@
+// Evaluating a case against a pack's recognition conditions: three-valued, cited, with the
+// distance to passing and the nearest way to recognition.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sbc/case.hpp"
+#include "sbc/rules.hpp"
+
+namespace sbc {
+
+// Kleene's strong three-valued logic: unknown stands for a fact the case does not give.
+Tri tri_and(Tri a, Tri b);
+Tri tri_or(Tri a, Tri b);
+const char* to_string(Tri t);  // "pass", "fail", "unknown"
+
+// A fact a condition looked at, with its value as output shows it.
+struct FactUse {
+  std::string path;
+  std::string value;
+};
+
+struct ConditionResult {
+  const Condition* condition = nullptr;
+  Tri result = Tri::unknown;
+  std::vector<FactUse> facts;          // every stated fact the test read
+  std::vector<std::string> missing;    // facts whose absence makes it unknown
+  std::optional<Money> short_by;       // for a failed money threshold: how much is missing
+  Text message;                        // what decided it, in words, with values
+  std::vector<Text> notes;             // the pack's notes that apply
+};
+
+enum class Outcome { eligible, ineligible, undetermined };
+const char* to_string(Outcome o);
+
+// The way to recognition that needs the least: the fewest failing, then unknown, conditions.
+struct Nearest {
+  std::string path;                   // "general" or an other-situation id
+  std::vector<std::string> failing;   // conditions to fix (required ones first)
+  std::vector<std::string> unknown;   // conditions to establish
+  std::vector<std::string> missing;   // the facts to supply for them
+};
+
+struct Verdict {
+  const RulePack* pack = nullptr;
+  Outcome outcome = Outcome::undetermined;
+  std::string path;                     // the path that carries an eligible verdict, else empty
+  std::optional<Date> as_of;            // the date the case was judged at
+  std::vector<ConditionResult> conditions;
+  std::vector<std::string> missing;     // every fact that would settle an unknown condition
+  std::vector<Text> warnings;
+  std::optional<Nearest> nearest;       // for an ineligible or undetermined case
+};
+
+// Judges a readable case. `as_of` replaces the application date when given.
+Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of);
+
+}  // namespace sbc

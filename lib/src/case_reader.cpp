@@ -1,0 +1,252 @@
+// Types a YAML document against the case format. Every problem is collected (not just the first)
+// so that sbc-validate can report a whole file at once; the other tools stop at errors.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "sbc/case.hpp"
+#include "spelling.hpp"
+#include "strings.hpp"
+
+namespace sbc {
+namespace {
+
+std::string shown(const std::string& s) {
+  constexpr size_t kMax = 40;
+  if (s.size() <= kMax) return "\"" + s + "\"";
+  size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8
+  return "\"" + s.substr(0, cut) + "…\"";
+}
+
+Text expected(const Field& f, const std::string& found) {
+  switch (f.type) {
+    case Type::boolean:
+      return {fmt::format("应为 true 或 false（也接受 yes/no/是/否），实际为 {}", shown(found)),
+              fmt::format("expected true or false (yes/no/是/否 accepted), found {}", shown(found))};
+    case Type::integer:
+      return {fmt::format("应为非负整数，实际为 {}", shown(found)),
+              fmt::format("expected a whole number, found {}", shown(found))};
+    case Type::enumeration:
+      return {fmt::format("{} 不是可选值之一：{}", shown(found), f.enumeration->describe()),
+              fmt::format("{} is not one of: {}", shown(found), f.enumeration->describe())};
+    default:
+      return {fmt::format("无法识别 {}", shown(found)), fmt::format("cannot read {}", shown(found))};
+  }
+}
+
+// Adds what was found to a parser's reason, so the message names both.
+Text with_found(Text why, const std::string& found) {
+  return {fmt::format("{}（实际为 {}）", why.zh, shown(found)),
+          fmt::format("{} (found {})", why.en, shown(found))};
+}
+
+bool is_none_word(const std::string& s) {
+  return s == "none" || s == "never" || s == "无" || s == "从未";
+}
+
+const char* type_name(Type t, Lang lang) {
+  bool zh = lang == Lang::zh;
+  switch (t) {
+    case Type::text: return zh ? "文字" : "text";
+    case Type::money: return zh ? "金额" : "money";
+    case Type::rate: return zh ? "费率" : "a rate";
+    case Type::date: return zh ? "日期" : "a date";
+    case Type::boolean: return zh ? "true/false" : "true or false";
+    case Type::integer: return zh ? "整数" : "a whole number";
+    case Type::enumeration: return zh ? "可选值" : "one of the listed values";
+    case Type::list: return zh ? "列表" : "a list";
+    case Type::record: return zh ? "键值映射" : "a map of keys";
+  }
+  return "";
+}
+
+const char* node_name(Node::Kind k, Lang lang) {
+  bool zh = lang == Lang::zh;
+  switch (k) {
+    case Node::Kind::null: return zh ? "空值" : "nothing";
+    case Node::Kind::scalar: return zh ? "单个值" : "a single value";
+    case Node::Kind::sequence: return zh ? "列表" : "a list";
+    case Node::Kind::map: return zh ? "键值映射" : "a map";
+  }
+  return "";
+}
+
+class CaseReader {
+ public:
+  CaseReader(const std::string& file, const ReadOptions& options, Case& out)
+      : file_(file), options_(options), out_(out) {}
+
+  // Converts `n` as `f`; returns false when nothing usable came out (the fact stays absent).
+  bool convert(const Node& n, const Field& f, const std::string& path, Value& v) {
+    v.mark = n.mark;
+    if (n.kind == Node::Kind::null) {
+      report(Severity::warning, n.mark, path,
+             {"值为空，视为未提供（如要表示“无”，请写 [] 或 none）",
+              "empty value, taken as not given (to state none, write [] or none)"});
+      return false;
+    }
+    switch (f.type) {
+      case Type::record: return convert_record(n, f, path, v);
+      case Type::list: return convert_list(n, f, path, v);
+      default: break;
+    }
+    if (n.kind != Node::Kind::scalar) return wrong_shape(n, f, path);
+    Parsed<Value> parsed = read_scalar(n, f);
+    if (!parsed) {
+      report(Severity::error, n.mark, path, parsed.error);
+      return false;
+    }
+    v = std::move(*parsed.value);
+    return true;
+  }
+
+ private:
+  bool convert_record(const Node& n, const Field& f, const std::string& path, Value& v) {
+    if (n.kind != Node::Kind::map) return wrong_shape(n, f, path);
+    v.kind = Value::Kind::record;
+    for (size_t i = 0; i < n.map_size(); ++i) {
+      const Node& key = n.key(i);
+      std::string child_path = path.empty() ? key.scalar : path + "." + key.scalar;
+      const Field* child = f.child(key.scalar);
+      if (child == nullptr) {
+        unknown_key(key, f, child_path);
+        continue;
+      }
+      Value item;
+      if (convert(n.value(i), *child, child_path, item)) v.fields.emplace_back(key.scalar, std::move(item));
+    }
+    for (const Field& child : f.fields) {
+      if (child.defaults_false && v.find(child.key) == nullptr) {
+        Value no;
+        no.kind = Value::Kind::boolean;
+        v.fields.emplace_back(child.key, std::move(no));
+      }
+    }
+    return true;
+  }
+
+  bool convert_list(const Node& n, const Field& f, const std::string& path, Value& v) {
+    v.kind = Value::Kind::list;
+    if (n.kind == Node::Kind::scalar && is_none_word(n.scalar)) return true;  // stated: none
+    if (n.kind != Node::Kind::sequence) return wrong_shape(n, f, path);
+    for (size_t i = 0; i < n.children.size(); ++i) {
+      Value item;
+      if (convert(n.children[i], f.item(), fmt::format("{}[{}]", path, i), item))
+        v.items.push_back(std::move(item));
+    }
+    return true;
+  }
+
+  bool wrong_shape(const Node& n, const Field& f, const std::string& path) {
+    report(Severity::error, n.mark, path,
+           {fmt::format("应为{}，实际为{}", type_name(f.type, Lang::zh), node_name(n.kind, Lang::zh)),
+            fmt::format("expected {}, found {}", type_name(f.type, Lang::en), node_name(n.kind, Lang::en))});
+    return false;
+  }
+
+  void unknown_key(const Node& key, const Field& parent, const std::string& path) {
+    std::vector<std::string> names;
+    for (const Field& c : parent.fields) names.push_back(c.key);
+    std::string guess = closest_spelling(key.scalar, names);
+    Text message{fmt::format("未知的键“{}”", key.scalar), fmt::format("unknown key '{}'", key.scalar)};
+    if (!guess.empty()) {
+      message.zh += fmt::format("，是否应为“{}”？", guess);
+      message.en += fmt::format("; did you mean '{}'?", guess);
+    }
+    report(options_.unknown_keys, key.mark, path, std::move(message));
+  }
+
+  void report(Severity s, Mark m, const std::string& path, Text message) {
+    out_.problems.push_back(Diagnostic{s, file_, m, path, std::move(message)});
+  }
+
+  const std::string& file_;
+  const ReadOptions& options_;
+  Case& out_;
+};
+
+bool is_true_word(const std::string& s) {
+  return s == "true" || s == "True" || s == "TRUE" || s == "yes" || s == "Yes" || s == "是";
+}
+bool is_false_word(const std::string& s) {
+  return s == "false" || s == "False" || s == "FALSE" || s == "no" || s == "No" || s == "否";
+}
+
+}  // namespace
+
+Parsed<Value> read_scalar(const Node& node, const Field& field) {
+  const std::string& s = node.scalar;
+  Value v;
+  v.mark = node.mark;
+  switch (field.type) {
+    case Type::text:
+      v.kind = Value::Kind::text;
+      v.text = s;
+      return Parsed<Value>::ok(std::move(v));
+    case Type::money: {
+      Parsed<Money> m = parse_money(s);
+      if (!m) return Parsed<Value>::fail(with_found(m.error, s));
+      v.kind = Value::Kind::money;
+      v.money = *m.value;
+      return Parsed<Value>::ok(std::move(v));
+    }
+    case Type::rate: {
+      Parsed<Rate> r = parse_rate(s);
+      if (!r) return Parsed<Value>::fail(with_found(r.error, s));
+      v.kind = Value::Kind::rate;
+      v.rate = *r.value;
+      return Parsed<Value>::ok(std::move(v));
+    }
+    case Type::date: {
+      if (field.never_allowed && is_none_word(s)) return Parsed<Value>::ok(std::move(v));  // none
+      Parsed<Date> d = parse_date(s);
+      if (!d) return Parsed<Value>::fail(with_found(d.error, s));
+      v.kind = Value::Kind::date;
+      v.date = *d.value;
+      return Parsed<Value>::ok(std::move(v));
+    }
+    case Type::boolean:
+      if (!is_true_word(s) && !is_false_word(s)) return Parsed<Value>::fail(expected(field, s));
+      v.kind = Value::Kind::boolean;
+      v.flag = is_true_word(s);
+      return Parsed<Value>::ok(std::move(v));
+    case Type::integer: {
+      bool digits = !s.empty() && s.size() <= 9 && s.find_first_not_of("0123456789") == std::string::npos &&
+                    (s.size() == 1 || s[0] != '0');
+      if (!digits) return Parsed<Value>::fail(expected(field, s));
+      v.kind = Value::Kind::integer;
+      v.number = std::stoll(s);
+      return Parsed<Value>::ok(std::move(v));
+    }
+    case Type::enumeration: {
+      const EnumValue* e = field.enumeration->match(s);
+      if (e == nullptr && !field.enumeration->open) return Parsed<Value>::fail(expected(field, s));
+      v.kind = Value::Kind::enumeration;
+      v.text = e ? e->code : s;
+      return Parsed<Value>::ok(std::move(v));
+    }
+    case Type::list:
+    case Type::record: break;
+  }
+  return Parsed<Value>::fail(expected(field, s));
+}
+
+Case read_case(const Document& doc, const std::string& file, const ReadOptions& options) {
+  Case c;
+  c.file = file;
+  c.index = doc.index;
+  c.mark = doc.root.mark;
+  c.problems = doc.problems;
+  CaseReader reader(file, options, c);
+  if (doc.root.kind != Node::Kind::map) {
+    c.problems.push_back(Diagnostic{Severity::error, file, doc.root.mark, "",
+                                    {"案例应为一个键值映射（applicant:、software: …）",
+                                     "a case must be a map of keys (applicant:, software:, …)"}});
+    return c;
+  }
+  reader.convert(doc.root, case_schema(), "", c.root);
+  return c;
+}
+
+}  // namespace sbc

@@ -1,0 +1,217 @@
+#include "sbc/check.hpp"
+
+#include <fmt/format.h>
+
+#include "sbc/inputs.hpp"
+#include "sbc/json.hpp"
+
+namespace sbc {
+
+CheckResult check_case(Case c, RuleLibrary& rules, const CheckOptions& options) {
+  CheckResult r{std::move(c), std::nullopt, {}};
+  for (const Diagnostic& d : r.input.problems)
+    if (d.severity == Severity::error) r.errors.push_back(d);
+  if (!r.errors.empty()) return r;
+  try {
+    const RulePack& pack = options.rules.empty() ? rules.for_case(r.input, options.as_of) : rules.get(options.rules);
+    r.verdict = evaluate(pack, r.input, options.as_of);
+  } catch (const InputError& e) {
+    r.errors.push_back(e.diagnostic());
+  }
+  return r;
+}
+
+ExitStatus exit_status(const CheckResult& r) {
+  if (!r.verdict) return ExitStatus::error;
+  switch (r.verdict->outcome) {
+    case Outcome::eligible: return ExitStatus::ok;
+    case Outcome::ineligible: return ExitStatus::failed;
+    case Outcome::undetermined: return ExitStatus::undetermined;
+  }
+  return ExitStatus::error;
+}
+
+namespace {
+
+std::string case_name(const Case& c) {
+  return c.index == 0 ? c.file : fmt::format("{}[{}]", c.file, c.index);
+}
+
+// How a path reads: the group's name, or the group's name and the condition that carries it.
+Text path_name(const Verdict& v, const std::string& path) {
+  const Recognition& rec = v.pack->recognition;
+  if (auto it = rec.groups.find(path); it != rec.groups.end()) return it->second;
+  for (const Condition& c : rec.conditions) {
+    if (c.id != path) continue;
+    auto g = rec.groups.find(c.group);
+    Text group = g != rec.groups.end() ? g->second : Text{c.group, c.group};
+    return {fmt::format("{}（{}，{}）", group.zh, c.clause, c.id), fmt::format("{} ({}, {})", group.en, c.clause, c.id)};
+  }
+  return {path, path};
+}
+
+std::string paint(const std::string& s, const char* ansi, bool color) {
+  return color ? fmt::format("\x1b[{}m{}\x1b[0m", ansi, s) : s;
+}
+
+std::string verdict_line(const CheckResult& r, const OutputOptions& o) {
+  bool zh = o.lang == Lang::zh;
+  if (!r.verdict)
+    return fmt::format("{}: {}\n", case_name(r.input), paint(zh ? "无法评估 (error)" : "error", "1;31", o.color));
+  const Verdict& v = *r.verdict;
+  std::string word;
+  const char* ansi = "1;33";
+  switch (v.outcome) {
+    case Outcome::eligible:
+      word = zh ? "符合认定条件 (eligible)" : "eligible";
+      ansi = "1;32";
+      break;
+    case Outcome::ineligible:
+      word = zh ? "不符合认定条件 (ineligible)" : "ineligible";
+      ansi = "1;31";
+      break;
+    case Outcome::undetermined: word = zh ? "待定，缺少事实 (undetermined)" : "undetermined: facts missing"; break;
+  }
+  std::string via;
+  if (!v.path.empty()) via = (zh ? "，途径：" : " via ") + path_name(v, v.path).in(o.lang);
+  return fmt::format("{}: {}{} [{}]\n", case_name(r.input), paint(word, ansi, o.color), via, v.pack->id);
+}
+
+}  // namespace
+
+std::string render_text(const CheckResult& r, const OutputOptions& o) {
+  bool zh = o.lang == Lang::zh;
+  std::string out = verdict_line(r, o);
+  if (o.quiet) return out;
+  for (const Diagnostic& d : r.errors) out += "  " + format_gnu(d, o.lang) + "\n";
+  if (!r.verdict) return out;
+  const Verdict& v = *r.verdict;
+  for (const Diagnostic& d : r.input.problems)
+    if (d.severity == Severity::warning) out += "  " + format_gnu(d, o.lang) + "\n";
+  auto shown = [&](const ConditionResult& c) {
+    if (o.explain) return true;
+    if (!v.nearest) return false;
+    const auto& n = *v.nearest;
+    return std::find(n.failing.begin(), n.failing.end(), c.condition->id) != n.failing.end() ||
+           std::find(n.unknown.begin(), n.unknown.end(), c.condition->id) != n.unknown.end();
+  };
+  for (const ConditionResult& c : v.conditions) {
+    if (!shown(c)) continue;
+    const char* mark = c.result == Tri::pass ? "✓" : c.result == Tri::fail ? "✗" : "?";
+    out += fmt::format("  {} {} ({}): {}\n", mark, c.condition->id, c.condition->clause, c.message.in(o.lang));
+    if (!o.explain) continue;
+    out += fmt::format("      {}{}\n", zh ? "条文：" : "rule: ", c.condition->text.in(o.lang));
+    if (c.condition->status != "confirmed")
+      out += fmt::format("      {}{}\n", zh ? "出处状态：" : "source status: ", c.condition->status);
+    for (const FactUse& f : c.facts) out += fmt::format("      {} = {}\n", f.path, f.value);
+  }
+  if (v.nearest) {
+    const Nearest& n = *v.nearest;
+    out += fmt::format("  {}{}", zh ? "最近的途径：" : "nearest path: ", path_name(v, n.path).in(o.lang));
+    if (!n.failing.empty()) out += fmt::format("{}{}", zh ? "；需满足 " : "; to meet: ", fmt::join(n.failing, ", "));
+    if (!n.missing.empty()) out += fmt::format("{}{}", zh ? "；需补充 " : "; facts to supply: ", fmt::join(n.missing, ", "));
+    out += "\n";
+  }
+  for (const Text& w : v.warnings) out += fmt::format("  {}{}\n", zh ? "! 注意：" : "! warning: ", w.in(o.lang));
+  return out;
+}
+
+std::string render_json(const CheckResult& r, const OutputOptions& o, bool pretty) {
+  JsonWriter j(pretty, pretty ? 1 : 0);
+  j.begin_object().key("case").value(r.input.file).key("index").value(r.input.index);
+  if (!r.verdict) {
+    const Diagnostic& d = r.errors.front();
+    j.key("error").begin_object().key("line").value(d.mark.line).key("column").value(d.mark.column);
+    j.key("path").value(d.path).key("message").value(d.message.in(o.lang)).end_object();
+    j.key("errors").begin_array();
+    for (const Diagnostic& e : r.errors) j.value(format_gnu(e, o.lang));
+    j.end_array();
+    return j.end_object().str();
+  }
+  const Verdict& v = *r.verdict;
+  j.key("rules").value(v.pack->id).key("rules_version").value(v.pack->version);
+  j.key("as_of").string_or_null(v.as_of ? format(*v.as_of) : "");
+  j.key("verdict").value(to_string(v.outcome)).key("path").string_or_null(v.path);
+  j.key("conditions").begin_array();
+  for (const ConditionResult& c : v.conditions) {
+    j.begin_object().key("id").value(c.condition->id).key("clause").value(c.condition->clause);
+    j.key("group").value(c.condition->group).key("status").value(c.condition->status);
+    j.key("result").value(to_string(c.result)).key("message").value(c.message.in(o.lang));
+    j.key("facts").begin_object();
+    for (const FactUse& f : c.facts) j.key(f.path).value(f.value);
+    j.end_object();
+    j.key("short_by").string_or_null(c.short_by ? plain(*c.short_by) : "");
+    j.key("missing").strings(c.missing);
+    j.key("notes").begin_array();
+    for (const Text& n : c.notes) j.value(n.in(o.lang));
+    j.end_array().end_object();
+  }
+  j.end_array();
+  j.key("missing").strings(v.missing);
+  j.key("nearest");
+  if (v.nearest) {
+    j.begin_object().key("path").value(v.nearest->path).key("failing").strings(v.nearest->failing);
+    j.key("unknown").strings(v.nearest->unknown).key("missing").strings(v.nearest->missing).end_object();
+  } else {
+    j.null();
+  }
+  j.key("warnings").begin_array();
+  for (const Diagnostic& d : r.input.problems)
+    if (d.severity == Severity::warning) j.value(format_gnu(d, o.lang));
+  for (const Text& w : v.warnings) j.value(w.in(o.lang));
+  j.end_array();
+  return j.end_object().str();
+}
+
+ExitStatus run_check(const std::vector<std::string>& inputs, const CheckOptions& options, RuleLibrary& rules,
+                     std::istream& in, std::ostream& out, std::ostream& /*err*/) {
+  ExitStatus status = ExitStatus::ok;
+  const OutputOptions& o = options.output;
+  bool first = true;
+  if (o.format == Format::json) out << "[";
+  for (const std::string& input : expand_inputs(inputs)) {
+    read_cases(input, in, options.read, [&](Case&& c) {
+      CheckResult r = check_case(std::move(c), rules, options);
+      status = worst(status, exit_status(r));
+      switch (o.format) {
+        case Format::text: out << render_text(r, o); break;
+        case Format::json: out << (first ? "\n  " : ",\n  ") << render_json(r, o, true); break;
+        case Format::jsonl: out << render_json(r, o, false) << "\n"; break;
+      }
+      first = false;
+    });
+  }
+  if (o.format == Format::json) out << (first ? "]\n" : "\n]\n");
+  if (first) status = ExitStatus::error;  // no input named a case
+  return status;
+}
+
+void list_rules(RuleLibrary& rules, const OutputOptions& o, std::ostream& out) {
+  std::vector<const RulePack*> packs = rules.builtins();
+  if (o.format == Format::text) {
+    for (const RulePack* p : packs) {
+      out << fmt::format("{:<16} v{}  {}  {} .. {}  {}\n", p->id, p->version, p->jurisdiction,
+                         format(p->effective_from), format(p->effective_to), p->title.in(o.lang));
+      out << fmt::format("{:<16} {}{}{}\n", "", o.lang == Lang::zh ? "来源：" : "source: ", p->source_document,
+                         p->last_reviewed ? fmt::format("  ({} {})", o.lang == Lang::zh ? "复核于" : "last reviewed",
+                                                        format(*p->last_reviewed))
+                                          : "");
+    }
+    return;
+  }
+  bool pretty = o.format == Format::json;
+  if (pretty) out << "[";
+  bool first = true;
+  for (const RulePack* p : packs) {
+    JsonWriter j(pretty, pretty ? 1 : 0);
+    j.begin_object().key("id").value(p->id).key("version").value(p->version).key("title").value(p->title.in(o.lang));
+    j.key("jurisdiction").value(p->jurisdiction).key("effective_from").value(format(p->effective_from));
+    j.key("effective_to").value(format(p->effective_to)).key("source").value(p->source_document);
+    j.key("last_reviewed").string_or_null(p->last_reviewed ? format(*p->last_reviewed) : "").end_object();
+    out << (pretty ? (first ? "\n  " : ",\n  ") : "") << j.str() << (pretty ? "" : "\n");
+    first = false;
+  }
+  if (pretty) out << "\n]\n";
+}
+
+}  // namespace sbc

@@ -1,0 +1,220 @@
+#include "sbc/document.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <unordered_map>
+#include <unordered_set>
+
+namespace sbc {
+
+const Node* Node::find(std::string_view key) const {
+  if (kind != Kind::map) return nullptr;
+  for (size_t i = 0; i + 1 < children.size(); i += 2)
+    if (children[i].scalar == key) return &children[i + 1];
+  return nullptr;
+}
+
+namespace {
+
+Mark to_mark(const YAML::Mark& m) { return Mark{m.line + 1, m.column + 1}; }
+
+size_t count_nodes(const Node& n) {
+  size_t total = 1;
+  for (const Node& c : n.children) total += count_nodes(c);
+  return total;
+}
+
+// Builds a Node tree from parser events. Limits are enforced as the events arrive, so an
+// oversized or self-referencing document is refused before it costs memory.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const std::string& file, const Limits& limits, Document& doc)
+      : file_(file), limits_(limits), doc_(doc) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override { doc_.root.mark = to_mark(mark); }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node n;
+    n.mark = to_mark(mark);
+    add(std::move(n), anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end())
+      fail(to_mark(mark), {"别名指向包含它自身或尚未完成的节点",
+                           "alias refers to a node that contains it or is not complete"});
+    nodes_ += it->second.size;
+    check_nodes(to_mark(mark));
+    Node copy = it->second.node;
+    copy.mark = to_mark(mark);
+    add(std::move(copy), 0);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Node n;
+    n.kind = Node::Kind::scalar;
+    n.plain = tag == "?";
+    n.scalar = value;
+    n.mark = to_mark(mark);
+    add(std::move(n), anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(Node::Kind::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(Node::Kind::map, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    Node node;
+    YAML::anchor_t anchor;
+    std::unordered_set<std::string> keys;  // only filled for large maps, see add_key()
+    bool skip_value = false;
+  };
+  struct Anchored {
+    Node node;
+    size_t size;
+  };
+
+  [[noreturn]] void fail(Mark mark, Text message) {
+    throw InputError(Diagnostic{Severity::error, file_, mark, "", std::move(message)});
+  }
+  void check_nodes(Mark mark) {
+    if (nodes_ > limits_.max_nodes)
+      fail(mark, {fmt::format("文档节点数超过上限 {}（含展开的别名）", limits_.max_nodes),
+                  fmt::format("document has more than {} nodes (aliases expanded): limit max_nodes",
+                              limits_.max_nodes)});
+  }
+
+  void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth)
+      fail(to_mark(mark), {fmt::format("嵌套深度超过上限 {}", limits_.max_depth),
+                           fmt::format("nesting deeper than {} levels (limit max_depth)",
+                                       limits_.max_depth)});
+    Frame f{Node{}, anchor, {}, false};
+    f.node.kind = kind;
+    f.node.mark = to_mark(mark);
+    stack_.push_back(std::move(f));
+  }
+  void close() {
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    add(std::move(f.node), f.anchor);
+  }
+
+  void add(Node n, YAML::anchor_t anchor) {
+    ++nodes_;
+    check_nodes(n.mark);
+    if (anchor != 0) anchors_[anchor] = Anchored{n, count_nodes(n)};
+    if (stack_.empty()) {
+      doc_.root = std::move(n);
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.skip_value) {  // the value of a duplicate key: parsed, reported, dropped
+      top.skip_value = false;
+      return;
+    }
+    Node& parent = top.node;
+    if (parent.kind == Node::Kind::map && parent.children.size() % 2 == 0) {
+      add_key(top, std::move(n));
+      return;
+    }
+    parent.children.push_back(std::move(n));
+  }
+
+  void add_key(Frame& top, Node key) {
+    if (key.kind != Node::Kind::scalar) {
+      problem(key.mark, {"键必须是字符串", "a key must be a plain string"});
+      key.kind = Node::Kind::scalar;
+      key.scalar = "?";
+    }
+    bool duplicate;
+    // Linear search is fastest for the small maps of a case; a set keeps 100,000 keys linear.
+    if (top.node.children.size() < 32) {
+      duplicate = top.node.find(key.scalar) != nullptr;
+    } else {
+      if (top.keys.empty())
+        for (size_t i = 0; i < top.node.children.size(); i += 2) top.keys.insert(top.node.children[i].scalar);
+      duplicate = !top.keys.insert(key.scalar).second;
+    }
+    if (duplicate) {
+      int first_line = 0;
+      for (size_t i = 0; i < top.node.children.size(); i += 2)
+        if (top.node.children[i].scalar == key.scalar) first_line = top.node.children[i].mark.line;
+      problem(key.mark, {fmt::format("重复的键“{}”（第 {} 行已有）", key.scalar, first_line),
+                         fmt::format("duplicate key '{}' (first at line {})", key.scalar, first_line)});
+      top.skip_value = true;  // keep the first value
+      return;
+    }
+    top.node.children.push_back(std::move(key));
+  }
+
+  void problem(Mark mark, Text message) {
+    doc_.problems.push_back(Diagnostic{Severity::error, file_, mark, "", std::move(message)});
+  }
+
+  const std::string& file_;
+  const Limits& limits_;
+  Document& doc_;
+  std::vector<Frame> stack_;
+  std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+  size_t nodes_ = 0;
+};
+
+}  // namespace
+
+struct DocumentStream::Impl {
+  std::string file;
+  Limits limits;
+  YAML::Parser parser;
+  int next_index = 0;
+  bool done = false;
+};
+
+DocumentStream::DocumentStream(std::istream& in, std::string file, Limits limits)
+    : impl_(new Impl{std::move(file), limits, YAML::Parser(), 0, false}) {
+  try {
+    impl_->parser.Load(in);
+  } catch (const YAML::Exception& e) {
+    impl_->done = true;
+    throw InputError(Diagnostic{Severity::error, impl_->file, to_mark(e.mark), "",
+                                {"YAML 语法错误：" + e.msg, "YAML syntax error: " + e.msg}});
+  }
+}
+
+DocumentStream::~DocumentStream() = default;
+
+bool DocumentStream::next(Document& doc) {
+  if (impl_->done) return false;
+  doc = Document{};
+  doc.index = impl_->next_index;
+  TreeBuilder builder(impl_->file, impl_->limits, doc);
+  try {
+    if (!impl_->parser.HandleNextDocument(builder)) {
+      impl_->done = true;
+      return false;
+    }
+  } catch (const YAML::Exception& e) {
+    impl_->done = true;
+    throw InputError(Diagnostic{Severity::error, impl_->file, to_mark(e.mark), "",
+                                {"YAML 语法错误：" + e.msg, "YAML syntax error: " + e.msg}});
+  } catch (const InputError&) {
+    impl_->done = true;
+    throw;
+  }
+  ++impl_->next_index;
+  return true;
+}
+
+}  // namespace sbc

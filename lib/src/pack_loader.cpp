@@ -1,0 +1,352 @@
+// Reads a rule pack strictly: every key known, every fact path part of the case format and of the
+// right type for its test, every threshold typed as the fact it is compared with. A pack error is
+// reported with the pack's file:line:col, like a case error.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "sbc/rules.hpp"
+#include "spelling.hpp"
+
+namespace sbc {
+namespace {
+
+// Strict access to one map of the pack: unknown keys are errors, with a "did you mean".
+class Map {
+ public:
+  Map(const Node& node, std::string path, const std::string& origin,
+      std::vector<std::string> allowed)
+      : node_(node), path_(std::move(path)), origin_(origin) {
+    if (node.kind != Node::Kind::map) fail(node, "应为键值映射", "expected a map");
+    for (size_t i = 0; i < node.map_size(); ++i) {
+      const std::string& k = node.key(i).scalar;
+      if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
+        std::string guess = closest_spelling(k, allowed);
+        std::string hint_zh = guess.empty() ? "" : fmt::format("，是否应为“{}”？", guess);
+        std::string hint_en = guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess);
+        fail(node.key(i), fmt::format("未知的键“{}”{}", k, hint_zh),
+             fmt::format("unknown key '{}'{}", k, hint_en), at(k));
+      }
+    }
+  }
+
+  const Node* optional(std::string_view key) const { return node_.find(key); }
+  const Node& required(std::string_view key) const {
+    const Node* n = node_.find(key);
+    if (n == nullptr)
+      fail(node_, fmt::format("缺少必需的键“{}”", key), fmt::format("missing required key '{}'", key));
+    return *n;
+  }
+  std::string text(std::string_view key) const { return scalar(required(key), key); }
+  std::string text_or(std::string_view key, std::string fallback) const {
+    const Node* n = optional(key);
+    return n ? scalar(*n, key) : fallback;
+  }
+  std::string scalar(const Node& n, std::string_view key) const {
+    if (n.kind != Node::Kind::scalar) fail(n, "应为单个值", "expected a single value", at(key));
+    return n.scalar;
+  }
+  Date date(std::string_view key) const {
+    const Node& n = required(key);
+    Parsed<Date> d = parse_date(scalar(n, key));
+    if (!d) fail(n, d.error.zh, d.error.en, at(key));
+    return *d.value;
+  }
+  Text bilingual() const { return Text{text("zh"), text("en")}; }
+  const std::vector<Node>& list(std::string_view key) const {
+    const Node& n = required(key);
+    if (n.kind != Node::Kind::sequence) fail(n, "应为列表", "expected a list", at(key));
+    return n.children;
+  }
+  std::string at(std::string_view key) const { return path_.empty() ? std::string(key) : path_ + "." + std::string(key); }
+  const std::string& path() const { return path_; }
+  const std::string& origin() const { return origin_; }
+
+  [[noreturn]] void fail(const Node& where, std::string zh, std::string en, std::string path = "") const {
+    throw InputError(Diagnostic{Severity::error, origin_, where.mark, path.empty() ? path_ : path,
+                                Text{std::move(zh), std::move(en)}});
+  }
+
+ private:
+  const Node& node_;
+  std::string path_;
+  const std::string& origin_;
+};
+
+const std::vector<std::string> kLeafOps = {"is", "in", "at_least", "more_than", "at_most",
+                                           "less_than", "contains_any", "any_item", "within_years",
+                                           "given"};
+
+Predicate::Op op_named(const std::string& name) {
+  using Op = Predicate::Op;
+  static const std::map<std::string, Op, std::less<>> ops = {
+      {"is", Op::is},         {"in", Op::in},               {"at_least", Op::at_least},
+      {"more_than", Op::more_than}, {"at_most", Op::at_most}, {"less_than", Op::less_than},
+      {"contains_any", Op::contains_any}, {"any_item", Op::any_item},
+      {"within_years", Op::within_years}, {"given", Op::given}};
+  return ops.at(name);
+}
+
+class PackLoader {
+ public:
+  explicit PackLoader(const std::string& origin) : origin_(origin) {}
+
+  RulePack load(const Node& root) {
+    Map m(root, "", origin_,
+          {"id", "version", "title", "jurisdiction", "effective", "last_reviewed", "source",
+           "recognition"});
+    RulePack pack;
+    pack.id = m.text("id");
+    pack.version = std::stoi(whole_number(m, "version"));
+    pack.title = Map(m.required("title"), "title", origin_, {"zh", "en"}).bilingual();
+    const Node& jurisdiction = m.required("jurisdiction");
+    const Field* province = find_field(case_schema(), "applicant.registered_province");
+    const EnumValue* e = province->enumeration->match(m.scalar(jurisdiction, "jurisdiction"));
+    if (e == nullptr)
+      m.fail(jurisdiction, "不是省份代码（如 shandong）", "not a province code (such as shandong)", "jurisdiction");
+    pack.jurisdiction = e->code;
+    Map effective(m.required("effective"), "effective", origin_, {"from", "to"});
+    pack.effective_from = effective.date("from");
+    pack.effective_to = effective.date("to");
+    if (pack.effective_to < pack.effective_from)
+      effective.fail(m.required("effective"), "生效期的截止日早于起始日", "effective period ends before it starts");
+    if (m.optional("last_reviewed")) pack.last_reviewed = m.date("last_reviewed");
+    Map source(m.required("source"), "source", origin_, {"document", "file"});
+    pack.source_document = source.text("document");
+    pack.source_file = source.text_or("file", "");
+    if (m.optional("recognition")) pack.recognition = recognition(Map(m.required("recognition"), "recognition", origin_, {"groups", "required", "paths", "conditions", "warnings"}));
+    return pack;
+  }
+
+ private:
+  static std::string whole_number(const Map& m, std::string_view key) {
+    const Node& n = m.required(key);
+    std::string s = m.scalar(n, key);
+    if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos)
+      m.fail(n, "应为正整数", "expected a whole number", m.at(key));
+    return s;
+  }
+
+  Recognition recognition(const Map& m) {
+    Recognition r;
+    std::set<std::string> ids, groups;
+    const auto& conditions = m.list("conditions");
+    for (size_t i = 0; i < conditions.size(); ++i) {
+      Condition c = condition(conditions[i], fmt::format("recognition.conditions[{}]", i));
+      if (!ids.insert(c.id).second)
+        m.fail(conditions[i], fmt::format("条件编号“{}”重复", c.id), fmt::format("duplicate condition id '{}'", c.id));
+      groups.insert(c.group);
+      r.conditions.push_back(std::move(c));
+    }
+    const Node& names = m.required("groups");
+    if (names.kind != Node::Kind::map) m.fail(names, "应为键值映射", "expected a map", m.at("groups"));
+    for (size_t i = 0; i < names.map_size(); ++i) {
+      const std::string& g = names.key(i).scalar;
+      r.groups[g] = Map(names.value(i), m.at("groups." + g), origin_, {"zh", "en"}).bilingual();
+      if (!groups.count(g))
+        m.fail(names.key(i), fmt::format("没有条件属于组“{}”", g), fmt::format("no condition is in group '{}'", g));
+    }
+    for (const std::string& g : groups)
+      if (!r.groups.count(g))
+        m.fail(names, fmt::format("组“{}”缺少名称", g), fmt::format("group '{}' has no name", g), m.at("groups"));
+    auto known_group = [&](const Node& n, const std::string& g) {
+      if (!groups.count(g))
+        m.fail(n, fmt::format("没有条件属于组“{}”", g), fmt::format("no condition is in group '{}'", g));
+    };
+    for (const Node& n : m.list("required")) {
+      r.required.push_back(m.scalar(n, "required"));
+      known_group(n, r.required.back());
+    }
+    const auto& paths = m.list("paths");
+    for (size_t i = 0; i < paths.size(); ++i) {
+      Map p(paths[i], fmt::format("recognition.paths[{}]", i), origin_, {"group", "mode"});
+      PathSpec spec{p.text("group"), false};
+      known_group(paths[i], spec.group);
+      std::string mode = p.text("mode");
+      if (mode != "all" && mode != "each") p.fail(p.required("mode"), "应为 all 或 each", "expected all or each", p.at("mode"));
+      spec.each = mode == "each";
+      r.paths.push_back(spec);
+    }
+    if (r.paths.empty()) m.fail(m.required("paths"), "至少需要一条认定途径", "at least one path is needed", m.at("paths"));
+    if (m.optional("warnings")) {
+      const auto& warnings = m.list("warnings");
+      for (size_t i = 0; i < warnings.size(); ++i) {
+        Map w(warnings[i], fmt::format("recognition.warnings[{}]", i), origin_, {"path_group", "failed", "zh", "en"});
+        PathWarning pw{w.text("path_group"), {}, w.bilingual()};
+        known_group(warnings[i], pw.group);
+        for (const Node& f : w.list("failed")) {
+          pw.failed.push_back(w.scalar(f, "failed"));
+          if (!ids.count(pw.failed.back()))
+            w.fail(f, fmt::format("没有编号为“{}”的条件", pw.failed.back()),
+                   fmt::format("no condition has id '{}'", pw.failed.back()));
+        }
+        r.warnings.push_back(std::move(pw));
+      }
+    }
+    return r;
+  }
+
+  Condition condition(const Node& n, const std::string& path) {
+    Map m(n, path, origin_,
+          {"id", "group", "clause", "status", "source", "zh", "en", "test", "warning_only", "notes"});
+    Condition c;
+    c.id = m.text("id");
+    c.group = m.text("group");
+    c.clause = m.text("clause");
+    c.status = m.text("status");
+    static const std::set<std::string> statuses = {"confirmed", "carried_over", "confirmed_from_repost",
+                                                   "secondary_source"};
+    if (!statuses.count(c.status))
+      m.fail(m.required("status"), "应为 confirmed、carried_over、confirmed_from_repost 或 secondary_source",
+             "expected confirmed, carried_over, confirmed_from_repost or secondary_source", m.at("status"));
+    c.source = m.text_or("source", "");
+    c.text = m.bilingual();
+    c.warning_only = m.text_or("warning_only", "false") == "true";
+    c.test = predicate(m.required("test"), case_schema(), m.at("test"));
+    if (m.optional("notes")) {
+      const auto& notes = m.list("notes");
+      for (size_t i = 0; i < notes.size(); ++i) {
+        Map nm(notes[i], fmt::format("{}.notes[{}]", path, i), origin_, {"on", "when", "zh", "en"});
+        Note note;
+        note.text = nm.bilingual();
+        if (nm.optional("on")) {
+          std::string on = nm.text("on");
+          if (on == "pass") note.on = Tri::pass;
+          else if (on == "fail") note.on = Tri::fail;
+          else if (on == "unknown") note.on = Tri::unknown;
+          else nm.fail(nm.required("on"), "应为 pass、fail 或 unknown", "expected pass, fail or unknown", nm.at("on"));
+        }
+        if (nm.optional("when")) note.when = predicate(nm.required("when"), case_schema(), nm.at("when"));
+        c.notes.push_back(std::move(note));
+      }
+    }
+    return c;
+  }
+
+  Predicate predicate(const Node& n, const Field& scope, const std::string& path) {
+    if (n.kind == Node::Kind::map && (n.find("all") || n.find("any"))) {
+      bool all = n.find("all") != nullptr;
+      Map m(n, path, origin_, {all ? "all" : "any"});
+      Predicate p;
+      p.op = all ? Predicate::Op::all : Predicate::Op::any;
+      const auto& children = m.list(all ? "all" : "any");
+      for (size_t i = 0; i < children.size(); ++i)
+        p.children.push_back(predicate(children[i], scope, fmt::format("{}.{}[{}]", path, all ? "all" : "any", i)));
+      if (p.children.empty()) m.fail(n, "组合条件不能为空", "a combination needs at least one test");
+      return p;
+    }
+    std::vector<std::string> allowed = kLeafOps;
+    allowed.push_back("fact");
+    Map m(n, path, origin_, allowed);
+    Predicate p;
+    p.path = m.text("fact");
+    p.field = find_field(scope, p.path);
+    if (p.field == nullptr)
+      m.fail(m.required("fact"), fmt::format("案例格式中没有事实“{}”", p.path),
+             fmt::format("fact '{}' is not part of the case format", p.path), m.at("fact"));
+    std::string op_name;
+    for (const std::string& op : kLeafOps) {
+      if (!m.optional(op)) continue;
+      if (!op_name.empty()) m.fail(n, "一个测试只能有一种比较", "a test takes exactly one comparison");
+      op_name = op;
+    }
+    if (op_name.empty())
+      m.fail(n, "缺少比较（is、in、at_least …）", "missing a comparison (is, in, at_least, …)");
+    p.op = op_named(op_name);
+    const Node& operand = m.required(op_name);
+    std::string at = m.at(op_name);
+    const Field& f = *p.field;
+    auto need = [&](bool ok, const char* zh, const char* en) {
+      if (!ok) m.fail(operand, fmt::format("“{}”{}", p.path, zh), fmt::format("'{}' {}", p.path, en), at);
+    };
+    using Op = Predicate::Op;
+    switch (p.op) {
+      case Op::is:
+        need(f.type == Type::boolean, "不是布尔事实", "is not a true/false fact");
+        p.operand = typed(operand, f, at);
+        break;
+      case Op::in:
+        need(f.type == Type::enumeration, "不是可选值事实", "is not an enumeration");
+        p.codes = codes(m, operand, *f.enumeration, at);
+        break;
+      case Op::contains_any:
+        need(f.type == Type::list && f.item().type == Type::enumeration, "不是可选值列表",
+             "is not a list of enumeration values");
+        p.codes = codes(m, operand, *f.enumeration, at);
+        break;
+      case Op::at_least:
+      case Op::more_than:
+      case Op::at_most:
+      case Op::less_than:
+        need(f.type == Type::money || f.type == Type::integer || f.type == Type::date ||
+                 (f.type == Type::enumeration && f.enumeration->ordered),
+             "不能比较大小", "cannot be compared (money, whole number, date or ranked values only)");
+        p.operand = typed(operand, f, at);
+        break;
+      case Op::any_item:
+        need(f.type == Type::list && f.item().type == Type::record, "不是记录列表", "is not a list of records");
+        p.children.push_back(predicate(operand, f.item(), at));
+        break;
+      case Op::within_years: {
+        need(f.type == Type::date, "不是日期", "is not a date");
+        std::string s = m.scalar(operand, op_name);
+        need(!s.empty() && s.size() < 3 && s.find_first_not_of("0123456789") == std::string::npos,
+             "的年数应为 1–99 的整数", "needs a number of years from 1 to 99");
+        p.years = std::stoi(s);
+        break;
+      }
+      case Op::given:
+        need(m.scalar(operand, op_name) == "true", "given 只能为 true", "given takes true only");
+        break;
+      case Op::all:
+      case Op::any: break;
+    }
+    return p;
+  }
+
+  Value typed(const Node& n, const Field& f, const std::string& at) {
+    if (n.kind != Node::Kind::scalar)
+      throw InputError(Diagnostic{Severity::error, origin_, n.mark, at, {"应为单个值", "expected a single value"}});
+    Parsed<Value> v = read_scalar(n, f);
+    if (!v) throw InputError(Diagnostic{Severity::error, origin_, n.mark, at, v.error});
+    return *v.value;
+  }
+
+  std::vector<std::string> codes(const Map& m, const Node& n, const EnumType& e, const std::string& at) {
+    if (n.kind != Node::Kind::sequence || n.children.empty())
+      m.fail(n, "应为非空的代码列表", "expected a non-empty list of codes", at);
+    std::vector<std::string> out;
+    for (const Node& c : n.children) {
+      const EnumValue* v = c.kind == Node::Kind::scalar ? e.match(c.scalar) : nullptr;
+      if (v == nullptr)
+        m.fail(c, fmt::format("不是可选值之一：{}", e.describe()), fmt::format("not one of: {}", e.describe()), at);
+      out.push_back(v->code);
+    }
+    return out;
+  }
+
+  const std::string& origin_;
+};
+
+}  // namespace
+
+RulePack load_pack(const std::string& yaml_text, const std::string& origin) {
+  std::istringstream in(yaml_text);
+  DocumentStream stream(in, origin);
+  Document doc;
+  if (!stream.next(doc))
+    throw InputError(Diagnostic{Severity::error, origin, {}, "", {"规则包为空", "the rule pack is empty"}});
+  if (!doc.problems.empty()) throw InputError(doc.problems.front());
+  RulePack pack = PackLoader(origin).load(doc.root);
+  pack.origin = origin;
+  pack.text = yaml_text;
+  Document extra;
+  if (stream.next(extra))
+    throw InputError(Diagnostic{Severity::error, origin, extra.root.mark, "",
+                                {"规则包只能有一个 YAML 文档", "a rule pack holds exactly one YAML document"}});
+  return pack;
+}
+
+}  // namespace sbc

@@ -1,0 +1,78 @@
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "sbc/rules.hpp"
+#include "spelling.hpp"
+
+namespace sbc {
+namespace {
+
+const BuiltinPack* builtin(std::string_view id) {
+  for (const BuiltinPack& b : builtin_packs())
+    if (b.id == id) return &b;
+  return nullptr;
+}
+
+std::vector<std::string> builtin_ids() {
+  std::vector<std::string> ids;
+  for (const BuiltinPack& b : builtin_packs()) ids.emplace_back(b.id);
+  return ids;
+}
+
+}  // namespace
+
+const RulePack& RuleLibrary::get(const std::string& id_or_path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (auto it = loaded_.find(id_or_path); it != loaded_.end()) return *it->second;
+  RulePack pack;
+  if (const BuiltinPack* b = builtin(id_or_path)) {
+    pack = load_pack(std::string(b->text), "built-in:" + id_or_path);
+    pack.origin = "built-in";
+  } else {
+    std::ifstream in(id_or_path, std::ios::binary);
+    if (!in) {
+      std::string guess = closest_spelling(id_or_path, builtin_ids());
+      std::string ids = fmt::format("{}", fmt::join(builtin_ids(), ", "));
+      throw InputError(Diagnostic{
+          Severity::error, id_or_path, {}, "",
+          {fmt::format("既不是内置规则包（{}），也不是可读的文件{}", ids,
+                       guess.empty() ? "" : "；是否应为 " + guess + "？"),
+           fmt::format("neither a built-in rule pack ({}) nor a readable file{}", ids,
+                       guess.empty() ? "" : "; did you mean " + guess + "?")}});
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    pack = load_pack(text.str(), id_or_path);
+  }
+  auto owned = std::make_unique<RulePack>(std::move(pack));
+  const RulePack& ref = *owned;
+  loaded_.emplace(id_or_path, std::move(owned));
+  return ref;
+}
+
+const RulePack& RuleLibrary::for_case(const Case& c, std::optional<Date> as_of) {
+  if (const Value* named = c.fact("rules")) return get(named->text);
+  const Value* province = c.fact("applicant.registered_province");
+  const Value* applied = c.fact("application.date");
+  std::optional<Date> when = as_of;
+  if (!when && applied && applied->kind == Value::Kind::date) when = applied->date;
+  if (province && when) {
+    for (const RulePack* p : builtins())
+      if (p->jurisdiction == province->text && p->covers(*when)) return *p;
+  }
+  throw InputError(Diagnostic{
+      Severity::error, c.file, c.mark, "rules",
+      {"无法确定规则包：没有内置规则包覆盖该案例的省份与申请日期；请用 --rules 指定（--list-rules 列出可选）",
+       "cannot choose a rule pack: no built-in pack covers the case's province and application date; "
+       "name one with --rules (--list-rules lists them)"}});
+}
+
+std::vector<const RulePack*> RuleLibrary::builtins() {
+  std::vector<const RulePack*> out;
+  for (const BuiltinPack& b : builtin_packs()) out.push_back(&get(std::string(b.id)));
+  return out;
+}
+
+}  // namespace sbc

@@ -1,0 +1,430 @@
+#include "sbc/verdict.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "strings.hpp"
+
+namespace sbc {
+
+Tri tri_and(Tri a, Tri b) {
+  if (a == Tri::fail || b == Tri::fail) return Tri::fail;
+  if (a == Tri::unknown || b == Tri::unknown) return Tri::unknown;
+  return Tri::pass;
+}
+
+Tri tri_or(Tri a, Tri b) {
+  if (a == Tri::pass || b == Tri::pass) return Tri::pass;
+  if (a == Tri::unknown || b == Tri::unknown) return Tri::unknown;
+  return Tri::fail;
+}
+
+const char* to_string(Tri t) {
+  switch (t) {
+    case Tri::pass: return "pass";
+    case Tri::fail: return "fail";
+    case Tri::unknown: return "unknown";
+  }
+  return "";
+}
+
+const char* to_string(Outcome o) {
+  switch (o) {
+    case Outcome::eligible: return "eligible";
+    case Outcome::ineligible: return "ineligible";
+    case Outcome::undetermined: return "undetermined";
+  }
+  return "";
+}
+
+namespace {
+
+// One piece of an explanation: what a single test found.
+struct Part {
+  Text text;
+  std::vector<std::string> missing;
+  std::optional<Money> short_by;
+};
+
+struct Eval {
+  Tri tri = Tri::unknown;
+  std::vector<Part> parts;  // the parts that decided `tri`
+};
+
+void append(std::vector<Part>& to, std::vector<Part>&& from) {
+  for (Part& p : from) to.push_back(std::move(p));
+}
+
+// How a value reads in a message: Chinese names for enumerations in zh, codes in en.
+Text shown(const Value& v, const Field& f) {
+  auto one = [&](const Value& x, const Field& spec) -> Text {
+    if (x.kind == Value::Kind::money) return {yuan(x.money), yuan(x.money)};
+    if (x.kind == Value::Kind::boolean) return {x.flag ? "是" : "否", x.flag ? "yes" : "no"};
+    if (x.kind == Value::Kind::enumeration && spec.enumeration) {
+      const EnumValue* e = spec.enumeration->match(x.text);
+      return {e ? e->zh : x.text, x.text};
+    }
+    std::string r = render_value(x);
+    return {r, r};
+  };
+  if (v.kind != Value::Kind::list) return one(v, f);
+  if (v.items.empty()) return {"无", "none"};
+  Text out;
+  for (const Value& item : v.items) {
+    Text t = one(item, f.item());
+    out.zh += (out.zh.empty() ? "" : "、") + t.zh;
+    out.en += (out.en.empty() ? "" : ", ") + t.en;
+  }
+  return out;
+}
+
+Text codes_shown(const std::vector<std::string>& codes, const EnumType& e) {
+  Text out;
+  for (const std::string& c : codes) {
+    const EnumValue* v = e.match(c);
+    out.zh += (out.zh.empty() ? "" : "、") + (v ? v->zh : c);
+    out.en += (out.en.empty() ? "" : ", ") + c;
+  }
+  return out;
+}
+
+int compare(const Value& a, const Value& b, const Field& f) {
+  auto sign = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
+  switch (f.type) {
+    case Type::money: return sign(a.money, b.money);
+    case Type::integer: return sign(a.number, b.number);
+    case Type::date: return sign(a.date, b.date);
+    default: return sign(f.enumeration->rank(a.text), f.enumeration->rank(b.text));
+  }
+}
+
+class Evaluator {
+ public:
+  Evaluator(const Case& c, std::optional<Date> as_of, std::vector<FactUse>* facts)
+      : case_(c), as_of_(as_of), facts_(facts) {}
+
+  Eval eval(const Predicate& p, const Value& scope, const std::string& scope_path) {
+    using Op = Predicate::Op;
+    if (p.op == Op::all || p.op == Op::any) return combine(p, scope, scope_path);
+    std::string full = scope_path.empty() ? p.path : scope_path + "." + p.path;
+    const Value* v = lookup(scope, p.path);
+    const Field& f = *p.field;
+    if (v == nullptr || (p.op == Op::given && v->text.empty())) {
+      return {Tri::unknown,
+              {{{fmt::format("未提供{}（{}）", f.label.zh, full), fmt::format("{} not given ({})", f.label.en, full)},
+                {full},
+                {}}}};
+    }
+    record(full, *v);
+    Text value = shown(*v, f);
+    switch (p.op) {
+      case Op::is: {
+        bool ok = v->flag == p.operand.flag;
+        Text want = shown(p.operand, f);
+        return leaf(ok, {fmt::format("{}：{}", f.label.zh, value.zh), fmt::format("{}: {}", f.label.en, value.en)},
+                    {fmt::format("（应为{}）", want.zh), fmt::format(" (required: {})", want.en)});
+      }
+      case Op::in: {
+        bool ok = std::find(p.codes.begin(), p.codes.end(), v->text) != p.codes.end();
+        Text want = codes_shown(p.codes, *f.enumeration);
+        return leaf(ok, {fmt::format("{}：{}", f.label.zh, value.zh), fmt::format("{}: {}", f.label.en, value.en)},
+                    {fmt::format("（应为 {} 之一）", want.zh), fmt::format(" (required: one of {})", want.en)});
+      }
+      case Op::contains_any: {
+        bool ok = std::any_of(v->items.begin(), v->items.end(), [&](const Value& item) {
+          return std::find(p.codes.begin(), p.codes.end(), item.text) != p.codes.end();
+        });
+        Text want = codes_shown(p.codes, *f.enumeration);
+        return leaf(ok, {fmt::format("{}：{}", f.label.zh, value.zh), fmt::format("{}: {}", f.label.en, value.en)},
+                    {fmt::format("（需含 {} 之一）", want.zh), fmt::format(" (needs one of {})", want.en)});
+      }
+      case Op::at_least:
+      case Op::more_than:
+      case Op::at_most:
+      case Op::less_than: return threshold(p, *v, value);
+      case Op::any_item: return any_item(p, *v, full);
+      case Op::within_years: return within_years(p, *v, value);
+      case Op::given:
+        return {Tri::pass, {{{fmt::format("{}：{}", f.label.zh, v->text), fmt::format("{}: {}", f.label.en, v->text)}, {}, {}}}};
+      case Op::all:
+      case Op::any: break;
+    }
+    return {};
+  }
+
+ private:
+  static const Value* lookup(const Value& scope, const std::string& path) {
+    const Value* v = &scope;
+    for (const std::string& part : split(path, '.')) {
+      v = v->find(part);
+      if (v == nullptr) return nullptr;
+    }
+    return v;
+  }
+
+  void record(const std::string& path, const Value& v) {
+    if (facts_ == nullptr) return;
+    for (const FactUse& f : *facts_)
+      if (f.path == path) return;
+    facts_->push_back({path, render_value(v)});
+  }
+
+  static Eval leaf(bool ok, Text what, Text if_failed) {
+    if (!ok) {
+      what.zh += if_failed.zh;
+      what.en += if_failed.en;
+    }
+    return {ok ? Tri::pass : Tri::fail, {{std::move(what), {}, {}}}};
+  }
+
+  Eval combine(const Predicate& p, const Value& scope, const std::string& scope_path) {
+    bool all = p.op == Predicate::Op::all;
+    std::vector<Eval> results;
+    Tri tri = all ? Tri::pass : Tri::fail;
+    for (const Predicate& child : p.children) {
+      results.push_back(eval(child, scope, scope_path));
+      tri = all ? tri_and(tri, results.back().tri) : tri_or(tri, results.back().tri);
+    }
+    Eval out{tri, {}};
+    for (Eval& r : results) {
+      if (r.tri != tri) continue;
+      append(out.parts, std::move(r.parts));
+      if (!all && tri == Tri::pass) break;  // one passing alternative explains an "any"
+    }
+    return out;
+  }
+
+  Eval threshold(const Predicate& p, const Value& v, const Text& value) {
+    using Op = Predicate::Op;
+    const Field& f = *p.field;
+    int c = compare(v, p.operand, f);
+    bool ok = p.op == Op::at_least ? c >= 0 : p.op == Op::more_than ? c > 0 : p.op == Op::at_most ? c <= 0 : c < 0;
+    Text limit = shown(p.operand, f);
+    Part part;
+    bool upward = p.op == Op::at_least || p.op == Op::more_than;
+    if (f.type == Type::money) {
+      Money gap = upward ? p.operand.money - v.money : v.money - p.operand.money;
+      if (p.op == Op::more_than || p.op == Op::less_than) gap = gap + Money{1};
+      if (ok) {
+        part.text = {fmt::format("{} {}，{}{}", f.label.zh, value.zh, upward ? "达到 " : "未超出 ", limit.zh),
+                     fmt::format("{} {} {} {}", f.label.en, value.en, upward ? "reaches" : "is within", limit.en)};
+      } else if (upward) {
+        part.text = {fmt::format("{} {}，差 {} 达到 {}", f.label.zh, value.zh, yuan(gap), limit.zh),
+                     fmt::format("{} {} is {} short of {}", f.label.en, value.en, yuan(gap), limit.en)};
+        part.short_by = gap;
+      } else {
+        part.text = {fmt::format("{} {}，超出 {} {}", f.label.zh, value.zh, limit.zh, yuan(gap)),
+                     fmt::format("{} {} exceeds {} by {}", f.label.en, value.en, limit.en, yuan(gap))};
+      }
+    } else {
+      const char* op_zh = p.op == Op::at_least ? "不低于" : p.op == Op::more_than ? "高于" : p.op == Op::at_most ? "不高于" : "低于";
+      const char* op_en = p.op == Op::at_least ? "at least" : p.op == Op::more_than ? "above" : p.op == Op::at_most ? "at most" : "below";
+      part.text = {fmt::format("{}：{}（{}{} {}）", f.label.zh, value.zh, ok ? "" : "应", op_zh, limit.zh),
+                   fmt::format("{}: {} ({} {} {})", f.label.en, value.en, ok ? "is" : "must be", op_en, limit.en)};
+    }
+    return {ok ? Tri::pass : Tri::fail, {std::move(part)}};
+  }
+
+  Eval any_item(const Predicate& p, const Value& list, const std::string& full) {
+    const Field& f = *p.field;
+    Tri tri = Tri::fail;
+    std::vector<Eval> results;
+    for (size_t i = 0; i < list.items.size(); ++i) {
+      results.push_back(eval(p.children[0], list.items[i], fmt::format("{}[{}]", full, i)));
+      tri = tri_or(tri, results.back().tri);
+    }
+    Eval out{tri, {}};
+    if (tri == Tri::fail) {
+      out.parts.push_back({{fmt::format("{}：{}", f.label.zh, list.items.empty() ? "无" : "没有符合条件的项"),
+                            fmt::format("{}: {}", f.label.en, list.items.empty() ? "none" : "no entry qualifies")},
+                           {}, {}});
+      return out;
+    }
+    for (size_t i = 0; i < results.size(); ++i) {
+      if (results[i].tri != tri) continue;
+      for (Part& part : results[i].parts) {
+        part.text.zh = fmt::format("{}第{}项 {}", f.label.zh, i + 1, part.text.zh);
+        part.text.en = fmt::format("{} #{}: {}", f.label.en, i + 1, part.text.en);
+        out.parts.push_back(std::move(part));
+      }
+      if (tri == Tri::pass) break;
+    }
+    return out;
+  }
+
+  Eval within_years(const Predicate& p, const Value& v, const Text& value) {
+    const Field& f = *p.field;
+    std::optional<Date> as_of = as_of_;
+    Text as_of_label{"评估日期", "the as-of date"};
+    if (!as_of) {
+      as_of_label = {"申请日期", "the application date"};
+      const Value* applied = case_.fact("application.date");
+      if (applied == nullptr)
+        return {Tri::unknown,
+                {{{"未提供申请日期（application.date）", "application date not given (application.date)"},
+                  {"application.date"},
+                  {}}}};
+      record("application.date", *applied);
+      as_of = applied->date;
+    }
+    Date deadline = add_years(v.date, p.years);
+    bool ok = *as_of <= deadline;
+    Part part;
+    if (ok) {
+      part.text = {fmt::format("{} {}，至{} {} 未超过 {} 年（期限至 {}）", f.label.zh, value.zh, as_of_label.zh,
+                               format(*as_of), p.years, format(deadline)),
+                   fmt::format("{} {}: {} {} is within {} years (until {})", f.label.en, value.en, as_of_label.en,
+                               format(*as_of), p.years, format(deadline))};
+    } else {
+      int over = days_between(deadline, *as_of);
+      part.text = {fmt::format("{} {}，至{} {} 已超过 {} 年（期限至 {}，超出 {} 天）", f.label.zh, value.zh,
+                               as_of_label.zh, format(*as_of), p.years, format(deadline), over),
+                   fmt::format("{} {}: {} {} is more than {} years later (limit {}, {} days over)", f.label.en,
+                               value.en, as_of_label.en, format(*as_of), p.years, format(deadline), over)};
+    }
+    return {ok ? Tri::pass : Tri::fail, {std::move(part)}};
+  }
+
+  const Case& case_;
+  std::optional<Date> as_of_;
+  std::vector<FactUse>* facts_;
+};
+
+ConditionResult judge(const Condition& condition, const Case& c, std::optional<Date> as_of) {
+  ConditionResult r;
+  r.condition = &condition;
+  Evaluator evaluator(c, as_of, &r.facts);
+  Eval e = evaluator.eval(condition.test, c.root, "");
+  r.result = e.tri;
+  for (Part& part : e.parts) {
+    r.message.zh += (r.message.zh.empty() ? "" : "；") + part.text.zh;
+    r.message.en += (r.message.en.empty() ? "" : "; ") + part.text.en;
+    if (!r.short_by && part.short_by) r.short_by = part.short_by;
+    for (std::string& m : part.missing)
+      if (std::find(r.missing.begin(), r.missing.end(), m) == r.missing.end()) r.missing.push_back(std::move(m));
+  }
+  for (const Note& note : condition.notes) {
+    if (note.on && *note.on != r.result) continue;
+    if (note.when) {
+      Evaluator quiet(c, as_of, nullptr);
+      if (quiet.eval(*note.when, c.root, "").tri != Tri::pass) continue;
+    }
+    r.notes.push_back(note.text);
+  }
+  return r;
+}
+
+void add_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
+  for (const std::string& s : from)
+    if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
+}
+
+}  // namespace
+
+Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of) {
+  Verdict v;
+  v.pack = &pack;
+  const Recognition& rec = pack.recognition;
+  std::map<std::string, std::vector<const ConditionResult*>> by_group;
+  v.conditions.reserve(rec.conditions.size());
+  for (const Condition& condition : rec.conditions) {
+    v.conditions.push_back(judge(condition, c, as_of));
+    const ConditionResult& r = v.conditions.back();
+    if (!condition.warning_only) by_group[condition.group].push_back(&r);
+    if (r.result == Tri::unknown) add_unique(v.missing, r.missing);
+  }
+
+  // The candidate paths, expanded: a group as a whole, or each of its conditions.
+  struct Candidate {
+    std::string name;
+    std::string group;
+    std::vector<const ConditionResult*> conditions;
+  };
+  std::vector<Candidate> candidates;
+  for (const PathSpec& spec : rec.paths) {
+    if (!spec.each) {
+      candidates.push_back({spec.group, spec.group, by_group[spec.group]});
+      continue;
+    }
+    for (const ConditionResult* r : by_group[spec.group]) candidates.push_back({r->condition->id, spec.group, {r}});
+  }
+  auto all_of = [](const std::vector<const ConditionResult*>& rs) {
+    Tri t = Tri::pass;
+    for (const ConditionResult* r : rs) t = tri_and(t, r->result);
+    return t;
+  };
+  std::vector<const ConditionResult*> required;
+  for (const std::string& g : rec.required)
+    for (const ConditionResult* r : by_group[g]) required.push_back(r);
+  Tri paths = Tri::fail;
+  const Candidate* carrying = nullptr;
+  for (const Candidate& cand : candidates) {
+    Tri t = all_of(cand.conditions);
+    paths = tri_or(paths, t);
+    if (t == Tri::pass && carrying == nullptr) carrying = &cand;
+  }
+  Tri overall = tri_and(all_of(required), paths);
+  v.outcome = overall == Tri::pass ? Outcome::eligible : overall == Tri::fail ? Outcome::ineligible : Outcome::undetermined;
+
+  // The date the case is judged at, and whether the pack covers it.
+  v.as_of = as_of;
+  if (!v.as_of) {
+    if (const Value* applied = c.fact("application.date")) v.as_of = applied->date;
+  }
+  if (v.as_of && !pack.covers(*v.as_of)) {
+    v.warnings.push_back({fmt::format("日期 {} 不在规则包 {} 的有效期 {} 至 {} 内；仍按其条件判断", format(*v.as_of),
+                                      pack.id, format(pack.effective_from), format(pack.effective_to)),
+                          fmt::format("{} lies outside the effective period of {} ({} to {}); judged by its "
+                                      "conditions all the same",
+                                      format(*v.as_of), pack.id, format(pack.effective_from),
+                                      format(pack.effective_to))});
+  }
+  for (const ConditionResult& r : v.conditions) {
+    for (const Text& note : r.notes)
+      v.warnings.push_back({r.condition->id + "：" + note.zh, r.condition->id + ": " + note.en});
+    if (r.condition->warning_only && r.result == Tri::fail)
+      v.warnings.push_back({fmt::format("{}（{}）不满足：{}", r.condition->id, r.condition->clause, r.message.zh),
+                            fmt::format("{} ({}) fails: {}", r.condition->id, r.condition->clause, r.message.en)});
+  }
+
+  if (v.outcome == Outcome::eligible) {
+    v.path = carrying->name;
+    for (const PathWarning& w : rec.warnings) {
+      if (w.group != carrying->group) continue;
+      std::vector<std::string> failed;
+      for (const ConditionResult& r : v.conditions)
+        if (r.result == Tri::fail && std::find(w.failed.begin(), w.failed.end(), r.condition->id) != w.failed.end())
+          failed.push_back(r.condition->id);
+      if (!failed.empty())
+        v.warnings.push_back({fmt::format("{}（不满足：{}）", w.text.zh, fmt::join(failed, "、")),
+                              fmt::format("{} (failing: {})", w.text.en, fmt::join(failed, ", "))});
+    }
+    return v;
+  }
+
+  // The nearest way: the candidate needing the fewest fixes, then the fewest facts.
+  std::optional<std::pair<size_t, size_t>> best_score;
+  for (const Candidate& cand : candidates) {
+    Nearest n;
+    n.path = cand.name;
+    std::vector<const ConditionResult*> needed = required;
+    needed.insert(needed.end(), cand.conditions.begin(), cand.conditions.end());
+    for (const ConditionResult* r : needed) {
+      if (r->result == Tri::fail) n.failing.push_back(r->condition->id);
+      if (r->result == Tri::unknown) {
+        n.unknown.push_back(r->condition->id);
+        add_unique(n.missing, r->missing);
+      }
+    }
+    std::pair<size_t, size_t> score{n.failing.size(), n.unknown.size()};
+    if (!best_score || score < *best_score) {
+      best_score = score;
+      v.nearest = std::move(n);
+    }
+  }
+  return v;
+}
+
+}  // namespace sbc
