@@ -4,12 +4,14 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "sbc/check.hpp"
@@ -28,7 +30,8 @@ struct Common {
   int jobs = 0;
 };
 
-inline void add_common(CLI::App& app, Common& c) {
+// `formats`: the --format values this tool renders.
+inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>& formats) {
   app.set_version_flag("--version", std::string("sbc ") + SBC_VERSION);
   app.add_option("cases", c.inputs, "Case files (YAML, several --- documents each), directories, or - for stdin")
       ->type_name("FILE|DIR|-");
@@ -37,8 +40,9 @@ inline void add_common(CLI::App& app, Common& c) {
                  "else the built-in pack of the applicant's province covering the application date")
       ->type_name("ID|FILE");
   app.add_flag("--list-rules", c.list_rules, "List the built-in rule packs and exit");
-  app.add_option("--format", c.format, "Output: text for people, json (an array), jsonl (one object a line)")
-      ->check(CLI::IsMember({"text", "json", "jsonl"}))
+  app.add_option("--format", c.format,
+                 "Output: text for people, json (an array), jsonl (one object a line), markdown (a report)")
+      ->check(CLI::IsMember(formats))
       ->capture_default_str();
   app.add_option("--lang", c.lang, "Language of messages")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
   app.add_option("--as-of", c.as_of, "Judge as on this date (YYYY-MM-DD) instead of the application date")
@@ -53,7 +57,10 @@ inline void add_common(CLI::App& app, Common& c) {
 // Fills the library's options; returns an error message for a bad value.
 inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
   o.rules = c.rules;
-  o.output.format = c.format == "json" ? Format::json : c.format == "jsonl" ? Format::jsonl : Format::text;
+  o.output.format = c.format == "json"       ? Format::json
+                    : c.format == "jsonl"    ? Format::jsonl
+                    : c.format == "markdown" ? Format::markdown
+                                             : Format::text;
   o.output.lang = c.lang == "en" ? Lang::en : Lang::zh;
   if (!c.as_of.empty()) {
     Parsed<Date> d = parse_date(c.as_of);
@@ -64,8 +71,29 @@ inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
   bool terminal = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr &&
                   !(term && std::strcmp(term, "dumb") == 0);
   o.output.color = c.color == "always" || (c.color == "auto" && terminal);
-  o.jobs = c.jobs;
+  o.jobs = c.jobs > 0 ? c.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::nullopt;
+}
+
+// Loads --rules up front so that a bad pack stops the run before any case, then runs the tool's
+// batch; turns an InputError into a message and exit status 2.
+template <class Run>
+int run_tool(const char* name, const Common& c, const CheckOptions& o, RuleLibrary& rules, Run run) {
+  try {
+    if (c.list_rules) {
+      list_rules(rules, o.output, std::cout);
+      return 0;
+    }
+    if (!o.rules.empty()) rules.get(o.rules);
+    if (c.inputs.empty()) {
+      std::cerr << name << ": no case given (a file, a directory or -); see --help\n";
+      return static_cast<int>(ExitStatus::error);
+    }
+    return static_cast<int>(run());
+  } catch (const InputError& e) {
+    std::cerr << name << ": " << format_gnu(e.diagnostic(), o.output.lang) << "\n";
+    return static_cast<int>(ExitStatus::error);
+  }
 }
 
 // Runs CLI11's parse; maps its exit codes (help and version 0, anything else 2).

@@ -2,10 +2,15 @@
 
 #include <fmt/format.h>
 
-#include "sbc/inputs.hpp"
+#include "sbc/batch.hpp"
 #include "sbc/json.hpp"
+#include "report.hpp"
 
 namespace sbc {
+
+const RulePack& choose_pack(RuleLibrary& rules, const Case& c, const CheckOptions& options) {
+  return options.rules.empty() ? rules.for_case(c, options.as_of) : rules.get(options.rules);
+}
 
 CheckResult check_case(Case c, RuleLibrary& rules, const CheckOptions& options) {
   CheckResult r{std::move(c), std::nullopt, {}};
@@ -13,8 +18,7 @@ CheckResult check_case(Case c, RuleLibrary& rules, const CheckOptions& options) 
     if (d.severity == Severity::error) r.errors.push_back(d);
   if (!r.errors.empty()) return r;
   try {
-    const RulePack& pack = options.rules.empty() ? rules.for_case(r.input, options.as_of) : rules.get(options.rules);
-    r.verdict = evaluate(pack, r.input, options.as_of);
+    r.verdict = evaluate(choose_pack(rules, r.input, options), r.input, options.as_of);
   } catch (const InputError& e) {
     r.errors.push_back(e.diagnostic());
   }
@@ -33,10 +37,6 @@ ExitStatus exit_status(const CheckResult& r) {
 
 namespace {
 
-std::string case_name(const Case& c) {
-  return c.index == 0 ? c.file : fmt::format("{}[{}]", c.file, c.index);
-}
-
 // How a path reads: the group's name, or the group's name and the condition that carries it.
 Text path_name(const Verdict& v, const std::string& path) {
   const Recognition& rec = v.pack->recognition;
@@ -48,10 +48,6 @@ Text path_name(const Verdict& v, const std::string& path) {
     return {fmt::format("{}（{}，{}）", group.zh, c.clause, c.id), fmt::format("{} ({}, {})", group.en, c.clause, c.id)};
   }
   return {path, path};
-}
-
-std::string paint(const std::string& s, const char* ansi, bool color) {
-  return color ? fmt::format("\x1b[{}m{}\x1b[0m", ansi, s) : s;
 }
 
 std::string verdict_line(const CheckResult& r, const OutputOptions& o) {
@@ -86,8 +82,7 @@ std::string render_text(const CheckResult& r, const OutputOptions& o) {
   for (const Diagnostic& d : r.errors) out += "  " + format_gnu(d, o.lang) + "\n";
   if (!r.verdict) return out;
   const Verdict& v = *r.verdict;
-  for (const Diagnostic& d : r.input.problems)
-    if (d.severity == Severity::warning) out += "  " + format_gnu(d, o.lang) + "\n";
+  for (const std::string& w : case_warnings(r.input, o.lang)) out += "  " + w + "\n";
   auto shown = [&](const ConditionResult& c) {
     if (o.explain) return true;
     if (!v.nearest) return false;
@@ -97,8 +92,7 @@ std::string render_text(const CheckResult& r, const OutputOptions& o) {
   };
   for (const ConditionResult& c : v.conditions) {
     if (!shown(c)) continue;
-    const char* mark = c.result == Tri::pass ? "✓" : c.result == Tri::fail ? "✗" : "?";
-    out += fmt::format("  {} {} ({}): {}\n", mark, c.condition->id, c.condition->clause, c.message.in(o.lang));
+    out += fmt::format("  {} {} ({}): {}\n", tri_mark(c.result), c.condition->id, c.condition->clause, c.message.in(o.lang));
     if (!o.explain) continue;
     out += fmt::format("      {}{}\n", zh ? "条文：" : "rule: ", c.condition->text.in(o.lang));
     if (c.condition->status != "confirmed")
@@ -116,36 +110,49 @@ std::string render_text(const CheckResult& r, const OutputOptions& o) {
   return out;
 }
 
+void write_condition(JsonWriter& j, const ConditionResult& c, Lang lang) {
+  j.begin_object().key("id").value(c.condition->id).key("clause").value(c.condition->clause);
+  j.key("group").value(c.condition->group).key("status").value(c.condition->status);
+  j.key("result").value(to_string(c.result)).key("message").value(c.message.in(lang));
+  j.key("facts").begin_object();
+  for (const FactUse& f : c.facts) j.key(f.path).value(f.value);
+  j.end_object();
+  j.key("short_by").string_or_null(c.short_by ? plain(*c.short_by) : "");
+  j.key("missing").strings(c.missing);
+  j.key("notes").begin_array();
+  for (const Text& n : c.notes) j.value(n.in(lang));
+  j.end_array().end_object();
+}
+
+std::string error_json(const Case& c, const std::vector<Diagnostic>& errors, Lang lang, bool pretty) {
+  JsonWriter j(pretty, pretty ? 1 : 0);
+  j.begin_object().key("case").value(c.file).key("index").value(c.index);
+  const Diagnostic& d = errors.front();
+  j.key("error").begin_object().key("line").value(d.mark.line).key("column").value(d.mark.column);
+  j.key("path").value(d.path).key("message").value(d.message.in(lang)).end_object();
+  j.key("errors").begin_array();
+  for (const Diagnostic& e : errors) j.value(format_gnu(e, lang));
+  j.end_array();
+  return j.end_object().str();
+}
+
+std::vector<std::string> case_warnings(const Case& c, Lang lang) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : c.problems)
+    if (d.severity == Severity::warning) out.push_back(format_gnu(d, lang));
+  return out;
+}
+
 std::string render_json(const CheckResult& r, const OutputOptions& o, bool pretty) {
+  if (!r.verdict) return error_json(r.input, r.errors, o.lang, pretty);
+  const Verdict& v = *r.verdict;
   JsonWriter j(pretty, pretty ? 1 : 0);
   j.begin_object().key("case").value(r.input.file).key("index").value(r.input.index);
-  if (!r.verdict) {
-    const Diagnostic& d = r.errors.front();
-    j.key("error").begin_object().key("line").value(d.mark.line).key("column").value(d.mark.column);
-    j.key("path").value(d.path).key("message").value(d.message.in(o.lang)).end_object();
-    j.key("errors").begin_array();
-    for (const Diagnostic& e : r.errors) j.value(format_gnu(e, o.lang));
-    j.end_array();
-    return j.end_object().str();
-  }
-  const Verdict& v = *r.verdict;
   j.key("rules").value(v.pack->id).key("rules_version").value(v.pack->version);
   j.key("as_of").string_or_null(v.as_of ? format(*v.as_of) : "");
   j.key("verdict").value(to_string(v.outcome)).key("path").string_or_null(v.path);
   j.key("conditions").begin_array();
-  for (const ConditionResult& c : v.conditions) {
-    j.begin_object().key("id").value(c.condition->id).key("clause").value(c.condition->clause);
-    j.key("group").value(c.condition->group).key("status").value(c.condition->status);
-    j.key("result").value(to_string(c.result)).key("message").value(c.message.in(o.lang));
-    j.key("facts").begin_object();
-    for (const FactUse& f : c.facts) j.key(f.path).value(f.value);
-    j.end_object();
-    j.key("short_by").string_or_null(c.short_by ? plain(*c.short_by) : "");
-    j.key("missing").strings(c.missing);
-    j.key("notes").begin_array();
-    for (const Text& n : c.notes) j.value(n.in(o.lang));
-    j.end_array().end_object();
-  }
+  for (const ConditionResult& c : v.conditions) write_condition(j, c, o.lang);
   j.end_array();
   j.key("missing").strings(v.missing);
   j.key("nearest");
@@ -155,35 +162,22 @@ std::string render_json(const CheckResult& r, const OutputOptions& o, bool prett
   } else {
     j.null();
   }
-  j.key("warnings").begin_array();
-  for (const Diagnostic& d : r.input.problems)
-    if (d.severity == Severity::warning) j.value(format_gnu(d, o.lang));
-  for (const Text& w : v.warnings) j.value(w.in(o.lang));
-  j.end_array();
+  std::vector<std::string> warnings = case_warnings(r.input, o.lang);
+  for (const Text& w : v.warnings) warnings.push_back(w.in(o.lang));
+  j.key("warnings").strings(warnings);
   return j.end_object().str();
 }
 
 ExitStatus run_check(const std::vector<std::string>& inputs, const CheckOptions& options, RuleLibrary& rules,
-                     std::istream& in, std::ostream& out, std::ostream& /*err*/) {
-  ExitStatus status = ExitStatus::ok;
+                     std::istream& in, std::ostream& out) {
   const OutputOptions& o = options.output;
-  bool first = true;
-  if (o.format == Format::json) out << "[";
-  for (const std::string& input : expand_inputs(inputs)) {
-    read_cases(input, in, options.read, [&](Case&& c) {
-      CheckResult r = check_case(std::move(c), rules, options);
-      status = worst(status, exit_status(r));
-      switch (o.format) {
-        case Format::text: out << render_text(r, o); break;
-        case Format::json: out << (first ? "\n  " : ",\n  ") << render_json(r, o, true); break;
-        case Format::jsonl: out << render_json(r, o, false) << "\n"; break;
-      }
-      first = false;
-    });
-  }
-  if (o.format == Format::json) out << (first ? "]\n" : "\n]\n");
-  if (first) status = ExitStatus::error;  // no input named a case
-  return status;
+  BatchOptions batch{options.read, options.jobs, o.format == Format::json};
+  return run_batch(inputs, batch, in, out, [&](Case&& c) {
+    CheckResult r = check_case(std::move(c), rules, options);
+    std::string text = o.format == Format::text ? render_text(r, o)
+                                                : render_json(r, o, o.format == Format::json) + (o.format == Format::jsonl ? "\n" : "");
+    return Rendered{std::move(text), exit_status(r)};
+  });
 }
 
 void list_rules(RuleLibrary& rules, const OutputOptions& o, std::ostream& out) {

@@ -75,9 +75,10 @@ class Map {
   const std::string& origin_;
 };
 
-const std::vector<std::string> kLeafOps = {"is", "in", "at_least", "more_than", "at_most",
-                                           "less_than", "contains_any", "any_item", "within_years",
-                                           "given"};
+const std::vector<std::string> kLeafOps = {
+    "is",          "in",           "at_least",    "more_than",      "at_most",
+    "less_than",   "contains_any", "any_item",    "within_years",   "older_than_years",
+    "year_within", "items_at_least", "stated_none", "given"};
 
 Predicate::Op op_named(const std::string& name) {
   using Op = Predicate::Op;
@@ -85,7 +86,9 @@ Predicate::Op op_named(const std::string& name) {
       {"is", Op::is},         {"in", Op::in},               {"at_least", Op::at_least},
       {"more_than", Op::more_than}, {"at_most", Op::at_most}, {"less_than", Op::less_than},
       {"contains_any", Op::contains_any}, {"any_item", Op::any_item},
-      {"within_years", Op::within_years}, {"given", Op::given}};
+      {"within_years", Op::within_years}, {"older_than_years", Op::older_than_years},
+      {"year_within", Op::year_within}, {"items_at_least", Op::items_at_least},
+      {"stated_none", Op::stated_none}, {"given", Op::given}};
   return ops.at(name);
 }
 
@@ -96,7 +99,7 @@ class PackLoader {
   RulePack load(const Node& root) {
     Map m(root, "", origin_,
           {"id", "version", "title", "jurisdiction", "effective", "last_reviewed", "source",
-           "recognition"});
+           "recognition", "compensation"});
     RulePack pack;
     pack.id = m.text("id");
     pack.version = std::stoi(whole_number(m, "version"));
@@ -117,10 +120,92 @@ class PackLoader {
     pack.source_document = source.text("document");
     pack.source_file = source.text_or("file", "");
     if (m.optional("recognition")) pack.recognition = recognition(Map(m.required("recognition"), "recognition", origin_, {"groups", "required", "paths", "conditions", "warnings"}));
+    if (m.optional("compensation"))
+      pack.compensation = compensation(Map(m.required("compensation"), "compensation", origin_,
+                                           {"window", "parameters", "rules", "conditions", "materials"}));
     return pack;
   }
 
  private:
+  Compensation compensation(const Map& m) {
+    Compensation c;
+    if (m.optional("window")) {
+      Map w(m.required("window"), m.at("window"), origin_, {"start", "end"});
+      c.window = DateRange{w.date("start"), w.date("end")};
+      if (c.window->end < c.window->start) w.fail(m.required("window"), "截止日早于起始日", "the window ends before it starts");
+    }
+    Map p(m.required("parameters"), m.at("parameters"), origin_,
+          {"eligible_kinds", "first_installment_share", "sale_invoiced_share", "rate_cap", "subsidy_share",
+           "limit_multiple", "enterprise_cap"});
+    const Field& kind = *find_field(case_schema(), "insurance.policies")->item().child("kind");
+    p.list("eligible_kinds");
+    c.parameters.eligible_kinds = codes(p, p.required("eligible_kinds"), *kind.enumeration, p.at("eligible_kinds"));
+    auto rate = [&](const char* key) {
+      Parsed<Rate> r = parse_rate(p.text(key));
+      if (!r) p.fail(p.required(key), r.error.zh, r.error.en, p.at(key));
+      return *r.value;
+    };
+    c.parameters.first_installment_share = rate("first_installment_share");
+    c.parameters.sale_invoiced_share = rate("sale_invoiced_share");
+    c.parameters.rate_cap = rate("rate_cap");
+    c.parameters.subsidy_share = rate("subsidy_share");
+    if (p.optional("limit_multiple")) c.parameters.limit_multiple = std::stoi(whole_number(p, "limit_multiple"));
+    Parsed<Money> cap = parse_money(p.text("enterprise_cap"));
+    if (!cap) p.fail(p.required("enterprise_cap"), cap.error.zh, cap.error.en, p.at("enterprise_cap"));
+    c.parameters.enterprise_cap = *cap.value;
+
+    const auto& rules = m.list("rules");
+    for (size_t i = 0; i < rules.size(); ++i) c.rules.push_back(citation(rules[i], fmt::format("{}[{}]", m.at("rules"), i), {}));
+    for (const std::string& id : compensation_rule_ids()) {
+      bool cited = std::any_of(c.rules.begin(), c.rules.end(), [&](const Citation& r) { return r.id == id; });
+      if (!cited)
+        m.fail(m.required("rules"), fmt::format("缺少补偿规则“{}”的条文引用", id),
+               fmt::format("rule '{}' of the subsidy engine is not cited", id), m.at("rules"));
+    }
+    const auto& conditions = m.list("conditions");
+    for (size_t i = 0; i < conditions.size(); ++i)
+      c.conditions.push_back(condition(conditions[i], fmt::format("{}[{}]", m.at("conditions"), i)));
+
+    const Node& materials = m.required("materials");
+    c.materials.citation = citation(materials, m.at("materials"), {"required", "conditional"});
+    Map mm(materials, m.at("materials"), origin_, {"id", "clause", "status", "source", "zh", "en", "required", "conditional"});
+    const EnumType& material = *find_field(case_schema(), "materials")->enumeration;
+    c.materials.required = codes(mm, mm.required("required"), material, mm.at("required"));
+    if (mm.optional("conditional")) {
+      const auto& items = mm.list("conditional");
+      for (size_t i = 0; i < items.size(); ++i) {
+        Map cm(items[i], fmt::format("{}[{}]", mm.at("conditional"), i), origin_, {"material", "clause", "zh", "en", "when"});
+        ConditionalMaterial item;
+        const EnumValue* code = material.match(cm.text("material"));
+        if (code == nullptr) cm.fail(cm.required("material"), "不是支撑材料代码", "not a material code", cm.at("material"));
+        item.material = code->code;
+        item.clause = cm.text("clause");
+        item.text = cm.bilingual();
+        item.when = predicate(cm.required("when"), case_schema(), cm.at("when"));
+        c.materials.conditional.push_back(std::move(item));
+      }
+    }
+    return c;
+  }
+
+  Citation citation(const Node& n, const std::string& path, std::vector<std::string> extra_keys) {
+    std::vector<std::string> keys = {"id", "clause", "status", "source", "zh", "en"};
+    keys.insert(keys.end(), extra_keys.begin(), extra_keys.end());
+    Map m(n, path, origin_, keys);
+    Citation c{m.text("id"), m.text("clause"), status(m), m.text_or("source", ""), m.bilingual()};
+    return c;
+  }
+
+  std::string status(const Map& m) {
+    static const std::set<std::string> statuses = {"confirmed", "carried_over", "confirmed_from_repost",
+                                                   "secondary_source"};
+    std::string s = m.text("status");
+    if (!statuses.count(s))
+      m.fail(m.required("status"), "应为 confirmed、carried_over、confirmed_from_repost 或 secondary_source",
+             "expected confirmed, carried_over, confirmed_from_repost or secondary_source", m.at("status"));
+    return s;
+  }
+
   static std::string whole_number(const Map& m, std::string_view key) {
     const Node& n = m.required(key);
     std::string s = m.scalar(n, key);
@@ -135,6 +220,8 @@ class PackLoader {
     const auto& conditions = m.list("conditions");
     for (size_t i = 0; i < conditions.size(); ++i) {
       Condition c = condition(conditions[i], fmt::format("recognition.conditions[{}]", i));
+      if (c.group.empty())
+        m.fail(conditions[i], "认定条件缺少 group", "a recognition condition needs a group");
       if (!ids.insert(c.id).second)
         m.fail(conditions[i], fmt::format("条件编号“{}”重复", c.id), fmt::format("duplicate condition id '{}'", c.id));
       groups.insert(c.group);
@@ -193,14 +280,9 @@ class PackLoader {
           {"id", "group", "clause", "status", "source", "zh", "en", "test", "warning_only", "notes"});
     Condition c;
     c.id = m.text("id");
-    c.group = m.text("group");
+    c.group = m.text_or("group", "");
     c.clause = m.text("clause");
-    c.status = m.text("status");
-    static const std::set<std::string> statuses = {"confirmed", "carried_over", "confirmed_from_repost",
-                                                   "secondary_source"};
-    if (!statuses.count(c.status))
-      m.fail(m.required("status"), "应为 confirmed、carried_over、confirmed_from_repost 或 secondary_source",
-             "expected confirmed, carried_over, confirmed_from_repost or secondary_source", m.at("status"));
+    c.status = status(m);
     c.source = m.text_or("source", "");
     c.text = m.bilingual();
     c.warning_only = m.text_or("warning_only", "false") == "true";
@@ -268,8 +350,15 @@ class PackLoader {
         p.operand = typed(operand, f, at);
         break;
       case Op::in:
-        need(f.type == Type::enumeration, "不是可选值事实", "is not an enumeration");
-        p.codes = codes(m, operand, *f.enumeration, at);
+        need(f.type == Type::enumeration || f.type == Type::integer, "不是可选值或整数事实",
+             "is not an enumeration or a whole number");
+        if (f.type == Type::integer) {
+          need(operand.kind == Node::Kind::sequence && !operand.children.empty(), "需要非空列表",
+               "needs a non-empty list");
+          for (const Node& c : operand.children) p.codes.push_back(render_value(typed(c, f, at)));
+        } else {
+          p.codes = codes(m, operand, *f.enumeration, at);
+        }
         break;
       case Op::contains_any:
         need(f.type == Type::list && f.item().type == Type::enumeration, "不是可选值列表",
@@ -289,14 +378,23 @@ class PackLoader {
         need(f.type == Type::list && f.item().type == Type::record, "不是记录列表", "is not a list of records");
         p.children.push_back(predicate(operand, f.item(), at));
         break;
-      case Op::within_years: {
-        need(f.type == Type::date, "不是日期", "is not a date");
+      case Op::within_years:
+      case Op::older_than_years:
+      case Op::year_within:
+      case Op::items_at_least: {
+        if (p.op == Op::year_within) need(f.type == Type::integer, "不是年份（整数）", "is not a year (whole number)");
+        else if (p.op == Op::items_at_least) need(f.type == Type::list, "不是列表", "is not a list");
+        else need(f.type == Type::date, "不是日期", "is not a date");
         std::string s = m.scalar(operand, op_name);
         need(!s.empty() && s.size() < 3 && s.find_first_not_of("0123456789") == std::string::npos,
-             "的年数应为 1–99 的整数", "needs a number of years from 1 to 99");
-        p.years = std::stoi(s);
+             "的参数应为 0–99 的整数", "needs a whole number from 0 to 99");
+        p.n = std::stoi(s);
         break;
       }
+      case Op::stated_none:
+        need(f.never_allowed, "不能写作 none/never", "cannot be stated as none/never");
+        need(m.scalar(operand, op_name) == "true", "stated_none 只能为 true", "stated_none takes true only");
+        break;
       case Op::given:
         need(m.scalar(operand, op_name) == "true", "given 只能为 true", "given takes true only");
         break;

@@ -119,6 +119,12 @@ class Evaluator {
     }
     record(full, *v);
     Text value = shown(*v, f);
+    if (p.op == Op::stated_none || v->kind == Value::Kind::none) {
+      bool none = v->kind == Value::Kind::none;
+      return {none == (p.op == Op::stated_none) ? Tri::pass : Tri::fail,
+              {{{fmt::format("{}：{}", f.label.zh, none ? "无" : value.zh),
+                 fmt::format("{}: {}", f.label.en, none ? "none" : value.en)}, {}, {}}}};
+    }
     switch (p.op) {
       case Op::is: {
         bool ok = v->flag == p.operand.flag;
@@ -127,8 +133,10 @@ class Evaluator {
                     {fmt::format("（应为{}）", want.zh), fmt::format(" (required: {})", want.en)});
       }
       case Op::in: {
-        bool ok = std::find(p.codes.begin(), p.codes.end(), v->text) != p.codes.end();
-        Text want = codes_shown(p.codes, *f.enumeration);
+        std::string code = f.type == Type::enumeration ? v->text : render_value(*v);
+        bool ok = std::find(p.codes.begin(), p.codes.end(), code) != p.codes.end();
+        Text want = f.enumeration ? codes_shown(p.codes, *f.enumeration)
+                                  : Text{fmt::format("{}", fmt::join(p.codes, "、")), fmt::format("{}", fmt::join(p.codes, ", "))};
         return leaf(ok, {fmt::format("{}：{}", f.label.zh, value.zh), fmt::format("{}: {}", f.label.en, value.en)},
                     {fmt::format("（应为 {} 之一）", want.zh), fmt::format(" (required: one of {})", want.en)});
       }
@@ -145,7 +153,15 @@ class Evaluator {
       case Op::at_most:
       case Op::less_than: return threshold(p, *v, value);
       case Op::any_item: return any_item(p, *v, full);
-      case Op::within_years: return within_years(p, *v, value);
+      case Op::within_years:
+      case Op::older_than_years:
+      case Op::year_within: return relative_to_as_of(p, *v, value);
+      case Op::items_at_least: {
+        bool ok = v->items.size() >= static_cast<size_t>(p.n);
+        return leaf(ok, {fmt::format("{}：{} 项", f.label.zh, v->items.size()), fmt::format("{}: {} item(s)", f.label.en, v->items.size())},
+                    {fmt::format("（少于 {} 项）", p.n), fmt::format(" (fewer than {})", p.n)});
+      }
+      case Op::stated_none:
       case Op::given:
         return {Tri::pass, {{{fmt::format("{}：{}", f.label.zh, v->text), fmt::format("{}: {}", f.label.en, v->text)}, {}, {}}}};
       case Op::all:
@@ -254,12 +270,14 @@ class Evaluator {
     return out;
   }
 
-  Eval within_years(const Predicate& p, const Value& v, const Text& value) {
+  // Tests that compare a fact with the as-of date: --as-of, else the application date.
+  Eval relative_to_as_of(const Predicate& p, const Value& v, const Text& value) {
+    using Op = Predicate::Op;
     const Field& f = *p.field;
     std::optional<Date> as_of = as_of_;
-    Text as_of_label{"评估日期", "the as-of date"};
+    Text label{"评估日期", "the as-of date"};
     if (!as_of) {
-      as_of_label = {"申请日期", "the application date"};
+      label = {"申请日期", "the application date"};
       const Value* applied = case_.fact("application.date");
       if (applied == nullptr)
         return {Tri::unknown,
@@ -269,20 +287,38 @@ class Evaluator {
       record("application.date", *applied);
       as_of = applied->date;
     }
-    Date deadline = add_years(v.date, p.years);
-    bool ok = *as_of <= deadline;
     Part part;
-    if (ok) {
-      part.text = {fmt::format("{} {}，至{} {} 未超过 {} 年（期限至 {}）", f.label.zh, value.zh, as_of_label.zh,
-                               format(*as_of), p.years, format(deadline)),
-                   fmt::format("{} {}: {} {} is within {} years (until {})", f.label.en, value.en, as_of_label.en,
-                               format(*as_of), p.years, format(deadline))};
-    } else {
-      int over = days_between(deadline, *as_of);
-      part.text = {fmt::format("{} {}，至{} {} 已超过 {} 年（期限至 {}，超出 {} 天）", f.label.zh, value.zh,
-                               as_of_label.zh, format(*as_of), p.years, format(deadline), over),
-                   fmt::format("{} {}: {} {} is more than {} years later (limit {}, {} days over)", f.label.en,
-                               value.en, as_of_label.en, format(*as_of), p.years, format(deadline), over)};
+    bool ok;
+    if (p.op == Op::year_within) {
+      int year = std::stoi(format(*as_of).substr(0, 4));
+      ok = v.number <= year && v.number >= year - p.n;
+      part.text = {fmt::format("{} {}，{} {} 的年份为 {}（应为 {} 至 {} 年）", f.label.zh, v.number, label.zh,
+                               format(*as_of), year, year - p.n, year),
+                   fmt::format("{} {}; {} {} is in {} (required: {} to {})", f.label.en, v.number, label.en,
+                               format(*as_of), year, year - p.n, year)};
+      return {ok ? Tri::pass : Tri::fail, {std::move(part)}};
+    }
+    Date deadline = add_years(v.date, p.n);
+    if (p.op == Op::within_years) {
+      ok = *as_of <= deadline;
+      if (ok) {
+        part.text = {fmt::format("{} {}，至{} {} 未超过 {} 年（期限至 {}）", f.label.zh, value.zh, label.zh,
+                                 format(*as_of), p.n, format(deadline)),
+                     fmt::format("{} {}: {} {} is within {} years (until {})", f.label.en, value.en, label.en,
+                                 format(*as_of), p.n, format(deadline))};
+      } else {
+        int over = days_between(deadline, *as_of);
+        part.text = {fmt::format("{} {}，至{} {} 已超过 {} 年（期限至 {}，超出 {} 天）", f.label.zh, value.zh,
+                                 label.zh, format(*as_of), p.n, format(deadline), over),
+                     fmt::format("{} {}: {} {} is more than {} years later (limit {}, {} days over)", f.label.en,
+                                 value.en, label.en, format(*as_of), p.n, format(deadline), over)};
+      }
+    } else {  // older_than_years: the period of n years from the date, that date's anniversary included, is over
+      ok = *as_of > deadline;
+      part.text = {fmt::format("{} {}，至{} {} {}满 {} 年（{} 止）", f.label.zh, value.zh, label.zh, format(*as_of),
+                               ok ? "已" : "未", p.n, format(deadline)),
+                   fmt::format("{} {}: {} {} is {} {} years (until {})", f.label.en, value.en, label.en,
+                               format(*as_of), ok ? "past" : "within", p.n, format(deadline))};
     }
     return {ok ? Tri::pass : Tri::fail, {std::move(part)}};
   }
@@ -291,6 +327,12 @@ class Evaluator {
   std::optional<Date> as_of_;
   std::vector<FactUse>* facts_;
 };
+
+}  // namespace
+
+Tri test(const Predicate& p, const Case& c, std::optional<Date> as_of) {
+  return Evaluator(c, as_of, nullptr).eval(p, c.root, "").tri;
+}
 
 ConditionResult judge(const Condition& condition, const Case& c, std::optional<Date> as_of) {
   ConditionResult r;
@@ -307,14 +349,13 @@ ConditionResult judge(const Condition& condition, const Case& c, std::optional<D
   }
   for (const Note& note : condition.notes) {
     if (note.on && *note.on != r.result) continue;
-    if (note.when) {
-      Evaluator quiet(c, as_of, nullptr);
-      if (quiet.eval(*note.when, c.root, "").tri != Tri::pass) continue;
-    }
+    if (note.when && test(*note.when, c, as_of) != Tri::pass) continue;
     r.notes.push_back(note.text);
   }
   return r;
 }
+
+namespace {
 
 void add_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
   for (const std::string& s : from)

@@ -14,7 +14,7 @@
 
 namespace sbc {
 
-enum class Format { text, json, jsonl };
+enum class Format { text, json, jsonl, markdown };
 
 struct OutputOptions {
   Format format = Format::text;
@@ -29,7 +29,7 @@ struct CheckOptions {
   std::optional<Date> as_of;    // --as-of
   ReadOptions read;
   OutputOptions output;
-  int jobs = 0;                 // cases judged in parallel; 0: every core
+  int jobs = 1;                 // cases judged in parallel
 };
 
 // The outcome for one case: a verdict, or the error that kept it from being judged.
@@ -38,6 +38,9 @@ struct CheckResult {
   std::optional<Verdict> verdict;
   std::vector<Diagnostic> errors;
 };
+
+// The pack for a case: --rules when given, else as RuleLibrary::for_case. Throws InputError.
+const RulePack& choose_pack(RuleLibrary& rules, const Case& c, const CheckOptions& options);
 
 // Chooses the pack and judges one case (never throws for a bad case or pack: it is an error result).
 CheckResult check_case(Case c, RuleLibrary& rules, const CheckOptions& options);
@@ -48,10 +51,10 @@ ExitStatus exit_status(const CheckResult& r);
 std::string render_text(const CheckResult& r, const OutputOptions& o);
 std::string render_json(const CheckResult& r, const OutputOptions& o, bool pretty);
 
-// The whole tool: every case of every input, in input order. Results go to `out`; nothing is
-// written to `err` but what a person needs to know about the run itself.
+// The whole tool: every case of every input, judged on options.jobs workers, printed to `out`
+// in input order.
 ExitStatus run_check(const std::vector<std::string>& inputs, const CheckOptions& options, RuleLibrary& rules,
-                     std::istream& in, std::ostream& out, std::ostream& err);
+                     std::istream& in, std::ostream& out);
 
 // --list-rules: the built-in packs (id, version, title, jurisdiction, dates, source).
 void list_rules(RuleLibrary& rules, const OutputOptions& o, std::ostream& out);

@@ -32,7 +32,11 @@ struct Predicate {
     less_than,     // < operand: 不满
     contains_any,  // a list of enumerations holds one of `codes`
     any_item,      // some item of a list of records passes children[0]
-    within_years,  // the date fact is no more than `years` calendar years before the as-of date
+    within_years,  // the date fact is no more than `n` calendar years before the as-of date
+    older_than_years,  // the as-of date is more than `n` calendar years after the date fact
+    year_within,   // a year (whole number) is the as-of year or one of the `n` years before it
+    items_at_least,  // a list has at least `n` items
+    stated_none,   // the fact is stated as none / never
     given,         // the fact is stated (a text that must be supplied, e.g. a basis)
   };
   Op op = Op::all;
@@ -40,8 +44,8 @@ struct Predicate {
   const Field* field = nullptr;
   std::vector<Predicate> children;
   Value operand;
-  std::vector<std::string> codes;
-  int years = 0;
+  std::vector<std::string> codes;  // in: enumeration codes, or whole numbers as written
+  int n = 0;                        // years, or items
 };
 
 enum class Tri { pass, fail, unknown };
@@ -87,6 +91,58 @@ struct Recognition {
   std::vector<PathWarning> warnings;
 };
 
+// A rule applied by the subsidy engine (its mechanism is C++), cited to its clause.
+struct Citation {
+  std::string id;
+  std::string clause;
+  std::string status;
+  std::string source;
+  Text text;
+};
+
+// The ids of the rules the subsidy engine applies; a pack with compensation cites every one.
+const std::vector<std::string>& compensation_rule_ids();
+
+struct ConditionalMaterial {
+  std::string material;  // a code of the `material` enumeration
+  std::string clause;
+  Text text;
+  Predicate when;  // the material is required when this passes
+};
+
+struct MaterialsRule {
+  Citation citation;
+  std::vector<std::string> required;
+  std::vector<ConditionalMaterial> conditional;
+};
+
+struct DateRange {
+  Date start;
+  Date end;
+  bool contains(Date d) const { return start <= d && d <= end; }
+};
+
+// The numbers of the subsidy arithmetic (shared/policy/shandong-2020.md, "How to compute").
+struct CompensationParameters {
+  std::vector<std::string> eligible_kinds;  // policy kinds that count
+  Rate first_installment_share;             // first day's payments >= premium × this
+  Rate sale_invoiced_share;                 // a sale is realised when invoices reach amount × this
+  Rate rate_cap;                            // rate = min(premium ÷ limit, this)
+  Rate subsidy_share;                       // subsidy = base × this
+  std::optional<int> limit_multiple;        // eligible limit <= this × covered sales; unset: off
+  Money enterprise_cap;                     // the total per enterprise
+};
+
+struct Compensation {
+  std::optional<DateRange> window;  // 投保时限, when the pack states it
+  CompensationParameters parameters;
+  std::vector<Citation> rules;
+  std::vector<Condition> conditions;  // case level, in the recognition test language
+  MaterialsRule materials;
+
+  const Citation& rule(std::string_view id) const;  // one of compensation_rule_ids()
+};
+
 struct RulePack {
   std::string id;
   int version = 0;
@@ -100,6 +156,7 @@ struct RulePack {
   std::string origin;  // "built-in" or the file it was loaded from
   std::string text;    // the pack's YAML as loaded
   Recognition recognition;
+  std::optional<Compensation> compensation;
 
   bool covers(Date d) const { return effective_from <= d && d <= effective_to; }
 };

@@ -54,6 +54,11 @@ struct Verdict {
   std::optional<Nearest> nearest;       // for an ineligible or undetermined case
 };
 
+// One condition on one case: its result, the facts it read, and why.
+ConditionResult judge(const Condition& condition, const Case& c, std::optional<Date> as_of);
+// Just the result of a test (for a pack's "when" clauses).
+Tri test(const Predicate& p, const Case& c, std::optional<Date> as_of);
+
 // Judges a readable case. `as_of` replaces the application date when given.
 Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of);
 

@@ -1,0 +1,42 @@
+// sbc-subsidy: how much insurance compensation (保险补偿) a case gets. Parse, call the library, exit.
+#include <iostream>
+
+#include "common/options.hpp"
+#include "sbc/subsidy_report.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"sbc-subsidy: 首版次高端软件 insurance compensation, exact to the fen, every exclusion cited"};
+  sbc::cli::Common common;
+  bool explain = false, quiet = false;
+  std::vector<std::string> window;
+  std::string form;
+  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "markdown"});
+  app.add_flag("--explain", explain, "Show every condition, sale and policy with the arithmetic");
+  app.add_flag("-q,--quiet", quiet, "Verdict lines only");
+  app.add_option("--window", window, "The insurance window (投保时限), overriding the case's and the pack's")
+      ->expected(2)
+      ->type_name("START END");
+  app.add_option("--form", form, "Print the filled 申请表 (附3-2) instead of the report: markdown or html")
+      ->check(CLI::IsMember({"markdown", "html"}))
+      ->type_name("markdown|html");
+  if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
+
+  sbc::SubsidyOptions options;
+  auto error = sbc::cli::to_options(common, options.common);
+  if (!error && !window.empty()) {
+    auto start = sbc::parse_date(window[0]), end = sbc::parse_date(window[1]);
+    if (!start || !end || *end.value < *start.value) error = "--window: expected START END as YYYY-MM-DD, START <= END";
+    else options.window = sbc::DateRange{*start.value, *end.value};
+  }
+  if (error) {
+    std::cerr << "sbc-subsidy: " << *error << "\n";
+    return static_cast<int>(sbc::ExitStatus::error);
+  }
+  options.common.output.explain = explain;
+  options.common.output.quiet = quiet;
+  options.form = form == "html" ? sbc::FormStyle::html : form == "markdown" ? sbc::FormStyle::markdown : sbc::FormStyle::none;
+  sbc::RuleLibrary rules;
+  return sbc::cli::run_tool("sbc-subsidy", common, options.common, rules, [&] {
+    return sbc::run_subsidy(common.inputs, options, rules, std::cin, std::cout);
+  });
+}

@@ -1,0 +1,83 @@
+// Insurance compensation (保险补偿): which policies count and the subsidy, exact to the fen, with a
+// cited reason for every policy or sale that does not count.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sbc/case.hpp"
+#include "sbc/rules.hpp"
+#include "sbc/verdict.hpp"
+
+namespace sbc {
+
+// A rule of the engine that failed, or could not be decided, for one policy or sale.
+struct Finding {
+  std::string id;      // e.g. pay.first_installment
+  std::string clause;  // e.g. 附件3 三
+  Tri result = Tri::fail;
+  Text message;
+  std::vector<std::string> missing;  // facts to supply, for an unknown result
+};
+
+struct SaleResult {
+  std::string contract;           // the contract id, or "sales[i]" when none is given
+  std::optional<Money> amount;
+  std::optional<Money> invoiced;  // all invoices
+  std::optional<Date> sale_date;  // the invoice that takes the invoiced total to the share
+  Tri counts = Tri::unknown;      // realised, in the window, and not barred as a group sale
+  std::vector<Finding> findings;  // what keeps it from counting
+};
+
+struct PolicyResult {
+  std::string number;
+  std::string kind;
+  std::optional<Money> premium;
+  std::optional<Money> annual_premium;
+  std::optional<Money> liability_limit;
+  std::optional<Rate> rate;
+  std::optional<Rate> capped_rate;
+  std::vector<std::string> covered;    // contracts of the counting sales it covers
+  std::optional<Money> covered_sales;  // their contract amounts
+  std::optional<Money> eligible_limit;
+  std::optional<Money> base;
+  std::optional<Money> subsidy;
+  Tri counted = Tri::unknown;
+  std::vector<Finding> findings;  // failing and unknown rules
+  std::vector<Text> warnings;     // e.g. a declared rate that disagrees, a term over a year
+};
+
+struct MaterialsResult {
+  Tri result = Tri::unknown;
+  std::vector<std::string> required;  // every material this case needs
+  std::vector<std::string> missing;   // those not listed in the case's materials
+  Text message;
+};
+
+enum class Grant { granted, denied, undetermined };
+const char* to_string(Grant g);
+
+struct SubsidyVerdict {
+  const RulePack* pack = nullptr;
+  Grant outcome = Grant::undetermined;
+  std::optional<Date> as_of;
+  std::optional<DateRange> window;
+  std::string window_source;  // "command line", "case", "pack", or empty when there is none
+  std::vector<ConditionResult> conditions;  // case level
+  MaterialsResult materials;
+  std::vector<SaleResult> sales;
+  std::vector<PolicyResult> policies;
+  Money total_before_cap;  // the counted policies' subsidies
+  Money subsidy;           // after the enterprise cap (0 when denied; proven so far when undetermined)
+  bool cap_applied = false;
+  std::vector<std::string> missing;
+  std::vector<Text> warnings;
+};
+
+// Computes the compensation of a readable case under a pack that has a compensation section.
+// `window` (from --window) overrides the case's and the pack's insurance window.
+SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optional<Date> as_of,
+                               std::optional<DateRange> window);
+
+}  // namespace sbc

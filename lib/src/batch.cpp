@@ -1,0 +1,115 @@
+#include "sbc/batch.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+
+#include "sbc/inputs.hpp"
+
+namespace sbc {
+namespace {
+
+// A fixed set of threads running tasks in submission order.
+class WorkerPool {
+ public:
+  explicit WorkerPool(int n) {
+    for (int i = 0; i < n; ++i) threads_.emplace_back([this] { work(); });
+  }
+  ~WorkerPool() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    ready_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  void submit(std::packaged_task<Rendered()> task) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      tasks_.push_back(std::move(task));
+    }
+    ready_.notify_one();
+  }
+
+ private:
+  void work() {
+    for (;;) {
+      std::packaged_task<Rendered()> task;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        ready_.wait(lock, [this] { return stopping_ || !tasks_.empty(); });
+        if (tasks_.empty()) return;
+        task = std::move(tasks_.front());
+        tasks_.pop_front();
+      }
+      task();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::packaged_task<Rendered()>> tasks_;
+  std::vector<std::thread> threads_;
+  bool stopping_ = false;
+};
+
+// Prints outputs in order, as JSON array elements when asked.
+class Printer {
+ public:
+  Printer(std::ostream& out, bool json_array) : out_(out), json_array_(json_array) {
+    if (json_array_) out_ << "[";
+  }
+  void print(const Rendered& r) {
+    status_ = worst(status_, r.status);
+    if (json_array_) out_ << (count_ == 0 ? "\n  " : ",\n  ");
+    out_ << r.output;
+    ++count_;
+  }
+  ExitStatus finish() {
+    if (json_array_) out_ << (count_ == 0 ? "]\n" : "\n]\n");
+    out_.flush();
+    return count_ == 0 ? ExitStatus::error : status_;
+  }
+
+ private:
+  std::ostream& out_;
+  bool json_array_;
+  size_t count_ = 0;
+  ExitStatus status_ = ExitStatus::ok;
+};
+
+}  // namespace
+
+ExitStatus run_batch(const std::vector<std::string>& inputs, const BatchOptions& options, std::istream& in,
+                     std::ostream& out, const std::function<Rendered(Case&&)>& judge) {
+  Printer printer(out, options.json_array);
+  std::vector<std::string> files = expand_inputs(inputs);
+  if (options.jobs <= 1) {
+    for (const std::string& file : files)
+      read_cases(file, in, options.read, [&](Case&& c) { printer.print(judge(std::move(c))); });
+    return printer.finish();
+  }
+  // The reader stays ahead of the workers by a bounded window; the oldest result is printed
+  // (waiting for it if need be) before a new case is read beyond the window.
+  const size_t window = static_cast<size_t>(options.jobs) * 16;
+  std::deque<std::future<Rendered>> in_flight;
+  WorkerPool pool(options.jobs);
+  for (const std::string& file : files) {
+    read_cases(file, in, options.read, [&](Case&& c) {
+      if (in_flight.size() >= window) {
+        printer.print(in_flight.front().get());
+        in_flight.pop_front();
+      }
+      std::packaged_task<Rendered()> task(
+          [&judge, c = std::make_shared<Case>(std::move(c))]() mutable { return judge(std::move(*c)); });
+      in_flight.push_back(task.get_future());
+      pool.submit(std::move(task));
+    });
+  }
+  for (auto& f : in_flight) printer.print(f.get());
+  return printer.finish();
+}
+
+}  // namespace sbc

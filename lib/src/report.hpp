@@ -1,0 +1,34 @@
+// Pieces of output that sbc-check and sbc-subsidy render alike (private to the library).
+#pragma once
+
+#include <fmt/format.h>
+
+#include <string>
+
+#include "sbc/case.hpp"
+#include "sbc/json.hpp"
+#include "sbc/verdict.hpp"
+
+namespace sbc {
+
+// "file" for a file's first case, "file[i]" for the others (i as in the JSON "index").
+inline std::string case_name(const Case& c) { return c.index == 0 ? c.file : fmt::format("{}[{}]", c.file, c.index); }
+
+inline std::string paint(const std::string& s, const char* ansi, bool color) {
+  return color ? fmt::format("\x1b[{}m{}\x1b[0m", ansi, s) : s;
+}
+
+inline const char* tri_mark(Tri t) { return t == Tri::pass ? "✓" : t == Tri::fail ? "✗" : "?"; }
+
+// One condition as a JSON object: id, clause, group, status, result, message, facts, short_by,
+// missing, notes.
+void write_condition(JsonWriter& j, const ConditionResult& c, Lang lang);
+
+// The JSON of a case that could not be judged: case, index, error {line, column, path, message},
+// and every error as a GNU-style line.
+std::string error_json(const Case& c, const std::vector<Diagnostic>& errors, Lang lang, bool pretty);
+
+// The case's own warnings (unknown keys, empty values) as GNU-style lines.
+std::vector<std::string> case_warnings(const Case& c, Lang lang);
+
+}  // namespace sbc

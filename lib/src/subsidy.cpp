@@ -1,0 +1,389 @@
+// The subsidy arithmetic of shared/policy/shandong-2020.md ("How to compute"), with every
+// number a parameter of the pack. Money is integer fen; rates are exact fractions; a rounding
+// happens only where the text says (half up to the fen).
+#include "sbc/subsidy.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "int128.hpp"
+
+namespace sbc {
+
+const std::vector<std::string>& compensation_rule_ids() {
+  static const std::vector<std::string> ids = {
+      "scope.insurance_type",  "scope.window", "scope.sale_in_window", "pay.first_installment",
+      "sale.date",             "sale.group",   "other.no_surrender",   "other.contract_matches_policy",
+      "amount.formula",        "amount.limit_multiple", "amount.enterprise_cap"};
+  return ids;
+}
+
+const Citation& Compensation::rule(std::string_view id) const {
+  for (const Citation& c : rules)
+    if (c.id == id) return c;
+  throw std::logic_error("uncited compensation rule " + std::string(id));  // the loader prevents it
+}
+
+const char* to_string(Grant g) {
+  switch (g) {
+    case Grant::granted: return "granted";
+    case Grant::denied: return "denied";
+    case Grant::undetermined: return "undetermined";
+  }
+  return "";
+}
+
+namespace {
+
+const Value* get(const Value& record, std::string_view key) { return record.find(key); }
+
+std::string range(const DateRange& w) { return format(w.start) + " .. " + format(w.end); }
+
+// Collects a policy's or sale's findings and their combined result.
+class Findings {
+ public:
+  Findings(const Compensation& comp, std::vector<Finding>& out, Tri& result) : comp_(comp), out_(out), result_(result) {
+    result_ = Tri::pass;
+  }
+  void fail(std::string_view id, Text message) { add(id, Tri::fail, std::move(message), {}); }
+  void unknown(std::string_view id, const std::string& missing_path, Text what) {
+    add(id, Tri::unknown, std::move(what), {missing_path});
+  }
+  // The fact at `path` is missing: the rule it feeds is unknown.
+  void missing(std::string_view id, const std::string& path) {
+    unknown(id, path, {fmt::format("未提供 {}", path), fmt::format("{} not given", path)});
+  }
+
+ private:
+  void add(std::string_view id, Tri t, Text message, std::vector<std::string> missing) {
+    const Citation& rule = comp_.rule(id);
+    out_.push_back(Finding{rule.id, rule.clause, t, std::move(message), std::move(missing)});
+    result_ = tri_and(result_, t);
+  }
+  const Compensation& comp_;
+  std::vector<Finding>& out_;
+  Tri& result_;
+};
+
+struct Dated {
+  Date date;
+  Money amount;
+};
+
+// Reads a list of {date, amount} records sorted by date (stable); nullopt when any is incomplete.
+std::optional<std::vector<Dated>> dated_amounts(const Value& list) {
+  std::vector<Dated> out;
+  for (const Value& item : list.items) {
+    const Value* d = get(item, "date");
+    const Value* a = get(item, "amount");
+    if (d == nullptr || a == nullptr) return std::nullopt;
+    out.push_back({d->date, a->money});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Dated& a, const Dated& b) { return a.date < b.date; });
+  return out;
+}
+
+bool reaches(Money part, Money whole, Rate share) {  // part >= whole × share, exactly
+  return static_cast<i128>(part.fen) * share.den >= static_cast<i128>(whole.fen) * share.num;
+}
+
+SaleResult judge_sale(const Compensation& comp, const Value& sale, size_t index, const std::optional<DateRange>& window) {
+  SaleResult r;
+  std::string at = fmt::format("insurance.sales[{}]", index);
+  const Value* contract = get(sale, "contract");
+  r.contract = contract ? contract->text : at;
+  Findings f(comp, r.findings, r.counts);
+  const Value* amount = get(sale, "amount");
+  const Value* invoices = get(sale, "invoices");
+  if (amount) r.amount = amount->money;
+  else f.missing("sale.date", at + ".amount");
+  std::optional<std::vector<Dated>> list = invoices ? dated_amounts(*invoices) : std::nullopt;
+  if (!list) f.missing("sale.date", at + ".invoices");
+  if (amount && list) {
+    Money total;
+    for (const Dated& inv : *list) {
+      total = total + inv.amount;
+      if (!r.sale_date && reaches(total, *r.amount, comp.parameters.sale_invoiced_share)) r.sale_date = inv.date;
+    }
+    r.invoiced = total;
+    if (!r.sale_date)
+      f.fail("sale.date", {fmt::format("已开票 {}，未达到合同金额 {} 的 {}，未实现销售", yuan(total), yuan(*r.amount),
+                                       format_rate(comp.parameters.sale_invoiced_share)),
+                           fmt::format("invoiced {} has not reached {} of the contract amount {}: not realised",
+                                       yuan(total), format_rate(comp.parameters.sale_invoiced_share), yuan(*r.amount))});
+  }
+  if (r.sale_date) {
+    if (!window) {
+      f.unknown("scope.sale_in_window", "insurance.window", {"投保时限未知（规则包未设定，案例与命令行也未给出）",
+                                                             "the insurance window is not known (not in the pack, the case or --window)"});
+    } else if (!window->contains(*r.sale_date)) {
+      f.fail("scope.sale_in_window", {fmt::format("销售日期 {} 不在投保时限 {} 内", format(*r.sale_date), range(*window)),
+                                      fmt::format("sale date {} is outside the window {}", format(*r.sale_date), range(*window))});
+    }
+  }
+  const Value* related = get(sale, "related_party");
+  if (related && related->flag) {
+    const Value* final_user = get(sale, "final_user_contract");
+    if (final_user == nullptr) f.missing("sale.group", at + ".final_user_contract");
+    else if (!final_user->flag)
+      f.fail("sale.group", {"集团内关联销售，缺少面向最终用户的合同", "a related-party sale without the final user's contract"});
+  }
+  return r;
+}
+
+// The share of the premium that belongs to the first policy year (step 1).
+std::optional<Money> annual_premium(const Value& policy, Money premium, PolicyResult& r, Findings& f,
+                                    const std::string& at) {
+  const Value* period = get(policy, "period");
+  const Value* start = period ? get(*period, "start") : nullptr;
+  const Value* end = period ? get(*period, "end") : nullptr;
+  if (start == nullptr || end == nullptr) {
+    f.missing("amount.formula", at + ".period");
+    return std::nullopt;
+  }
+  Date anniversary = add_years(start->date, 1);
+  if (end->date < anniversary) return premium;  // one year or less: the whole premium
+  int first_year = days_between(start->date, anniversary);
+  int term = days_between(start->date, end->date) + 1;
+  Money share = apply_half_up(premium, Rate::of(first_year, term));
+  r.warnings.push_back({fmt::format("保险期间 {} 至 {} 超过一年：年度保费按首年 {} 天 / 全期 {} 天折算为 {}", format(start->date),
+                                    format(end->date), first_year, term, yuan(share)),
+                        fmt::format("the policy runs {} to {}, over a year: the annual premium is the first year's "
+                                    "{} of {} days, {}",
+                                    format(start->date), format(end->date), first_year, term, yuan(share))});
+  return share;
+}
+
+PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t index,
+                          const std::vector<SaleResult>& sales, bool sales_given, const std::optional<DateRange>& window) {
+  const CompensationParameters& p = comp.parameters;
+  PolicyResult r;
+  std::string at = fmt::format("insurance.policies[{}]", index);
+  const Value* number = get(policy, "number");
+  r.number = number ? number->text : at;
+  Findings f(comp, r.findings, r.counted);
+
+  // Kind.
+  if (const Value* kind = get(policy, "kind")) {
+    r.kind = kind->text;
+    if (std::find(p.eligible_kinds.begin(), p.eligible_kinds.end(), kind->text) == p.eligible_kinds.end())
+      f.fail("scope.insurance_type", {fmt::format("险种“{}”不在补偿范围内", kind->text),
+                                      fmt::format("kind '{}' is not one that counts", kind->text)});
+  } else {
+    f.missing("scope.insurance_type", at + ".kind");
+  }
+
+  // Signed and paid in the window; the first instalment.
+  const Value* premium = get(policy, "premium");
+  if (premium) r.premium = premium->money;
+  else f.missing("amount.formula", at + ".premium");
+  auto in_window = [&](const char* what_zh, const char* what_en, Date d) {
+    if (!window) {
+      f.unknown("scope.window", "insurance.window", {"投保时限未知（规则包未设定，案例与命令行也未给出）",
+                                                     "the insurance window is not known (not in the pack, the case or --window)"});
+    } else if (!window->contains(d)) {
+      f.fail("scope.window", {fmt::format("{} {} 不在投保时限 {} 内", what_zh, format(d), range(*window)),
+                              fmt::format("{} {} is outside the window {}", what_en, format(d), range(*window))});
+    }
+  };
+  if (const Value* signed_on = get(policy, "signed_on")) in_window("签订日期", "signed on", signed_on->date);
+  else f.missing("scope.window", at + ".signed_on");
+  const Value* payments = get(policy, "payments");
+  std::optional<std::vector<Dated>> paid = payments ? dated_amounts(*payments) : std::nullopt;
+  if (!paid) {
+    f.missing("pay.first_installment", at + ".payments");
+  } else if (paid->empty()) {
+    f.fail("scope.window", {"未支付保费", "no premium was paid"});
+  } else {
+    Date first = paid->front().date;
+    Money first_day;
+    for (const Dated& d : *paid)
+      if (d.date == first) first_day = first_day + d.amount;
+    in_window("首期保费支付日期", "the first payment on", first);
+    if (r.premium && !reaches(first_day, *r.premium, p.first_installment_share)) {
+      Money needed = apply_half_up(*r.premium, p.first_installment_share);
+      f.fail("pay.first_installment",
+             {fmt::format("首期保费 {}（{}）低于保费总额 {} 的 {}", yuan(first_day), format(first), yuan(*r.premium),
+                          format_rate(p.first_installment_share)),
+              fmt::format("the first instalment {} ({}) is below {} of the premium {} (about {})", yuan(first_day),
+                          format(first), format_rate(p.first_installment_share), yuan(*r.premium), yuan(needed))});
+    }
+  }
+  if (const Value* surrendered = get(policy, "surrendered"); surrendered && surrendered->flag)
+    f.fail("other.no_surrender", {"保单已退保", "the policy was surrendered"});
+
+  // The sales it covers: those it names, or every sale of the case.
+  std::vector<const SaleResult*> covered;
+  const Value* contracts = get(policy, "contracts");
+  if (!sales_given) {
+    f.missing("scope.sale_in_window", "insurance.sales");
+  } else if (contracts && !contracts->items.empty()) {
+    for (const Value& name : contracts->items) {
+      auto it = std::find_if(sales.begin(), sales.end(), [&](const SaleResult& s) { return s.contract == name.text; });
+      if (it == sales.end())
+        f.fail("other.contract_matches_policy", {fmt::format("保单所列合同“{}”不在销售记录中", name.text),
+                                                 fmt::format("contract '{}' named by the policy is not among the sales", name.text)});
+      else covered.push_back(&*it);
+    }
+  } else {
+    for (const SaleResult& s : sales) covered.push_back(&s);
+  }
+  Tri sale_found = Tri::fail;
+  Money covered_sales;
+  for (const SaleResult* s : covered) {
+    sale_found = tri_or(sale_found, s->counts);
+    if (s->counts == Tri::pass) {
+      r.covered.push_back(s->contract);
+      covered_sales = covered_sales + *s->amount;
+    }
+  }
+  if (sales_given && sale_found == Tri::fail)
+    f.fail("scope.sale_in_window", {"保单对应的销售均未在投保时限内实现", "none of the sales the policy covers was realised in the window"});
+  else if (sale_found == Tri::unknown)
+    f.unknown("scope.sale_in_window", "insurance.sales", {"对应销售是否在投保时限内实现尚不能确定", "whether a covered sale was realised in the window is not yet known"});
+  r.covered_sales = covered_sales;
+
+  // The amount, steps 1 to 6.
+  const Value* limit = get(policy, "liability_limit");
+  if (limit) r.liability_limit = limit->money;
+  else f.missing("amount.formula", at + ".liability_limit");
+  if (!r.premium || !limit) return r;
+  std::optional<Money> annual = annual_premium(policy, *r.premium, r, f, at);
+  if (!annual) return r;
+  r.annual_premium = annual;
+  if (limit->money.fen == 0) {
+    f.fail("amount.formula", {"累计责任限额为 0，费率无从计算", "the liability limit is 0, so there is no rate"});
+    return r;
+  }
+  r.rate = Rate::of(annual->fen, limit->money.fen);
+  if (const Value* declared = get(policy, "rate"); declared && apply_half_up(limit->money, declared->rate) != *r.premium)
+    r.warnings.push_back({fmt::format("申报费率 {} × 限额 {} = {}，与保费 {} 不符；按计算费率 {} 计", format_rate(declared->rate),
+                                      yuan(limit->money), yuan(apply_half_up(limit->money, declared->rate)),
+                                      yuan(*r.premium), format_rate(*r.rate)),
+                          fmt::format("declared rate {} × limit {} = {}, not the premium {}; the computed rate {} is used",
+                                      format_rate(declared->rate), yuan(limit->money),
+                                      yuan(apply_half_up(limit->money, declared->rate)), yuan(*r.premium),
+                                      format_rate(*r.rate))});
+  r.capped_rate = min(*r.rate, p.rate_cap);
+  Money eligible = limit->money;
+  if (p.limit_multiple) {
+    Money multiple{covered_sales.fen * *p.limit_multiple};
+    if (multiple < eligible) eligible = multiple;
+  }
+  r.eligible_limit = eligible;
+  r.base = std::min(apply_half_up(eligible, *r.capped_rate), *annual);
+  r.subsidy = apply_half_up(*r.base, p.subsidy_share);
+  return r;
+}
+
+MaterialsResult check_materials(const MaterialsRule& rule, const Case& c, std::optional<Date> as_of) {
+  MaterialsResult m;
+  m.required = rule.required;
+  Tri triggers = Tri::pass;
+  for (const ConditionalMaterial& cm : rule.conditional) {
+    Tri when = test(cm.when, c, as_of);
+    if (when == Tri::pass) m.required.push_back(cm.material);
+    if (when == Tri::unknown) triggers = Tri::unknown;
+  }
+  const Value* listed = c.fact("materials");
+  if (listed == nullptr) {
+    m.result = Tri::unknown;
+    m.message = {"未提供支撑材料清单（materials）", "the list of materials is not given (materials)"};
+    return m;
+  }
+  for (const std::string& need : m.required) {
+    bool present = std::any_of(listed->items.begin(), listed->items.end(), [&](const Value& v) { return v.text == need; });
+    if (!present) m.missing.push_back(need);
+  }
+  m.result = m.missing.empty() ? triggers : Tri::fail;
+  if (m.missing.empty())
+    m.message = {"所需支撑材料齐全", "every required material is present"};
+  else
+    m.message = {fmt::format("缺少支撑材料：{}", fmt::join(m.missing, "、")),
+                 fmt::format("missing materials: {}", fmt::join(m.missing, ", "))};
+  return m;
+}
+
+void add_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
+  for (const std::string& s : from)
+    if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
+}
+
+}  // namespace
+
+SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optional<Date> as_of,
+                               std::optional<DateRange> window) {
+  const Compensation& comp = *pack.compensation;
+  SubsidyVerdict v;
+  v.pack = &pack;
+  v.as_of = as_of;
+  if (!v.as_of)
+    if (const Value* applied = c.fact("application.date")) v.as_of = applied->date;
+
+  // The window: the command line, else the case, else the pack.
+  const Value* case_window = c.fact("insurance.window");
+  if (window) {
+    v.window = window;
+    v.window_source = "command line";
+  } else if (case_window && get(*case_window, "start") && get(*case_window, "end")) {
+    v.window = DateRange{get(*case_window, "start")->date, get(*case_window, "end")->date};
+    v.window_source = "case";
+  } else if (comp.window) {
+    v.window = comp.window;
+    v.window_source = "pack";
+  }
+
+  Tri case_level = Tri::pass;
+  for (const Condition& condition : comp.conditions) {
+    v.conditions.push_back(judge(condition, c, as_of));
+    case_level = tri_and(case_level, v.conditions.back().result);
+    if (v.conditions.back().result == Tri::unknown) add_unique(v.missing, v.conditions.back().missing);
+  }
+  v.materials = check_materials(comp.materials, c, as_of);
+  case_level = tri_and(case_level, v.materials.result);
+  if (v.materials.result == Tri::unknown && !c.fact("materials")) add_unique(v.missing, {"materials"});
+
+  const Value* sales = c.fact("insurance.sales");
+  if (sales)
+    for (size_t i = 0; i < sales->items.size(); ++i) v.sales.push_back(judge_sale(comp, sales->items[i], i, v.window));
+  const Value* policies = c.fact("insurance.policies");
+  Tri policies_known = Tri::pass;
+  if (policies == nullptr) {
+    policies_known = Tri::unknown;
+    add_unique(v.missing, {"insurance.policies"});
+  } else {
+    for (size_t i = 0; i < policies->items.size(); ++i) {
+      v.policies.push_back(judge_policy(comp, policies->items[i], i, v.sales, sales != nullptr, v.window));
+      const PolicyResult& p = v.policies.back();
+      if (p.counted == Tri::pass) v.total_before_cap = v.total_before_cap + *p.subsidy;
+      if (p.counted == Tri::unknown) policies_known = Tri::unknown;
+      for (const Finding& f : p.findings) add_unique(v.missing, f.missing);
+      for (const Text& w : p.warnings) v.warnings.push_back({p.number + "：" + w.zh, p.number + ": " + w.en});
+    }
+  }
+  for (const SaleResult& s : v.sales)
+    for (const Finding& f : s.findings) add_unique(v.missing, f.missing);
+
+  v.subsidy = std::min(v.total_before_cap, comp.parameters.enterprise_cap);
+  v.cap_applied = v.total_before_cap > comp.parameters.enterprise_cap;
+  if (v.cap_applied) {
+    const Citation& cap = comp.rule("amount.enterprise_cap");
+    v.warnings.push_back({fmt::format("合计 {} 超过单个企业上限 {}（{}），按上限补助", yuan(v.total_before_cap),
+                                      yuan(comp.parameters.enterprise_cap), cap.clause),
+                          fmt::format("the total {} exceeds the per-enterprise cap {} ({}): capped", yuan(v.total_before_cap),
+                                      yuan(comp.parameters.enterprise_cap), cap.clause)});
+  }
+  if (case_level == Tri::fail) {
+    v.outcome = Grant::denied;
+    v.subsidy = Money{};
+    v.cap_applied = false;
+  } else if (case_level == Tri::unknown || policies_known == Tri::unknown) {
+    v.outcome = Grant::undetermined;
+  } else {
+    v.outcome = v.subsidy.fen > 0 ? Grant::granted : Grant::denied;
+  }
+  return v;
+}
+
+}  // namespace sbc

@@ -1,0 +1,316 @@
+#include "sbc/subsidy_report.hpp"
+
+#include <fmt/format.h>
+
+#include "report.hpp"
+#include "sbc/batch.hpp"
+
+namespace sbc {
+
+SubsidyResult subsidy_case(Case c, RuleLibrary& rules, const SubsidyOptions& options) {
+  SubsidyResult r{std::move(c), std::nullopt, {}};
+  for (const Diagnostic& d : r.input.problems)
+    if (d.severity == Severity::error) r.errors.push_back(d);
+  if (!r.errors.empty()) return r;
+  try {
+    const RulePack& pack = choose_pack(rules, r.input, options.common);
+    if (!pack.compensation)
+      throw InputError(Diagnostic{Severity::error, r.input.file, r.input.mark, "rules",
+                                  {fmt::format("规则包 {} 没有保险补偿规则", pack.id),
+                                   fmt::format("rule pack {} has no compensation rules", pack.id)}});
+    r.verdict = compute_subsidy(pack, r.input, options.common.as_of, options.window);
+  } catch (const InputError& e) {
+    r.errors.push_back(e.diagnostic());
+  }
+  return r;
+}
+
+ExitStatus exit_status(const SubsidyResult& r) {
+  if (!r.verdict) return ExitStatus::error;
+  switch (r.verdict->outcome) {
+    case Grant::granted: return ExitStatus::ok;
+    case Grant::denied: return ExitStatus::failed;
+    case Grant::undetermined: return ExitStatus::undetermined;
+  }
+  return ExitStatus::error;
+}
+
+namespace {
+
+std::string money_or(const std::optional<Money>& m, const char* none = "—") { return m ? yuan(*m) : none; }
+std::string rate_or(const std::optional<Rate>& r) { return r ? format_rate(*r) : "—"; }
+
+const char* verdict_word(Grant g, Lang lang) {
+  bool zh = lang == Lang::zh;
+  switch (g) {
+    case Grant::granted: return zh ? "准予补助 (granted)" : "granted";
+    case Grant::denied: return zh ? "不予补助 (denied)" : "denied";
+    case Grant::undetermined: return zh ? "待定，缺少事实 (undetermined)" : "undetermined: facts missing";
+  }
+  return "";
+}
+
+// The arithmetic of one counted policy, line by line, so that every yuan can be checked by hand.
+std::string arithmetic(const PolicyResult& p, const CompensationParameters& params, Lang lang) {
+  bool zh = lang == Lang::zh;
+  std::string out;
+  out += fmt::format("    {} {} ÷ {} {} = {} {}\n", zh ? "年度保费" : "annual premium", money_or(p.annual_premium),
+                     zh ? "限额" : "limit", money_or(p.liability_limit), zh ? "费率" : "rate", rate_or(p.rate));
+  out += fmt::format("    {} min({}, {}) = {}\n", zh ? "计补费率" : "capped rate", rate_or(p.rate),
+                     format_rate(params.rate_cap), rate_or(p.capped_rate));
+  if (params.limit_multiple)
+    out += fmt::format("    {} min({}, {} × {}) = {}\n", zh ? "可计限额" : "eligible limit", money_or(p.liability_limit),
+                       *params.limit_multiple, money_or(p.covered_sales), money_or(p.eligible_limit));
+  out += fmt::format("    {} {} × {} = {}\n", zh ? "补偿基数" : "base", money_or(p.eligible_limit), rate_or(p.capped_rate),
+                     money_or(p.base));
+  out += fmt::format("    {} {} × {} = {}\n", zh ? "补助" : "subsidy", money_or(p.base), format_rate(params.subsidy_share),
+                     money_or(p.subsidy));
+  return out;
+}
+
+std::string finding_line(const Finding& f, Lang lang) {
+  return fmt::format("    {} {} ({}): {}\n", tri_mark(f.result), f.id, f.clause, f.message.in(lang));
+}
+
+}  // namespace
+
+std::string render_text(const SubsidyResult& r, const OutputOptions& o) {
+  bool zh = o.lang == Lang::zh;
+  if (!r.verdict) {
+    std::string out = fmt::format("{}: {}\n", case_name(r.input), paint(zh ? "无法评估 (error)" : "error", "1;31", o.color));
+    if (!o.quiet)
+      for (const Diagnostic& d : r.errors) out += "  " + format_gnu(d, o.lang) + "\n";
+    return out;
+  }
+  const SubsidyVerdict& v = *r.verdict;
+  const char* ansi = v.outcome == Grant::granted ? "1;32" : v.outcome == Grant::denied ? "1;31" : "1;33";
+  std::string out = fmt::format("{}: {} {} [{}]\n", case_name(r.input), paint(verdict_word(v.outcome, o.lang), ansi, o.color),
+                                yuan(v.subsidy), v.pack->id);
+  if (o.quiet) return out;
+  for (const std::string& w : case_warnings(r.input, o.lang)) out += "  " + w + "\n";
+  if (v.window)
+    out += fmt::format("  {} {} .. {} ({})\n", zh ? "投保时限" : "window", format(v.window->start), format(v.window->end),
+                       v.window_source);
+  for (const ConditionResult& c : v.conditions)
+    if (o.explain || c.result != Tri::pass)
+      out += fmt::format("  {} {} ({}): {}\n", tri_mark(c.result), c.condition->id, c.condition->clause, c.message.in(o.lang));
+  if (o.explain || v.materials.result != Tri::pass)
+    out += fmt::format("  {} {} ({}): {}\n", tri_mark(v.materials.result), v.pack->compensation->materials.citation.id,
+                       v.pack->compensation->materials.citation.clause, v.materials.message.in(o.lang));
+  for (const SaleResult& s : v.sales) {
+    if (!o.explain && s.counts == Tri::pass) continue;
+    out += fmt::format("  {} {} {}: {} {}, {} {}\n", tri_mark(s.counts), zh ? "销售" : "sale", s.contract,
+                       zh ? "合同" : "contract", money_or(s.amount), zh ? "销售日期" : "sale date",
+                       s.sale_date ? format(*s.sale_date) : "—");
+    for (const Finding& f : s.findings) out += finding_line(f, o.lang);
+  }
+  const CompensationParameters& params = v.pack->compensation->parameters;
+  for (const PolicyResult& p : v.policies) {
+    const char* state = p.counted == Tri::pass ? (zh ? "计入" : "counted")
+                        : p.counted == Tri::fail ? (zh ? "不计入" : "not counted")
+                                                 : (zh ? "待定" : "undetermined");
+    out += fmt::format("  {} {} {} ({}): {} {}\n", tri_mark(p.counted), zh ? "保单" : "policy", p.number, p.kind, state,
+                       p.counted == Tri::pass ? money_or(p.subsidy) : "");
+    for (const Finding& f : p.findings) out += finding_line(f, o.lang);
+    if (p.subsidy && (p.counted == Tri::pass || o.explain)) out += arithmetic(p, params, o.lang);
+  }
+  out += fmt::format("  {} {}{}\n", zh ? "合计" : "total", yuan(v.total_before_cap),
+                     v.cap_applied ? fmt::format(fmt::runtime(zh ? "，按上限 {} 补助" : ", capped at {}"), yuan(v.subsidy)) : "");
+  if (!v.missing.empty()) out += fmt::format("  {}{}\n", zh ? "需补充：" : "facts to supply: ", fmt::join(v.missing, ", "));
+  for (const Text& w : v.warnings) out += fmt::format("  {}{}\n", zh ? "! 注意：" : "! warning: ", w.in(o.lang));
+  return out;
+}
+
+namespace {
+
+void write_tri(JsonWriter& j, Tri t) {
+  if (t == Tri::unknown) j.null();
+  else j.value(t == Tri::pass);
+}
+
+void write_money(JsonWriter& j, const std::optional<Money>& m) { j.string_or_null(m ? plain(*m) : ""); }
+void write_rate(JsonWriter& j, const std::optional<Rate>& r) { j.string_or_null(r ? format_rate(*r) : ""); }
+
+void write_findings(JsonWriter& j, const std::vector<Finding>& findings, Lang lang) {
+  j.begin_array();
+  for (const Finding& f : findings) {
+    j.begin_object().key("id").value(f.id).key("clause").value(f.clause).key("result").value(to_string(f.result));
+    j.key("message").value(f.message.in(lang)).key("missing").strings(f.missing).end_object();
+  }
+  j.end_array();
+}
+
+}  // namespace
+
+std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pretty) {
+  if (!r.verdict) return error_json(r.input, r.errors, o.lang, pretty);
+  const SubsidyVerdict& v = *r.verdict;
+  JsonWriter j(pretty, pretty ? 1 : 0);
+  j.begin_object().key("case").value(r.input.file).key("index").value(r.input.index);
+  j.key("rules").value(v.pack->id).key("rules_version").value(v.pack->version);
+  j.key("as_of").string_or_null(v.as_of ? format(*v.as_of) : "");
+  j.key("verdict").value(to_string(v.outcome)).key("subsidy").value(plain(v.subsidy)).key("currency").value("CNY");
+  j.key("total_before_cap").value(plain(v.total_before_cap)).key("cap_applied").value(v.cap_applied);
+  j.key("window");
+  if (v.window) {
+    j.begin_object().key("start").value(format(v.window->start)).key("end").value(format(v.window->end));
+    j.key("source").value(v.window_source).end_object();
+  } else {
+    j.null();
+  }
+  j.key("conditions").begin_array();
+  for (const ConditionResult& c : v.conditions) write_condition(j, c, o.lang);
+  j.end_array();
+  j.key("materials").begin_object().key("result").value(to_string(v.materials.result));
+  j.key("required").strings(v.materials.required).key("missing").strings(v.materials.missing);
+  j.key("message").value(v.materials.message.in(o.lang)).end_object();
+  j.key("sales").begin_array();
+  for (const SaleResult& s : v.sales) {
+    j.begin_object().key("contract").value(s.contract).key("amount");
+    write_money(j, s.amount);
+    j.key("invoiced");
+    write_money(j, s.invoiced);
+    j.key("sale_date").string_or_null(s.sale_date ? format(*s.sale_date) : "").key("counts");
+    write_tri(j, s.counts);
+    j.key("reasons");
+    write_findings(j, s.findings, o.lang);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("policies").begin_array();
+  for (const PolicyResult& p : v.policies) {
+    j.begin_object().key("number").value(p.number).key("kind").value(p.kind);
+    j.key("premium");
+    write_money(j, p.premium);
+    j.key("annual_premium");
+    write_money(j, p.annual_premium);
+    j.key("liability_limit");
+    write_money(j, p.liability_limit);
+    j.key("rate");
+    write_rate(j, p.rate);
+    j.key("capped_rate");
+    write_rate(j, p.capped_rate);
+    j.key("covered").strings(p.covered).key("covered_sales");
+    write_money(j, p.covered_sales);
+    j.key("eligible_limit");
+    write_money(j, p.eligible_limit);
+    j.key("base");
+    write_money(j, p.base);
+    j.key("subsidy");
+    write_money(j, p.subsidy);
+    j.key("counted");
+    write_tri(j, p.counted);
+    j.key("reasons");
+    write_findings(j, p.findings, o.lang);
+    j.key("warnings").begin_array();
+    for (const Text& w : p.warnings) j.value(w.in(o.lang));
+    j.end_array().end_object();
+  }
+  j.end_array();
+  j.key("missing").strings(v.missing);
+  std::vector<std::string> warnings = case_warnings(r.input, o.lang);
+  for (const Text& w : v.warnings) warnings.push_back(w.in(o.lang));
+  j.key("warnings").strings(warnings);
+  return j.end_object().str();
+}
+
+std::string render_markdown(const SubsidyResult& r, const OutputOptions& o) {
+  bool zh = o.lang == Lang::zh;
+  std::string out = fmt::format("## {}\n\n", case_name(r.input));
+  if (!r.verdict) {
+    for (const Diagnostic& d : r.errors) out += "- " + format_gnu(d, o.lang) + "\n";
+    return out + "\n";
+  }
+  const SubsidyVerdict& v = *r.verdict;
+  out += fmt::format("**{}: {}** ({}{})\n\n", verdict_word(v.outcome, o.lang), yuan(v.subsidy), zh ? "规则包 " : "rule pack ",
+                     v.pack->id);
+  out += zh ? "| 保单号 | 险种 | 保费 | 年度保费 | 费率 | 计补费率 | 可计限额 | 补偿基数 | 补助 | 计入 |\n"
+            : "| policy | kind | premium | annual premium | rate | capped rate | eligible limit | base | subsidy | counted |\n";
+  out += "|---|---|--:|--:|--:|--:|--:|--:|--:|---|\n";
+  for (const PolicyResult& p : v.policies)
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", p.number, p.kind, money_or(p.premium),
+                       money_or(p.annual_premium), rate_or(p.rate), rate_or(p.capped_rate), money_or(p.eligible_limit),
+                       money_or(p.base), money_or(p.subsidy), tri_mark(p.counted));
+  out += fmt::format("\n{} {}{}\n\n", zh ? "合计：" : "Total:", yuan(v.total_before_cap),
+                     v.cap_applied ? fmt::format(fmt::runtime(zh ? "，按上限补助 {}" : ", capped at {}"), yuan(v.subsidy)) : "");
+  for (const ConditionResult& c : v.conditions)
+    if (c.result != Tri::pass) out += fmt::format("- {} `{}` ({}): {}\n", tri_mark(c.result), c.condition->id, c.condition->clause, c.message.in(o.lang));
+  if (v.materials.result != Tri::pass) out += fmt::format("- {} `materials`: {}\n", tri_mark(v.materials.result), v.materials.message.in(o.lang));
+  for (const PolicyResult& p : v.policies)
+    for (const Finding& f : p.findings)
+      out += fmt::format("- {} {} `{}` ({}): {}\n", tri_mark(f.result), p.number, f.id, f.clause, f.message.in(o.lang));
+  for (const SaleResult& s : v.sales)
+    for (const Finding& f : s.findings)
+      out += fmt::format("- {} {} `{}` ({}): {}\n", tri_mark(f.result), s.contract, f.id, f.clause, f.message.in(o.lang));
+  for (const Text& w : v.warnings) out += fmt::format("- ! {}\n", w.in(o.lang));
+  return out + "\n";
+}
+
+std::string render_form(const SubsidyResult& r, FormStyle style) {
+  if (!r.verdict) return render_markdown(r, OutputOptions{});
+  const SubsidyVerdict& v = *r.verdict;
+  const Case& c = r.input;
+  auto text = [&](const char* path) {
+    const Value* x = c.fact(path);
+    return x ? render_value(*x) : std::string();
+  };
+  std::string batch;
+  if (c.fact("insurance.recognition.year") && c.fact("insurance.recognition.batch"))
+    batch = fmt::format("{}年 第{}批", text("insurance.recognition.year"), text("insurance.recognition.batch"));
+  const Field& kind_field = *find_field(case_schema(), "insurance.policies")->item().child("kind");
+  std::vector<std::vector<std::string>> rows;
+  Money paid;
+  const Value* policies = c.fact("insurance.policies");
+  for (size_t i = 0; i < v.policies.size(); ++i) {
+    const PolicyResult& p = v.policies[i];
+    if (p.counted == Tri::fail) continue;  // the form lists the policies applied for
+    const Value& raw = policies->items[i];
+    const EnumValue* kind = kind_field.enumeration->match(p.kind);
+    const Value* period = raw.find("period");
+    std::string dates = period && period->find("start") && period->find("end")
+                            ? render_value(*period->find("start")) + " 至 " + render_value(*period->find("end"))
+                            : "";
+    if (const Value* payments = raw.find("payments"))
+      for (const Value& pay : payments->items)
+        if (const Value* a = pay.find("amount")) paid = paid + a->money;
+    rows.push_back({kind ? kind->zh : p.kind, p.number, p.premium ? plain(*p.premium) : "", dates});
+  }
+  std::string company = text("applicant.name");
+  std::string product = text("software.name") + " " + text("software.version");
+  if (style == FormStyle::html) {
+    std::string out = "<table class=\"sbc-form\">\n<caption>山东省首版次高端软件保险补偿申请表</caption>\n";
+    out += fmt::format("<tr><th>企业名称</th><td colspan=\"7\">{}</td></tr>\n", company);
+    out += fmt::format("<tr><th>投保产品名称及版次</th><td colspan=\"3\">{}</td><th>首版次产品认定批次</th><td colspan=\"3\">{}</td></tr>\n",
+                       product, batch);
+    for (const auto& row : rows)
+      out += fmt::format("<tr><th>险种名称</th><td>{}</td><th>保单号</th><td>{}</td><th>保险费金额（元）</th><td>{}</td>"
+                         "<th>保险起止年月日</th><td>{}</td></tr>\n", row[0], row[1], row[2], row[3]);
+    out += fmt::format("<tr><th>已缴纳保险费金额（元）</th><td colspan=\"3\">{}</td><th>合计申请保险费补贴金额（元）</th>"
+                       "<td colspan=\"3\">{}</td></tr>\n</table>\n", plain(paid), plain(v.subsidy));
+    return out;
+  }
+  std::string out = "### 山东省首版次高端软件保险补偿申请表\n\n| 项目 | 内容 |\n|---|---|\n";
+  out += fmt::format("| 企业名称 | {} |\n| 投保产品名称及版次 | {} |\n| 首版次产品认定批次 | {} |\n", company, product, batch);
+  for (const auto& row : rows)
+    out += fmt::format("| 投保险种 | 险种名称：{}；保单号：{}；保险费金额（元）：{}；保险起止年月日：{} |\n", row[0], row[1],
+                       row[2], row[3]);
+  out += fmt::format("| 已缴纳保险费金额（元） | {} |\n| 合计申请保险费补贴金额（元） | {} |\n\n", plain(paid), plain(v.subsidy));
+  return out;
+}
+
+ExitStatus run_subsidy(const std::vector<std::string>& inputs, const SubsidyOptions& options, RuleLibrary& rules,
+                       std::istream& in, std::ostream& out) {
+  const OutputOptions& o = options.common.output;
+  BatchOptions batch{options.common.read, options.common.jobs, o.format == Format::json && options.form == FormStyle::none};
+  return run_batch(inputs, batch, in, out, [&](Case&& c) {
+    SubsidyResult r = subsidy_case(std::move(c), rules, options);
+    std::string text;
+    if (options.form != FormStyle::none) text = render_form(r, options.form);
+    else if (o.format == Format::text) text = render_text(r, o);
+    else if (o.format == Format::markdown) text = render_markdown(r, o);
+    else text = render_json(r, o, o.format == Format::json) + (o.format == Format::jsonl ? "\n" : "");
+    return Rendered{std::move(text), exit_status(r)};
+  });
+}
+
+}  // namespace sbc
