@@ -91,19 +91,22 @@ ExitStatus run_batch(const std::vector<std::string>& inputs, const BatchOptions&
       read_cases(file, in, options.read, [&](Case&& c) { printer.print(judge(std::move(c))); });
     return printer.finish();
   }
+  // The reading thread only cuts documents apart; parsing, judging and rendering happen on the
+  // workers, so the YAML parser (the costliest part) runs on every core.
   // The reader stays ahead of the workers by a bounded window; the oldest result is printed
   // (waiting for it if need be) before a new case is read beyond the window.
   const size_t window = static_cast<size_t>(options.jobs) * 16;
   std::deque<std::future<Rendered>> in_flight;
   WorkerPool pool(options.jobs);
   for (const std::string& file : files) {
-    read_cases(file, in, options.read, [&](Case&& c) {
+    split_documents(file, in, options.read, [&](RawDocument&& raw) {
       if (in_flight.size() >= window) {
         printer.print(in_flight.front().get());
         in_flight.pop_front();
       }
-      std::packaged_task<Rendered()> task(
-          [&judge, c = std::make_shared<Case>(std::move(c))]() mutable { return judge(std::move(*c)); });
+      std::packaged_task<Rendered()> task([&judge, &options, raw = std::move(raw)] {
+        return judge(parse_document(raw, options.read));
+      });
       in_flight.push_back(task.get_future());
       pool.submit(std::move(task));
     });

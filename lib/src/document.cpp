@@ -20,7 +20,10 @@ const Node* Node::find(std::string_view key) const {
 
 namespace {
 
-Mark to_mark(const YAML::Mark& m) { return Mark{m.line + 1, m.column + 1}; }
+Mark to_mark(const YAML::Mark& m, int first_line) {
+  if (m.is_null() || m.line < 0) return Mark{};
+  return Mark{m.line + first_line, m.column + 1};
+}
 
 size_t count_nodes(const Node& n) {
   size_t total = 1;
@@ -32,26 +35,26 @@ size_t count_nodes(const Node& n) {
 // oversized or self-referencing document is refused before it costs memory.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, const Limits& limits, Document& doc)
-      : file_(file), limits_(limits), doc_(doc) {}
+  TreeBuilder(const std::string& file, const Limits& limits, int first_line, Document& doc)
+      : file_(file), limits_(limits), first_line_(first_line), doc_(doc) {}
 
-  void OnDocumentStart(const YAML::Mark& mark) override { doc_.root.mark = to_mark(mark); }
+  void OnDocumentStart(const YAML::Mark& mark) override { doc_.root.mark = to_mark(mark, first_line_); }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     Node n;
-    n.mark = to_mark(mark);
+    n.mark = to_mark(mark, first_line_);
     add(std::move(n), anchor);
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end())
-      fail(to_mark(mark), {"别名指向包含它自身或尚未完成的节点",
+      fail(to_mark(mark, first_line_), {"别名指向包含它自身或尚未完成的节点",
                            "alias refers to a node that contains it or is not complete"});
     nodes_ += it->second.size;
-    check_nodes(to_mark(mark));
+    check_nodes(to_mark(mark, first_line_));
     Node copy = it->second.node;
-    copy.mark = to_mark(mark);
+    copy.mark = to_mark(mark, first_line_);
     add(std::move(copy), 0);
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -60,7 +63,7 @@ class TreeBuilder : public YAML::EventHandler {
     n.kind = Node::Kind::scalar;
     n.plain = tag == "?";
     n.scalar = value;
-    n.mark = to_mark(mark);
+    n.mark = to_mark(mark, first_line_);
     add(std::move(n), anchor);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -98,12 +101,12 @@ class TreeBuilder : public YAML::EventHandler {
 
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth)
-      fail(to_mark(mark), {fmt::format("嵌套深度超过上限 {}", limits_.max_depth),
+      fail(to_mark(mark, first_line_), {fmt::format("嵌套深度超过上限 {}", limits_.max_depth),
                            fmt::format("nesting deeper than {} levels (limit max_depth)",
                                        limits_.max_depth)});
     Frame f{Node{}, anchor, {}, false};
     f.node.kind = kind;
-    f.node.mark = to_mark(mark);
+    f.node.mark = to_mark(mark, first_line_);
     stack_.push_back(std::move(f));
   }
   void close() {
@@ -137,7 +140,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (key.kind != Node::Kind::scalar) {
       problem(key.mark, {"键必须是字符串", "a key must be a plain string"});
       key.kind = Node::Kind::scalar;
-      key.scalar = "?";
+      key.scalar.assign(1, '?');  // not = "?": GCC 12 warns falsely (PR 105651)
     }
     bool duplicate;
     // Linear search is fastest for the small maps of a case; a set keeps 100,000 keys linear.
@@ -166,6 +169,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   const std::string& file_;
   const Limits& limits_;
+  int first_line_;
   Document& doc_;
   std::vector<Frame> stack_;
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
@@ -177,18 +181,19 @@ class TreeBuilder : public YAML::EventHandler {
 struct DocumentStream::Impl {
   std::string file;
   Limits limits;
+  int first_line;
   YAML::Parser parser;
   int next_index = 0;
   bool done = false;
 };
 
-DocumentStream::DocumentStream(std::istream& in, std::string file, Limits limits)
-    : impl_(new Impl{std::move(file), limits, YAML::Parser(), 0, false}) {
+DocumentStream::DocumentStream(std::istream& in, std::string file, Limits limits, int first_line)
+    : impl_(new Impl{std::move(file), limits, first_line, YAML::Parser(), 0, false}) {
   try {
     impl_->parser.Load(in);
   } catch (const YAML::Exception& e) {
     impl_->done = true;
-    throw InputError(Diagnostic{Severity::error, impl_->file, to_mark(e.mark), "",
+    throw InputError(Diagnostic{Severity::error, impl_->file, to_mark(e.mark, impl_->first_line), "",
                                 {"YAML 语法错误：" + e.msg, "YAML syntax error: " + e.msg}});
   }
 }
@@ -199,7 +204,7 @@ bool DocumentStream::next(Document& doc) {
   if (impl_->done) return false;
   doc = Document{};
   doc.index = impl_->next_index;
-  TreeBuilder builder(impl_->file, impl_->limits, doc);
+  TreeBuilder builder(impl_->file, impl_->limits, impl_->first_line, doc);
   try {
     if (!impl_->parser.HandleNextDocument(builder)) {
       impl_->done = true;
@@ -207,7 +212,7 @@ bool DocumentStream::next(Document& doc) {
     }
   } catch (const YAML::Exception& e) {
     impl_->done = true;
-    throw InputError(Diagnostic{Severity::error, impl_->file, to_mark(e.mark), "",
+    throw InputError(Diagnostic{Severity::error, impl_->file, to_mark(e.mark, impl_->first_line), "",
                                 {"YAML 语法错误：" + e.msg, "YAML syntax error: " + e.msg}});
   } catch (const InputError&) {
     impl_->done = true;

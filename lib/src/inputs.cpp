@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <system_error>
 
 namespace sbc {
@@ -34,57 +35,118 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
 
 namespace {
 
-Case unreadable(const std::string& file, int index, Diagnostic d) {
-  Case c;
-  c.file = file;
-  c.index = index;
-  d.file = file;
-  c.problems.push_back(std::move(d));
-  return c;
+RawDocument unreadable(const std::string& file, int index, Text message) {
+  RawDocument raw;
+  raw.file = file;
+  raw.index = index;
+  raw.unreadable = Diagnostic{Severity::error, file, {}, "", std::move(message)};
+  return raw;
 }
 
-Diagnostic whole_file(Text message) { return Diagnostic{Severity::error, "", {}, "", std::move(message)}; }
+// "---" or "..." at the start of a line, followed by nothing or white space (YAML's markers).
+bool is_marker(const std::string& line, const char* marker) {
+  return line.compare(0, 3, marker) == 0 && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+}
 
-void read_stream(std::istream& in, const std::string& name, const ReadOptions& options,
-                 const std::function<void(Case&&)>& sink) {
-  int index = 0;
-  try {
-    DocumentStream stream(in, name, options.limits);
-    Document doc;
-    while (stream.next(doc)) {
-      sink(read_case(doc, name, options));
-      index = doc.index + 1;
-    }
-  } catch (const InputError& e) {
-    sink(unreadable(name, index, e.diagnostic()));
-    return;
+// Only blank lines, comments and directives: no document of its own.
+bool holds_no_content(const std::string& text) {
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos || line[first] == '#' || line[0] == '%') continue;
+    if (first == 0 && line.compare(0, 3, "\xEF\xBB\xBF") == 0 && line.size() == 3) continue;  // a lone BOM
+    return false;
   }
-  if (index == 0) sink(unreadable(name, 0, whole_file({"文件中没有案例（空文件）", "the file holds no case (it is empty)"})));
+  return true;
+}
+
+void split_stream(std::istream& in, const std::string& name, const std::function<void(RawDocument&&)>& sink) {
+  int index = 0, line_number = 0;
+  RawDocument current{name, 0, 1, "", {}};
+  bool opened = false;  // the current text began with "---": a document even if empty
+  auto emit = [&](int next_first_line) {
+    if (opened || !holds_no_content(current.text)) {
+      current.index = index++;
+      sink(std::move(current));
+    }
+    current = RawDocument{name, 0, next_first_line, "", {}};
+    opened = false;
+  };
+  std::string line;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (is_marker(line, "---")) {
+      if (opened || !holds_no_content(current.text)) {
+        emit(line_number);
+      } else if (current.text.find("\n%") == std::string::npos && current.text.compare(0, 1, "%") != 0) {
+        current = RawDocument{name, 0, line_number, "", {}};  // comments only: drop them
+      }  // else: directives belong to the document this marker opens
+      opened = true;
+    }
+    current.text += line;
+    current.text += '\n';
+    if (is_marker(line, "...")) emit(line_number + 1);
+  }
+  emit(line_number + 1);
+  if (index == 0) sink(unreadable(name, 0, {"文件中没有案例（空文件）", "the file holds no case (it is empty)"}));
 }
 
 }  // namespace
 
-void read_cases(const std::string& input, std::istream& standard_input, const ReadOptions& options,
-                const std::function<void(Case&&)>& sink) {
-  if (input == "-") return read_stream(standard_input, "-", options, sink);
+void split_documents(const std::string& input, std::istream& standard_input, const ReadOptions& options,
+                     const std::function<void(RawDocument&&)>& sink) {
+  if (input == "-") return split_stream(standard_input, "-", sink);
   std::error_code ec;
   fs::file_status status = fs::status(input, ec);
-  if (ec || !fs::exists(status))
-    return sink(unreadable(input, 0, whole_file({"文件不存在", "no such file"})));
-  if (fs::is_directory(status))
-    return sink(unreadable(input, 0, whole_file({"是目录，不是文件", "is a directory, not a file"})));
+  if (ec || !fs::exists(status)) return sink(unreadable(input, 0, {"文件不存在", "no such file"}));
+  if (fs::is_directory(status)) return sink(unreadable(input, 0, {"是目录，不是文件", "is a directory, not a file"}));
   if (fs::is_regular_file(status)) {
     auto size = fs::file_size(input, ec);
     if (!ec && size > options.limits.max_file_bytes)
-      return sink(unreadable(
-          input, 0,
-          whole_file({fmt::format("文件大小 {} 字节超过上限 {} 字节", size, options.limits.max_file_bytes),
-                      fmt::format("file of {} bytes exceeds the limit of {} bytes (max_file_bytes)", size,
-                                  options.limits.max_file_bytes)})));
+      return sink(unreadable(input, 0,
+                             {fmt::format("文件大小 {} 字节超过上限 {} 字节", size, options.limits.max_file_bytes),
+                              fmt::format("file of {} bytes exceeds the limit of {} bytes (max_file_bytes)", size,
+                                          options.limits.max_file_bytes)}));
   }
   std::ifstream in(input, std::ios::binary);
-  if (!in) return sink(unreadable(input, 0, whole_file({"无法读取文件", "cannot read the file"})));
-  read_stream(in, input, options, sink);
+  if (!in) return sink(unreadable(input, 0, {"无法读取文件", "cannot read the file"}));
+  split_stream(in, input, sink);
+}
+
+Case parse_document(const RawDocument& raw, const ReadOptions& options) {
+  if (raw.unreadable) {
+    Case c;
+    c.file = raw.file;
+    c.index = raw.index;
+    c.problems.push_back(*raw.unreadable);
+    return c;
+  }
+  std::istringstream in(raw.text);
+  Document doc;
+  try {
+    DocumentStream stream(in, raw.file, options.limits, raw.first_line);
+    if (!stream.next(doc)) doc = Document{};  // "---" and nothing: an empty document
+    doc.index = raw.index;
+    Case c = read_case(doc, raw.file, options);
+    Document extra;
+    if (stream.next(extra))
+      c.problems.push_back(Diagnostic{Severity::error, raw.file, extra.root.mark, "",
+                                      {"一个文档中出现了第二个文档", "a second document inside one document"}});
+    return c;
+  } catch (const InputError& e) {
+    Case c;
+    c.file = raw.file;
+    c.index = raw.index;
+    c.mark = Mark{raw.first_line, 1};
+    c.problems.push_back(e.diagnostic());
+    return c;
+  }
+}
+
+void read_cases(const std::string& input, std::istream& standard_input, const ReadOptions& options,
+                const std::function<void(Case&&)>& sink) {
+  split_documents(input, standard_input, options, [&](RawDocument&& raw) { sink(parse_document(raw, options)); });
 }
 
 }  // namespace sbc

@@ -45,8 +45,9 @@ struct Document {
 // Reads the documents of one YAML stream one at a time, so memory does not grow with the file.
 class DocumentStream {
  public:
-  // `in` must outlive the stream. `file` names the input in messages.
-  DocumentStream(std::istream& in, std::string file, Limits limits = {});
+  // `in` must outlive the stream. `file` names the input in messages; `first_line` is the line
+  // of the file where `in` starts (for a document cut out of a larger stream).
+  DocumentStream(std::istream& in, std::string file, Limits limits = {}, int first_line = 1);
   ~DocumentStream();
   DocumentStream(const DocumentStream&) = delete;
   DocumentStream& operator=(const DocumentStream&) = delete;

@@ -1,8 +1,9 @@
-// Where cases come from: files, directories, standard input; read one document at a time.
+// Where cases come from: files, directories, standard input; cut into one text per document.
 #pragma once
 
 #include <functional>
 #include <istream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,27 @@ namespace sbc {
 // reported when read, so the rest of the batch still runs).
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
 
-// Reads every case of one input, calling `sink` with each as soon as it is read, so memory stays
-// flat. An input that cannot be read at all gives one Case whose problems say why.
+// The text of one YAML document, cut out of its file at the `---` / `...` lines (where YAML
+// itself ends a document), so that documents can be parsed apart, on any thread, and a broken one
+// does not take the rest of its file with it. `unreadable` is set instead for an input that
+// cannot be read at all.
+struct RawDocument {
+  std::string file;
+  int index = 0;       // 0-based position among the file's documents
+  int first_line = 1;  // the line of `text` in the file
+  std::string text;
+  std::optional<Diagnostic> unreadable;
+};
+
+// Cuts one input into documents, calling `sink` with each as soon as it is complete; memory
+// holds one document at a time.
+void split_documents(const std::string& input, std::istream& standard_input, const ReadOptions& options,
+                     const std::function<void(RawDocument&&)>& sink);
+
+// Parses and types one document (the unreadable ones become a Case that says why).
+Case parse_document(const RawDocument& raw, const ReadOptions& options);
+
+// Both of the above, in order, on the calling thread.
 void read_cases(const std::string& input, std::istream& standard_input, const ReadOptions& options,
                 const std::function<void(Case&&)>& sink);
 
