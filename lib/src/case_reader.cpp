@@ -72,13 +72,27 @@ const char* node_name(Node::Kind k, Lang lang) {
   return "";
 }
 
+// Where a value sits, as a chain up to the root; spelt out ("software.patents[0].kind") only
+// when a message needs it, so a clean case costs no path strings.
+struct KeyPath {
+  const KeyPath* parent = nullptr;
+  std::string_view key;  // a map key, or empty for a list item
+  int index = -1;        // a list item's position
+
+  std::string str() const {
+    std::string head = parent ? parent->str() : "";
+    if (index >= 0) return fmt::format("{}[{}]", head, index);
+    return head.empty() ? std::string(key) : head + "." + std::string(key);
+  }
+};
+
 class CaseReader {
  public:
   CaseReader(const std::string& file, const ReadOptions& options, Case& out)
       : file_(file), options_(options), out_(out) {}
 
   // Converts `n` as `f`; returns false when nothing usable came out (the fact stays absent).
-  bool convert(const Node& n, const Field& f, const std::string& path, Value& v) {
+  bool convert(const Node& n, const Field& f, const KeyPath& path, Value& v) {
     v.mark = n.mark;
     if (n.kind == Node::Kind::null) {
       report(Severity::warning, n.mark, path,
@@ -102,12 +116,12 @@ class CaseReader {
   }
 
  private:
-  bool convert_record(const Node& n, const Field& f, const std::string& path, Value& v) {
+  bool convert_record(const Node& n, const Field& f, const KeyPath& path, Value& v) {
     if (n.kind != Node::Kind::map) return wrong_shape(n, f, path);
     v.kind = Value::Kind::record;
     for (size_t i = 0; i < n.map_size(); ++i) {
       const Node& key = n.key(i);
-      std::string child_path = path.empty() ? key.scalar : path + "." + key.scalar;
+      KeyPath child_path{&path, key.scalar};
       const Field* child = f.child(key.scalar);
       if (child == nullptr) {
         unknown_key(key, f, child_path);
@@ -126,26 +140,26 @@ class CaseReader {
     return true;
   }
 
-  bool convert_list(const Node& n, const Field& f, const std::string& path, Value& v) {
+  bool convert_list(const Node& n, const Field& f, const KeyPath& path, Value& v) {
     v.kind = Value::Kind::list;
     if (n.kind == Node::Kind::scalar && is_none_word(n.scalar)) return true;  // stated: none
     if (n.kind != Node::Kind::sequence) return wrong_shape(n, f, path);
     for (size_t i = 0; i < n.children.size(); ++i) {
       Value item;
-      if (convert(n.children[i], f.item(), fmt::format("{}[{}]", path, i), item))
+      if (convert(n.children[i], f.item(), KeyPath{&path, {}, static_cast<int>(i)}, item))
         v.items.push_back(std::move(item));
     }
     return true;
   }
 
-  bool wrong_shape(const Node& n, const Field& f, const std::string& path) {
+  bool wrong_shape(const Node& n, const Field& f, const KeyPath& path) {
     report(Severity::error, n.mark, path,
            {fmt::format("应为{}，实际为{}", type_name(f.type, Lang::zh), node_name(n.kind, Lang::zh)),
             fmt::format("expected {}, found {}", type_name(f.type, Lang::en), node_name(n.kind, Lang::en))});
     return false;
   }
 
-  void unknown_key(const Node& key, const Field& parent, const std::string& path) {
+  void unknown_key(const Node& key, const Field& parent, const KeyPath& path) {
     std::vector<std::string> names;
     for (const Field& c : parent.fields) names.push_back(c.key);
     std::string guess = closest_spelling(key.scalar, names);
@@ -157,8 +171,8 @@ class CaseReader {
     report(options_.unknown_keys, key.mark, path, std::move(message));
   }
 
-  void report(Severity s, Mark m, const std::string& path, Text message) {
-    out_.problems.push_back(Diagnostic{s, file_, m, path, std::move(message)});
+  void report(Severity s, Mark m, const KeyPath& path, Text message) {
+    out_.problems.push_back(Diagnostic{s, file_, m, path.str(), std::move(message)});
   }
 
   const std::string& file_;
@@ -245,7 +259,7 @@ Case read_case(const Document& doc, const std::string& file, const ReadOptions& 
                                      "a case must be a map of keys (applicant:, software:, …)"}});
     return c;
   }
-  reader.convert(doc.root, case_schema(), "", c.root);
+  reader.convert(doc.root, case_schema(), KeyPath{}, c.root);
   return c;
 }
 

@@ -9,6 +9,7 @@
 
 #include "sbc/rules.hpp"
 #include "spelling.hpp"
+#include "strings.hpp"
 
 namespace sbc {
 namespace {
@@ -324,6 +325,7 @@ class PackLoader {
     Map m(n, path, origin_, allowed);
     Predicate p;
     p.path = m.text("fact");
+    p.keys = split(p.path, '.');
     p.field = find_field(scope, p.path);
     if (p.field == nullptr)
       m.fail(m.required("fact"), fmt::format("案例格式中没有事实“{}”", p.path),
@@ -401,7 +403,19 @@ class PackLoader {
       case Op::all:
       case Op::any: break;
     }
+    p.codes_text = codes_text(p.codes, f.enumeration);
     return p;
+  }
+
+  // How a list of codes reads in messages: Chinese names in zh, codes in en.
+  static Text codes_text(const std::vector<std::string>& codes, const EnumType* e) {
+    Text out;
+    for (const std::string& c : codes) {
+      const EnumValue* v = e ? e->match(c) : nullptr;
+      out.zh += (out.zh.empty() ? "" : "、") + (v ? v->zh : c);
+      out.en += (out.en.empty() ? "" : ", ") + c;
+    }
+    return out;
   }
 
   Value typed(const Node& n, const Field& f, const std::string& at) {

@@ -59,7 +59,7 @@ const RulePack& RuleLibrary::for_case(const Case& c, std::optional<Date> as_of) 
   std::optional<Date> when = as_of;
   if (!when && applied && applied->kind == Value::Kind::date) when = applied->date;
   if (province && when) {
-    for (const RulePack* p : builtins())
+    for (const RulePack* p : builtins_once())
       if (p->jurisdiction == province->text && p->covers(*when)) return *p;
   }
   throw InputError(Diagnostic{
@@ -67,6 +67,11 @@ const RulePack& RuleLibrary::for_case(const Case& c, std::optional<Date> as_of) 
       {"无法确定规则包：没有内置规则包覆盖该案例的省份与申请日期；请用 --rules 指定（--list-rules 列出可选）",
        "cannot choose a rule pack: no built-in pack covers the case's province and application date; "
        "name one with --rules (--list-rules lists them)"}});
+}
+
+const std::vector<const RulePack*>& RuleLibrary::builtins_once() {
+  std::call_once(builtins_loaded_, [this] { builtins_ = builtins(); });
+  return builtins_;
 }
 
 std::vector<const RulePack*> RuleLibrary::builtins() {

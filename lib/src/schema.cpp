@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
 
 #include "strings.hpp"
 
@@ -10,11 +9,12 @@ namespace sbc {
 
 namespace {
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 bool same_ignoring_ascii_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   return true;
 }
 
@@ -259,6 +259,8 @@ Field build_schema() {
 }  // namespace
 
 const EnumValue* EnumType::match(std::string_view text) const {
+  for (const EnumValue& v : values)  // the common case, and the only one for codes we wrote
+    if (v.code == text) return &v;
   for (const EnumValue& v : values) {
     if (same_ignoring_ascii_case(v.code, text) || v.zh == text) return &v;
     for (const std::string& alias : v.aliases)

@@ -80,16 +80,6 @@ Text shown(const Value& v, const Field& f) {
   return out;
 }
 
-Text codes_shown(const std::vector<std::string>& codes, const EnumType& e) {
-  Text out;
-  for (const std::string& c : codes) {
-    const EnumValue* v = e.match(c);
-    out.zh += (out.zh.empty() ? "" : "、") + (v ? v->zh : c);
-    out.en += (out.en.empty() ? "" : ", ") + c;
-  }
-  return out;
-}
-
 int compare(const Value& a, const Value& b, const Field& f) {
   auto sign = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
   switch (f.type) {
@@ -109,7 +99,7 @@ class Evaluator {
     using Op = Predicate::Op;
     if (p.op == Op::all || p.op == Op::any) return combine(p, scope, scope_path);
     std::string full = scope_path.empty() ? p.path : scope_path + "." + p.path;
-    const Value* v = lookup(scope, p.path);
+    const Value* v = lookup(scope, p.keys);
     const Field& f = *p.field;
     if (v == nullptr || (p.op == Op::given && v->text.empty())) {
       return {Tri::unknown,
@@ -135,8 +125,7 @@ class Evaluator {
       case Op::in: {
         std::string code = f.type == Type::enumeration ? v->text : render_value(*v);
         bool ok = std::find(p.codes.begin(), p.codes.end(), code) != p.codes.end();
-        Text want = f.enumeration ? codes_shown(p.codes, *f.enumeration)
-                                  : Text{fmt::format("{}", fmt::join(p.codes, "、")), fmt::format("{}", fmt::join(p.codes, ", "))};
+        const Text& want = p.codes_text;
         return leaf(ok, {fmt::format("{}：{}", f.label.zh, value.zh), fmt::format("{}: {}", f.label.en, value.en)},
                     {fmt::format("（应为 {} 之一）", want.zh), fmt::format(" (required: one of {})", want.en)});
       }
@@ -144,7 +133,7 @@ class Evaluator {
         bool ok = std::any_of(v->items.begin(), v->items.end(), [&](const Value& item) {
           return std::find(p.codes.begin(), p.codes.end(), item.text) != p.codes.end();
         });
-        Text want = codes_shown(p.codes, *f.enumeration);
+        const Text& want = p.codes_text;
         return leaf(ok, {fmt::format("{}：{}", f.label.zh, value.zh), fmt::format("{}: {}", f.label.en, value.en)},
                     {fmt::format("（需含 {} 之一）", want.zh), fmt::format(" (needs one of {})", want.en)});
       }
@@ -171,9 +160,9 @@ class Evaluator {
   }
 
  private:
-  static const Value* lookup(const Value& scope, const std::string& path) {
+  static const Value* lookup(const Value& scope, const std::vector<std::string>& keys) {
     const Value* v = &scope;
-    for (const std::string& part : split(path, '.')) {
+    for (const std::string& part : keys) {
       v = v->find(part);
       if (v == nullptr) return nullptr;
     }

@@ -41,10 +41,12 @@ struct Predicate {
   };
   Op op = Op::all;
   std::string path;
+  std::vector<std::string> keys;  // `path` split at the dots, once, when the pack is loaded
   const Field* field = nullptr;
   std::vector<Predicate> children;
   Value operand;
   std::vector<std::string> codes;  // in: enumeration codes, or whole numbers as written
+  Text codes_text;                  // the codes as messages show them ("国内领先、国际领先")
   int n = 0;                        // years, or items
 };
 
@@ -185,7 +187,11 @@ class RuleLibrary {
   std::vector<const RulePack*> builtins();
 
  private:
+  const std::vector<const RulePack*>& builtins_once();
+
   std::mutex mutex_;
+  std::once_flag builtins_loaded_;
+  std::vector<const RulePack*> builtins_;
   std::map<std::string, std::unique_ptr<RulePack>, std::less<>> loaded_;
 };
 
