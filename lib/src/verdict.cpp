@@ -92,14 +92,17 @@ int compare(const Value& a, const Value& b, const Field& f) {
 
 class Evaluator {
  public:
-  Evaluator(const Case& c, std::optional<Date> as_of, std::vector<FactUse>* facts)
-      : case_(c), as_of_(as_of), facts_(facts) {}
+  // With `explain`, results carry the parts that decided them (the messages); without, only the
+  // result, which costs no strings: judge() decides first and explains only what decided.
+  Evaluator(const Case& c, std::optional<Date> as_of, std::vector<FactUse>* facts, bool explain)
+      : case_(c), as_of_(as_of), facts_(facts), explain_(explain) {}
 
   Eval eval(const Predicate& p, const Value& scope, const std::string& scope_path) {
     using Op = Predicate::Op;
     if (p.op == Op::all || p.op == Op::any) return combine(p, scope, scope_path);
     std::string full = scope_path.empty() ? p.path : scope_path + "." + p.path;
     const Value* v = lookup(scope, p.keys);
+    if (!explain_) return {decide(p, v, full), {}};
     const Field& f = *p.field;
     if (v == nullptr || (p.op == Op::given && v->text.empty())) {
       return {Tri::unknown,
@@ -160,6 +163,68 @@ class Evaluator {
   }
 
  private:
+  Tri decide(const Predicate& p, const Value* v, const std::string& full) {
+    using Op = Predicate::Op;
+    if (v == nullptr || (p.op == Op::given && v->text.empty())) return Tri::unknown;
+    record(full, *v);
+    auto verdict = [](bool ok) { return ok ? Tri::pass : Tri::fail; };
+    if (p.op == Op::stated_none || v->kind == Value::Kind::none)
+      return verdict((v->kind == Value::Kind::none) == (p.op == Op::stated_none));
+    auto listed = [&](const std::string& code) { return std::find(p.codes.begin(), p.codes.end(), code) != p.codes.end(); };
+    switch (p.op) {
+      case Op::is: return verdict(v->flag == p.operand.flag);
+      case Op::in: return verdict(listed(p.field->type == Type::enumeration ? v->text : render_value(*v)));
+      case Op::contains_any:
+        return verdict(std::any_of(v->items.begin(), v->items.end(), [&](const Value& i) { return listed(i.text); }));
+      case Op::at_least: return verdict(compare(*v, p.operand, *p.field) >= 0);
+      case Op::more_than: return verdict(compare(*v, p.operand, *p.field) > 0);
+      case Op::at_most: return verdict(compare(*v, p.operand, *p.field) <= 0);
+      case Op::less_than: return verdict(compare(*v, p.operand, *p.field) < 0);
+      case Op::any_item: {
+        Tri t = Tri::fail;
+        for (size_t i = 0; i < v->items.size(); ++i)
+          t = tri_or(t, eval(p.children[0], v->items[i], fmt::format("{}[{}]", full, i)).tri);
+        return t;
+      }
+      case Op::within_years:
+      case Op::older_than_years:
+      case Op::year_within: {
+        std::optional<Date> at = as_of();
+        if (!at) return Tri::unknown;
+        if (p.op == Op::year_within) {
+          int year = std::stoi(format(*at).substr(0, 4));
+          return verdict(v->number <= year && v->number >= year - p.n);
+        }
+        Date deadline = add_years(v->date, p.n);
+        return verdict(p.op == Op::within_years ? *at <= deadline : *at > deadline);
+      }
+      case Op::items_at_least: return verdict(v->items.size() >= static_cast<size_t>(p.n));
+      case Op::given: return Tri::pass;
+      case Op::stated_none:
+      case Op::all:
+      case Op::any: break;
+    }
+    return Tri::unknown;
+  }
+
+  // The as-of date: --as-of, else the application date (recorded as a fact), else none.
+  std::optional<Date> as_of() {
+    if (as_of_) return as_of_;
+    const Value* applied = case_.fact("application.date");
+    if (applied == nullptr) return std::nullopt;
+    record("application.date", *applied);
+    return applied->date;
+  }
+
+  // The result of a child without its explanation.
+  Tri quietly(const Predicate& p, const Value& scope, const std::string& scope_path) {
+    bool was = explain_;
+    explain_ = false;
+    Tri t = eval(p, scope, scope_path).tri;
+    explain_ = was;
+    return t;
+  }
+
   static const Value* lookup(const Value& scope, const std::vector<std::string>& keys) {
     const Value* v = &scope;
     for (const std::string& part : keys) {
@@ -186,16 +251,17 @@ class Evaluator {
 
   Eval combine(const Predicate& p, const Value& scope, const std::string& scope_path) {
     bool all = p.op == Predicate::Op::all;
-    std::vector<Eval> results;
+    std::vector<Tri> results;
     Tri tri = all ? Tri::pass : Tri::fail;
     for (const Predicate& child : p.children) {
-      results.push_back(eval(child, scope, scope_path));
-      tri = all ? tri_and(tri, results.back().tri) : tri_or(tri, results.back().tri);
+      results.push_back(quietly(child, scope, scope_path));
+      tri = all ? tri_and(tri, results.back()) : tri_or(tri, results.back());
     }
     Eval out{tri, {}};
-    for (Eval& r : results) {
-      if (r.tri != tri) continue;
-      append(out.parts, std::move(r.parts));
+    if (!explain_) return out;
+    for (size_t i = 0; i < results.size(); ++i) {
+      if (results[i] != tri) continue;
+      append(out.parts, eval(p.children[i], scope, scope_path).parts);
       if (!all && tri == Tri::pass) break;  // one passing alternative explains an "any"
     }
     return out;
@@ -235,10 +301,10 @@ class Evaluator {
   Eval any_item(const Predicate& p, const Value& list, const std::string& full) {
     const Field& f = *p.field;
     Tri tri = Tri::fail;
-    std::vector<Eval> results;
+    std::vector<Tri> results;
     for (size_t i = 0; i < list.items.size(); ++i) {
-      results.push_back(eval(p.children[0], list.items[i], fmt::format("{}[{}]", full, i)));
-      tri = tri_or(tri, results.back().tri);
+      results.push_back(quietly(p.children[0], list.items[i], fmt::format("{}[{}]", full, i)));
+      tri = tri_or(tri, results.back());
     }
     Eval out{tri, {}};
     if (tri == Tri::fail) {
@@ -248,8 +314,8 @@ class Evaluator {
       return out;
     }
     for (size_t i = 0; i < results.size(); ++i) {
-      if (results[i].tri != tri) continue;
-      for (Part& part : results[i].parts) {
+      if (results[i] != tri) continue;
+      for (Part& part : eval(p.children[0], list.items[i], fmt::format("{}[{}]", full, i)).parts) {
         part.text.zh = fmt::format("{}第{}项 {}", f.label.zh, i + 1, part.text.zh);
         part.text.en = fmt::format("{} #{}: {}", f.label.en, i + 1, part.text.en);
         out.parts.push_back(std::move(part));
@@ -315,20 +381,20 @@ class Evaluator {
   const Case& case_;
   std::optional<Date> as_of_;
   std::vector<FactUse>* facts_;
+  bool explain_;
 };
 
 }  // namespace
 
 Tri test(const Predicate& p, const Case& c, std::optional<Date> as_of) {
-  return Evaluator(c, as_of, nullptr).eval(p, c.root, "").tri;
+  return Evaluator(c, as_of, nullptr, false).eval(p, c.root, "").tri;
 }
 
 ConditionResult judge(const Condition& condition, const Case& c, std::optional<Date> as_of) {
   ConditionResult r;
   r.condition = &condition;
-  Evaluator evaluator(c, as_of, &r.facts);
-  Eval e = evaluator.eval(condition.test, c.root, "");
-  r.result = e.tri;
+  r.result = Evaluator(c, as_of, &r.facts, false).eval(condition.test, c.root, "").tri;
+  Eval e = Evaluator(c, as_of, nullptr, true).eval(condition.test, c.root, "");
   for (Part& part : e.parts) {
     r.message.zh += (r.message.zh.empty() ? "" : "；") + part.text.zh;
     r.message.en += (r.message.en.empty() ? "" : "; ") + part.text.en;
