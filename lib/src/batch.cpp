@@ -4,6 +4,7 @@
 #include <deque>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "sbc/inputs.hpp"
@@ -94,23 +95,37 @@ ExitStatus run_batch(const std::vector<std::string>& inputs, const BatchOptions&
   // The reading thread only cuts documents apart; parsing, judging and rendering happen on the
   // workers, so the YAML parser (the costliest part) runs on every core.
   // The reader stays ahead of the workers by a bounded window; the oldest result is printed
-  // (waiting for it if need be) before a new case is read beyond the window.
+  // (waiting for it if need be) before a new document is read beyond the window. The workers
+  // start with the second document: a single case is judged on this thread, without them.
   const size_t window = static_cast<size_t>(options.jobs) * 16;
   std::deque<std::future<Rendered>> in_flight;
-  WorkerPool pool(options.jobs);
+  std::optional<WorkerPool> pool;
+  std::optional<RawDocument> first;
+  auto submit = [&](RawDocument&& raw) {
+    if (in_flight.size() >= window) {
+      printer.print(in_flight.front().get());
+      in_flight.pop_front();
+    }
+    std::packaged_task<Rendered()> task([&judge, &options, raw = std::move(raw)] {
+      return judge(parse_document(raw, options.read));
+    });
+    in_flight.push_back(task.get_future());
+    pool->submit(std::move(task));
+  };
   for (const std::string& file : files) {
     split_documents(file, in, options.read, [&](RawDocument&& raw) {
-      if (in_flight.size() >= window) {
-        printer.print(in_flight.front().get());
-        in_flight.pop_front();
+      if (!pool && !first) {
+        first = std::move(raw);
+        return;
       }
-      std::packaged_task<Rendered()> task([&judge, &options, raw = std::move(raw)] {
-        return judge(parse_document(raw, options.read));
-      });
-      in_flight.push_back(task.get_future());
-      pool.submit(std::move(task));
+      if (!pool) {
+        pool.emplace(options.jobs);
+        submit(std::move(*first));
+      }
+      submit(std::move(raw));
     });
   }
+  if (!pool && first) printer.print(judge(parse_document(*first, options.read)));
   for (auto& f : in_flight) printer.print(f.get());
   return printer.finish();
 }

@@ -6,6 +6,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -16,6 +17,62 @@ const Node* Node::find(std::string_view key) const {
   for (size_t i = 0; i + 1 < children.size(); i += 2)
     if (children[i].scalar == key) return &children[i + 1];
   return nullptr;
+}
+
+// Each node: kind letter (n s q S M: null, plain scalar, quoted scalar, sequence, map), then
+// "line,column,length:" and the scalar's bytes, then ";children," and the children.
+std::string encode(const Node& node) {
+  static const char kinds[] = {'n', 's', 'S', 'M'};
+  char kind = node.kind == Node::Kind::scalar && !node.plain ? 'q' : kinds[static_cast<int>(node.kind)];
+  std::string out = fmt::format("{}{},{},{}:", kind, node.mark.line, node.mark.column, node.scalar.size());
+  out += node.scalar;
+  out += fmt::format(";{},", node.children.size());
+  for (const Node& child : node.children) out += encode(child);
+  return out;
+}
+
+namespace {
+
+int read_number(std::string_view& in, char end) {
+  size_t stop = in.find(end);
+  if (stop == std::string_view::npos || stop == 0 || stop > 9) throw std::invalid_argument("bad node encoding");
+  int n = 0;
+  for (char c : in.substr(0, stop)) {
+    if (c < '0' || c > '9') throw std::invalid_argument("bad node encoding");
+    n = n * 10 + (c - '0');
+  }
+  in.remove_prefix(stop + 1);
+  return n;
+}
+
+Node decode_one(std::string_view& in) {
+  if (in.empty()) throw std::invalid_argument("bad node encoding");
+  Node n;
+  char kind = in.front();
+  in.remove_prefix(1);
+  n.kind = kind == 'M' ? Node::Kind::map : kind == 'S' ? Node::Kind::sequence : kind == 'n' ? Node::Kind::null
+                                                                                              : Node::Kind::scalar;
+  n.plain = kind != 'q';
+  n.mark.line = read_number(in, ',');
+  n.mark.column = read_number(in, ',');
+  size_t length = static_cast<size_t>(read_number(in, ':'));
+  if (length > in.size()) throw std::invalid_argument("bad node encoding");
+  n.scalar = std::string(in.substr(0, length));
+  in.remove_prefix(length);
+  if (in.empty() || in.front() != ';') throw std::invalid_argument("bad node encoding");
+  in.remove_prefix(1);
+  int children = read_number(in, ',');
+  n.children.reserve(static_cast<size_t>(children));
+  for (int i = 0; i < children; ++i) n.children.push_back(decode_one(in));
+  return n;
+}
+
+}  // namespace
+
+Node decode(std::string_view encoded) {
+  Node n = decode_one(encoded);
+  if (!encoded.empty()) throw std::invalid_argument("bad node encoding");
+  return n;
 }
 
 namespace {

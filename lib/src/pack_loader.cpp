@@ -451,13 +451,17 @@ RulePack load_pack(const std::string& yaml_text, const std::string& origin) {
   if (!stream.next(doc))
     throw InputError(Diagnostic{Severity::error, origin, {}, "", {"规则包为空", "the rule pack is empty"}});
   if (!doc.problems.empty()) throw InputError(doc.problems.front());
-  RulePack pack = PackLoader(origin).load(doc.root);
-  pack.origin = origin;
-  pack.text = yaml_text;
   Document extra;
   if (stream.next(extra))
     throw InputError(Diagnostic{Severity::error, origin, extra.root.mark, "",
                                 {"规则包只能有一个 YAML 文档", "a rule pack holds exactly one YAML document"}});
+  return load_pack(doc.root, yaml_text, origin);
+}
+
+RulePack load_pack(const Node& root, const std::string& yaml_text, const std::string& origin) {
+  RulePack pack = PackLoader(origin).load(root);
+  pack.origin = origin;
+  pack.text = yaml_text;
   return pack;
 }
 

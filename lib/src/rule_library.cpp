@@ -28,7 +28,7 @@ const RulePack& RuleLibrary::get(const std::string& id_or_path) {
   if (auto it = loaded_.find(id_or_path); it != loaded_.end()) return *it->second;
   RulePack pack;
   if (const BuiltinPack* b = builtin(id_or_path)) {
-    pack = load_pack(std::string(b->text), "built-in:" + id_or_path);
+    pack = load_pack(decode(b->tree), std::string(b->text), "built-in:" + id_or_path);
     pack.origin = "built-in";
   } else {
     std::ifstream in(id_or_path, std::ios::binary);
@@ -59,19 +59,15 @@ const RulePack& RuleLibrary::for_case(const Case& c, std::optional<Date> as_of) 
   std::optional<Date> when = as_of;
   if (!when && applied && applied->kind == Value::Kind::date) when = applied->date;
   if (province && when) {
-    for (const RulePack* p : builtins_once())
-      if (p->jurisdiction == province->text && p->covers(*when)) return *p;
+    for (const BuiltinPack& b : builtin_packs())
+      if (b.jurisdiction == province->text && b.effective_from <= when->days && when->days <= b.effective_to)
+        return get(std::string(b.id));
   }
   throw InputError(Diagnostic{
       Severity::error, c.file, c.mark, "rules",
       {"无法确定规则包：没有内置规则包覆盖该案例的省份与申请日期；请用 --rules 指定（--list-rules 列出可选）",
        "cannot choose a rule pack: no built-in pack covers the case's province and application date; "
        "name one with --rules (--list-rules lists them)"}});
-}
-
-const std::vector<const RulePack*>& RuleLibrary::builtins_once() {
-  std::call_once(builtins_loaded_, [this] { builtins_ = builtins(); });
-  return builtins_;
 }
 
 std::vector<const RulePack*> RuleLibrary::builtins() {

@@ -42,6 +42,12 @@ struct Document {
   std::vector<Diagnostic> problems;
 };
 
+// A node tree as a compact string and back, so that the built-in rule packs are parsed when the
+// tools are built rather than every time they start. decode() throws std::invalid_argument on a
+// string encode() did not make.
+std::string encode(const Node& node);
+Node decode(std::string_view encoded);
+
 // Reads the documents of one YAML stream one at a time, so memory does not grow with the file.
 class DocumentStream {
  public:

@@ -165,10 +165,17 @@ struct RulePack {
 
 // Parses and checks a rule pack. Throws InputError (file:line:col and key path) on any problem.
 RulePack load_pack(const std::string& yaml_text, const std::string& origin);
+// The same, from the pack's parsed tree (the built-in packs are parsed when the tools are built).
+RulePack load_pack(const Node& root, const std::string& yaml_text, const std::string& origin);
 
 struct BuiltinPack {
   std::string_view id;
-  std::string_view text;
+  std::string_view text;  // the pack's YAML, as in rules/
+  std::string_view tree;  // its parsed tree, encode()d at build time
+  // What choosing a pack for a case needs, known without loading the pack:
+  std::string_view jurisdiction;
+  int effective_from = 0;  // Date::days
+  int effective_to = 0;
 };
 // The packs compiled into the tools (generated from rules/*.yaml at build time).
 const std::vector<BuiltinPack>& builtin_packs();
@@ -187,11 +194,7 @@ class RuleLibrary {
   std::vector<const RulePack*> builtins();
 
  private:
-  const std::vector<const RulePack*>& builtins_once();
-
   std::mutex mutex_;
-  std::once_flag builtins_loaded_;
-  std::vector<const RulePack*> builtins_;
   std::map<std::string, std::unique_ptr<RulePack>, std::less<>> loaded_;
 };
 

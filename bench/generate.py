@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Writes N synthetic but realistic sbc cases (every verdict and path, varied money spellings,
+several policies and sales) into DIR, 100 cases per file. Deterministic for a given N and seed.
+
+usage: generate.py N DIR [--seed S]
+"""
+import os
+import random
+import sys
+
+PROVINCES = ["山东", "shandong", "37", "山东省"]
+OTHERS = ["high_award", "leading_appraisal", "big_sales", "strategic", "domestic_stack"]
+
+
+def money(rng, yuan):
+    """One amount in one of the spellings the case format accepts."""
+    style = rng.randrange(5)
+    if style == 0:
+        return str(yuan)
+    if style == 1:
+        return '"{:,.2f}"'.format(yuan)
+    if style == 2 and yuan % 100 == 0:
+        return "{}万".format(yuan // 10000) if yuan % 10000 == 0 else "{}万".format(yuan / 10000)
+    if style == 3:
+        return "{}元".format(yuan)
+    return "{}.00".format(yuan)
+
+
+def recognition(rng, kind):
+    rd = rng.choice([1_200_000, 2_500_000, 999_999]) if kind != "general" else 1_200_000
+    sales = 3_500_000
+    lines = [
+        "applicant:",
+        "  name: 山东合成软件{}有限公司".format(rng.randrange(10000)),
+        "  credit_code: 91370100MA3C5{:05d}".format(rng.randrange(100000)),
+        "  registered_province: {}".format("河南" if kind == "basic" else rng.choice(PROVINCES)),
+        "  independent_legal_person: true",
+        "  compliant: true",
+        "  financially_sound: true",
+        "  rd_funding_secured: true",
+        "  qualifications: [{}]".format(rng.choice(["CMMI3", "ITSS", "ISO27001", "CMMI5, DCMM"])),
+        "  tech_centers: [{kind: enterprise_tech_center, level: city}]",
+        "  negative_list_since: never",
+        "software:",
+        "  name: 合成工业软件平台",
+        "  version: V{}.{}".format(rng.randrange(1, 9), rng.randrange(10)),
+        "  developed_on: 2019-{:02d}-{:02d}".format(rng.randrange(1, 13), rng.randrange(1, 29)),
+        "  novelty_search_report: true",
+        "  own_ip: true",
+        "  test_report: {lab: 山东省软件评测中心, accreditation: [CMA], passed: true}",
+        "  rd_spend: {}".format(money(rng, 800_000 if kind == "threshold" else rd)),
+    ]
+    if kind != "undetermined":
+        lines.append("  cumulative_sales: {}".format(money(rng, 6_000_000 if kind == "big_sales" else sales)))
+    general_fails = kind in OTHERS
+    lines += [
+        "  patents: [{number: CN2019100000%02d.1, kind: invention, status: %s}]"
+        % (rng.randrange(100), "filed" if general_fails else "published"),
+        "  appraisal: {}".format("domestic_leading" if kind == "leading_appraisal" else "domestic_advanced"),
+        "  honours: [{kind: award, level: %s, name: 科技进步奖}]" % ("province" if kind == "high_award" else "city"),
+        "  market_prospects_good: true",
+        "  strategic: [{}]".format("import_substitution" if kind == "strategic" else ""),
+        "  strategic_basis: 替代进口同类产品",
+        "  domestic_ecosystem: {}".format("kunpeng" if kind == "domestic_stack" else "none"),
+        "  compatibility_tested: true",
+        "  prior_support: false",
+        "  self_use_only: false",
+        "  custom_non_general: {}".format("true" if general_fails else "false"),
+        "application: {date: 2020-%02d-%02d}" % (rng.randrange(3, 10), rng.randrange(1, 29)),
+    ]
+    return lines
+
+
+def insurance(rng):
+    n_sales = rng.randrange(1, 4)
+    n_policies = rng.randrange(1, 4)
+    lines = [
+        "insurance:",
+        "  recognition: {year: %d, batch: %d}" % (rng.choice([2019, 2019, 2020, 2017]), rng.randrange(1, 6)),
+        "  prior_compensations: {}".format(rng.choice([0, 0, 1, 2])),
+        "  window: {start: 2019-10-01, end: 2020-09-30}",
+        "  sales:",
+    ]
+    for s in range(n_sales):
+        amount = rng.randrange(50, 2000) * 10_000
+        first = amount * rng.choice([30, 50, 60, 100]) // 100
+        lines += [
+            "    - contract: HT-2020-{:03d}".format(s + 1),
+            "      buyer: 合成制造{}有限公司".format(rng.randrange(1000)),
+            "      amount: {}".format(money(rng, amount)),
+            "      invoices: [{date: 2020-%02d-15, amount: %s}, {date: 2020-%02d-15, amount: %s}]"
+            % (rng.randrange(1, 6), money(rng, first), rng.randrange(6, 12), money(rng, amount - first)),
+        ]
+    lines.append("  policies:")
+    for p in range(n_policies):
+        limit = rng.randrange(100, 5000) * 10_000
+        rate_permille = rng.choice([10, 15, 20, 30, 35])
+        premium = limit * rate_permille // 1000
+        lines += [
+            "    - kind: {}".format(rng.choice(["software_quality", "cloud_service", "software_quality", "产品责任保险"])),
+            "      number: PZAB2020370100{:06d}".format(rng.randrange(1_000_000)),
+            "      signed_on: 2020-03-31",
+            "      period: {start: 2020-04-01, end: %s}" % rng.choice(["2021-03-31", "2022-03-31"]),
+            "      liability_limit: {}".format(money(rng, limit)),
+            "      rate: {}‰".format(rate_permille),
+            "      premium: {}".format(money(rng, premium)),
+            "      payments: [{date: 2020-03-31, amount: %s}, {date: 2020-09-30, amount: %s}]"
+            % (money(rng, premium // 5), money(rng, premium - premium // 5)),
+            "      contracts: [HT-2020-{:03d}]".format(rng.randrange(1, n_sales + 1)),
+        ]
+    lines.append("materials: [business_license, premium_voucher, policy_copy, premium_invoice, sales_contract, "
+                 "sales_invoice, invoice_list, policy_correspondence_list]")
+    return lines
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    n, out = int(sys.argv[1]), sys.argv[2]
+    seed = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--seed" else 2020
+    rng = random.Random(seed)
+    kinds = ["general", "general", "basic", "threshold", "undetermined"] + OTHERS
+    os.makedirs(out, exist_ok=True)
+    per_file = 100
+    for f in range((n + per_file - 1) // per_file):
+        with open(os.path.join(out, "cases-{:05d}.yaml".format(f)), "w", encoding="utf-8") as fh:
+            for i in range(min(per_file, n - f * per_file)):
+                kind = kinds[rng.randrange(len(kinds))]
+                fh.write("---\n# synthetic case, kind: {}\n".format(kind))
+                fh.write("\n".join(recognition(rng, kind) + insurance(rng)) + "\n")
+
+
+if __name__ == "__main__":
+    main()

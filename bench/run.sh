@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Times sbc on this machine against parse-only baselines and prints a Markdown table.
+#   bench/run.sh            print the table
+#   bench/run.sh --write    also write it to bench/RESULTS.md with the date and the machine
+# Wall times are the best of three runs; peak memory is the maximum resident set size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+for p in libyaml-dev time hyperfine python3 pkg-config; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
+if ((${#need[@]})); then
+  sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+build=build-bench
+cmake -S . -B $build -DCMAKE_BUILD_TYPE=Release -DSBC_BUILD_BENCH=ON -DSBC_BUILD_TESTS=OFF >/dev/null
+cmake --build $build -j "$(nproc)" >/dev/null
+
+data=$build/cases
+[[ -d $data/10k ]] || python3 bench/generate.py 10000 $data/10k
+[[ -d $data/100k ]] || python3 bench/generate.py 100000 $data/100k
+
+# best_of3 CMD...: prints "seconds peak_kb" of the fastest of three runs.
+best_of3() {
+  local best="" line
+  local out; out=$(mktemp)
+  for _ in 1 2 3; do
+    /usr/bin/time -o "$out" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    line=$(tail -1 "$out")
+    if [[ -z $best ]] || awk -v a="${line% *}" -v b="${best% *}" 'BEGIN{exit !(a<b)}'; then best=$line; fi
+  done
+  rm -f "$out"
+  echo "$best"
+}
+
+rows=()
+row() {  # label, then the command
+  local label=$1; shift
+  local r; r=$(best_of3 "$@")
+  rows+=("| $label | ${r% *} s | $(( ${r#* } / 1024 )) MiB |")
+  eval "t_$(echo "$label" | tr -c 'a-zA-Z0-9' '_')=${r% *}"
+}
+
+files10k=("$data"/10k/*.yaml)
+sbc_check=($build/sbc-check --rules shandong-2020 --format jsonl)
+sbc_subsidy=($build/sbc-subsidy --rules shandong-2020 --format jsonl)
+[[ -x $build/sbc-bench-libyaml ]] && row "libyaml events, 10k (floor)" $build/sbc-bench-libyaml "${files10k[@]}"
+row "yaml-cpp events, 10k" $build/sbc-bench-parse-only events "${files10k[@]}"
+row "yaml-cpp load, 10k" $build/sbc-bench-parse-only load "${files10k[@]}"
+row "sbc-check -j1, 10k" "${sbc_check[@]}" -j1 $data/10k
+row "sbc-check -j2, 10k" "${sbc_check[@]}" -j2 $data/10k
+row "sbc-subsidy -j1, 10k" "${sbc_subsidy[@]}" -j1 $data/10k
+row "sbc-subsidy -j2, 10k" "${sbc_subsidy[@]}" -j2 $data/10k
+row "sbc-check -j2, 100k" "${sbc_check[@]}" -j2 $data/100k
+row "sbc-subsidy -j2, 100k" "${sbc_subsidy[@]}" -j2 $data/100k
+
+hf=$(mktemp)
+hyperfine -N --warmup 10 --runs 200 --export-json "$hf" "$build/sbc-check examples/01-eligible-general.yaml" >/dev/null 2>&1
+one=$(python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["mean"]*1000))' "$hf")
+rm -f "$hf"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+mem10k=$(best_of3 "${sbc_check[@]}" -j2 $data/10k); mem100k=$(best_of3 "${sbc_check[@]}" -j2 $data/100k)
+
+table=$(
+  echo "| run | wall | peak memory |"
+  echo "|---|--:|--:|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "| measure | value | target |"
+  echo "|---|--:|--:|"
+  echo "| sbc-check -j1 ÷ yaml-cpp events parse | $(ratio "$t_sbc_check__j1__10k" "$t_yaml_cpp_events__10k") | ≤ 1.25 |"
+  echo "| sbc-check -j1 ÷ yaml-cpp load (parse to yaml-cpp nodes) | $(ratio "$t_sbc_check__j1__10k" "$t_yaml_cpp_load__10k") | ≤ 1.25 |"
+  [[ -n ${t_libyaml_events__10k__floor_:-} ]] && \
+    echo "| sbc-check -j1 ÷ libyaml events (the floor) | $(ratio "$t_sbc_check__j1__10k" "$t_libyaml_events__10k__floor_") | — |"
+  echo "| sbc-check -j1 ÷ -j2 throughput | $(ratio "$t_sbc_check__j1__10k" "$t_sbc_check__j2__10k") | ≥ 1.8 |"
+  echo "| sbc-subsidy -j1 ÷ -j2 throughput | $(ratio "$t_sbc_subsidy__j1__10k" "$t_sbc_subsidy__j2__10k") | ≥ 1.8 |"
+  echo "| one small case end to end (mean of 200) | ${one} ms | ≤ 5 ms |"
+  echo "| peak memory 100k ÷ 10k (sbc-check -j2) | $(ratio "${mem100k#* }" "${mem10k#* }") | ≤ 1.10 |"
+)
+echo "$table"
+if [[ ${1:-} == --write ]]; then
+  {
+    echo "# Benchmark results"
+    echo
+    echo "Measured by \`bench/run.sh --write\` on $(date -u +%Y-%m-%d): $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME"). Cases from \`bench/generate.py\` (seed 2020, 100 cases a file); output as jsonl to /dev/null."
+    echo
+    echo "$table"
+  } > bench/RESULTS.md
+fi
