@@ -41,15 +41,15 @@ row() {  # label, then the command
   local label=$1; shift
   local r; r=$(best_of3 "$@")
   rows+=("| $label | ${r% *} s | $(( ${r#* } / 1024 )) MiB |")
-  eval "t_$(echo "$label" | tr -c 'a-zA-Z0-9' '_')=${r% *}"
+  eval "t_$(printf '%s' "$label" | tr -c 'a-zA-Z0-9' '_')=${r% *}"
 }
 
 files10k=("$data"/10k/*.yaml)
 sbc_check=($build/sbc-check --rules shandong-2020 --format jsonl)
 sbc_subsidy=($build/sbc-subsidy --rules shandong-2020 --format jsonl)
-[[ -x $build/sbc-bench-libyaml ]] && row "libyaml events, 10k (floor)" $build/sbc-bench-libyaml "${files10k[@]}"
-row "yaml-cpp events, 10k" $build/sbc-bench-parse-only events "${files10k[@]}"
-row "yaml-cpp load, 10k" $build/sbc-bench-parse-only load "${files10k[@]}"
+[[ -x $build/bench/sbc-bench-libyaml ]] && row "libyaml events, 10k (floor)" $build/bench/sbc-bench-libyaml "${files10k[@]}"
+row "yaml-cpp events, 10k" $build/bench/sbc-bench-parse-only events "${files10k[@]}"
+row "yaml-cpp load, 10k" $build/bench/sbc-bench-parse-only load "${files10k[@]}"
 row "sbc-check -j1, 10k" "${sbc_check[@]}" -j1 $data/10k
 row "sbc-check -j2, 10k" "${sbc_check[@]}" -j2 $data/10k
 row "sbc-subsidy -j1, 10k" "${sbc_subsidy[@]}" -j1 $data/10k

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -41,7 +42,8 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
       ->type_name("ID|FILE");
   app.add_flag("--list-rules", c.list_rules, "List the built-in rule packs and exit");
   app.add_option("--format", c.format,
-                 "Output: text for people, json (an array), jsonl (one object a line), markdown (a report)")
+                 "Output: text for people, json (an array), jsonl (one object a line), csv (one row a case), "
+                 "markdown (a report)")
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
   app.add_option("--lang", c.lang, "Language of messages")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
@@ -59,6 +61,7 @@ inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
   o.rules = c.rules;
   o.output.format = c.format == "json"       ? Format::json
                     : c.format == "jsonl"    ? Format::jsonl
+                    : c.format == "csv"      ? Format::csv
                     : c.format == "markdown" ? Format::markdown
                                              : Format::text;
   o.output.lang = c.lang == "en" ? Lang::en : Lang::zh;
@@ -75,10 +78,40 @@ inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
   return std::nullopt;
 }
 
-// Loads --rules up front so that a bad pack stops the run before any case, then runs the tool's
-// batch; turns an InputError into a message and exit status 2.
+// A progress line on standard error for batches that take more than a moment: cases done and
+// the rate (the total is not known while the batch streams). Redrawn at most ten times a second.
+class Progress {
+ public:
+  explicit Progress(bool shown) : shown_(shown) {}
+  void update(size_t done) {
+    if (!shown_) return;
+    auto now = std::chrono::steady_clock::now();
+    double elapsed = seconds(now);
+    if (elapsed < 1.0 || now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    std::cerr << "\r\x1b[K" << done << " cases, " << static_cast<long>(done / elapsed) << "/s" << std::flush;
+    drawn_ = true;
+  }
+  void clear() {
+    if (drawn_) std::cerr << "\r\x1b[K" << std::flush;
+  }
+  double seconds(std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now()) const {
+    return std::chrono::duration<double>(now - start_).count();
+  }
+
+ private:
+  bool shown_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_ = start_;
+};
+
+// Loads --rules up front so that a bad pack stops the run before any case, runs the tool's batch
+// (`run` takes the progress callback and returns the summary), and on a terminal shows progress
+// and the summary on standard error unless -q. An InputError becomes a message and status 2.
 template <class Run>
-int run_tool(const char* name, const Common& c, const CheckOptions& o, RuleLibrary& rules, Run run) {
+int run_tool(const char* name, const Common& c, const CheckOptions& o, bool with_total, RuleLibrary& rules,
+             Run run) {
   try {
     if (c.list_rules) {
       list_rules(rules, o.output, std::cout);
@@ -89,7 +122,13 @@ int run_tool(const char* name, const Common& c, const CheckOptions& o, RuleLibra
       std::cerr << name << ": no case given (a file, a directory or -); see --help\n";
       return static_cast<int>(ExitStatus::error);
     }
-    return static_cast<int>(run());
+    bool for_people = isatty(STDERR_FILENO) && !o.output.quiet;
+    Progress progress(for_people);
+    BatchSummary summary = run([&progress](size_t done) { progress.update(done); });
+    progress.clear();
+    if (for_people && summary.cases > 1)
+      std::cerr << render_summary(summary, o.output.lang, with_total, progress.seconds()) << "\n";
+    return static_cast<int>(summary.status);
   } catch (const InputError& e) {
     std::cerr << name << ": " << format_gnu(e.diagnostic(), o.output.lang) << "\n";
     return static_cast<int>(ExitStatus::error);

@@ -8,7 +8,7 @@ int main(int argc, char** argv) {
   CLI::App app{"sbc-check: 首版次高端软件 recognition verdicts, every condition cited to its clause"};
   sbc::cli::Common common;
   bool explain = false, quiet = false;
-  sbc::cli::add_common(app, common, {"text", "json", "jsonl"});
+  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv"});
   app.add_flag("--explain", explain, "Show every condition with its clause, facts and values");
   app.add_flag("-q,--quiet", quiet, "Verdict lines only");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   options.output.explain = explain;
   options.output.quiet = quiet;
   sbc::RuleLibrary rules;
-  return sbc::cli::run_tool("sbc-check", common, options, rules, [&] {
-    return sbc::run_check(common.inputs, options, rules, std::cin, std::cout);
+  return sbc::cli::run_tool("sbc-check", common, options, false, rules, [&](auto progress) {
+    return sbc::run_check(common.inputs, options, rules, std::cin, std::cout, progress);
   });
 }

@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
   bool explain = false, quiet = false;
   std::vector<std::string> window;
   std::string form;
-  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "markdown"});
+  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "markdown"});
   app.add_flag("--explain", explain, "Show every condition, sale and policy with the arithmetic");
   app.add_flag("-q,--quiet", quiet, "Verdict lines only");
   app.add_option("--window", window, "The insurance window (投保时限), overriding the case's and the pack's")
@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   options.common.output.quiet = quiet;
   options.form = form == "html" ? sbc::FormStyle::html : form == "markdown" ? sbc::FormStyle::markdown : sbc::FormStyle::none;
   sbc::RuleLibrary rules;
-  return sbc::cli::run_tool("sbc-subsidy", common, options.common, rules, [&] {
-    return sbc::run_subsidy(common.inputs, options, rules, std::cin, std::cout);
+  return sbc::cli::run_tool("sbc-subsidy", common, options.common, true, rules, [&](auto progress) {
+    return sbc::run_subsidy(common.inputs, options, rules, std::cin, std::cout, progress);
   });
 }

@@ -7,6 +7,10 @@
 #include <optional>
 #include <thread>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "sbc/inputs.hpp"
 
 namespace sbc {
@@ -56,36 +60,53 @@ class WorkerPool {
   bool stopping_ = false;
 };
 
-// Prints outputs in order, as JSON array elements when asked.
+// Prints outputs in order (as JSON array elements when asked) and keeps the tally.
 class Printer {
  public:
-  Printer(std::ostream& out, bool json_array) : out_(out), json_array_(json_array) {
-    if (json_array_) out_ << "[";
+  Printer(std::ostream& out, const BatchOptions& options) : out_(out), options_(options) {
+    if (options_.json_array) out_ << "[";
+    out_ << options_.header;
   }
   void print(const Rendered& r) {
-    status_ = worst(status_, r.status);
-    if (json_array_) out_ << (count_ == 0 ? "\n  " : ",\n  ");
+    summary_.status = worst(summary_.status, r.status);
+    if (options_.json_array) out_ << (summary_.cases == 0 ? "\n  " : ",\n  ");
     out_ << r.output;
-    ++count_;
+    ++summary_.cases;
+    summary_.total = summary_.total + r.amount;
+    auto it = std::find_if(summary_.verdicts.begin(), summary_.verdicts.end(),
+                           [&](const auto& v) { return v.first == r.verdict; });
+    if (it == summary_.verdicts.end()) summary_.verdicts.emplace_back(r.verdict, 1);
+    else ++it->second;
+    if (options_.on_progress) options_.on_progress(summary_.cases);
   }
-  ExitStatus finish() {
-    if (json_array_) out_ << (count_ == 0 ? "]\n" : "\n]\n");
+  BatchSummary finish() {
+    if (options_.json_array) out_ << (summary_.cases == 0 ? "]\n" : "\n]\n");
     out_.flush();
-    return count_ == 0 ? ExitStatus::error : status_;
+    if (summary_.cases == 0) summary_.status = ExitStatus::error;
+    return summary_;
   }
 
  private:
   std::ostream& out_;
-  bool json_array_;
-  size_t count_ = 0;
-  ExitStatus status_ = ExitStatus::ok;
+  const BatchOptions& options_;
+  BatchSummary summary_;
 };
 
 }  // namespace
 
-ExitStatus run_batch(const std::vector<std::string>& inputs, const BatchOptions& options, std::istream& in,
-                     std::ostream& out, const std::function<Rendered(Case&&)>& judge) {
-  Printer printer(out, options.json_array);
+std::string render_summary(const BatchSummary& s, Lang lang, bool with_total, double seconds) {
+  bool zh = lang == Lang::zh;
+  std::string out = fmt::format(fmt::runtime(zh ? "{} 个案例：" : "{} cases: "), s.cases);
+  for (size_t i = 0; i < s.verdicts.size(); ++i)
+    out += fmt::format("{}{} {}", i == 0 ? "" : ", ", s.verdicts[i].second, s.verdicts[i].first);
+  if (with_total) out += fmt::format(fmt::runtime(zh ? "；补助合计 {}" : "; total subsidy {}"), yuan(s.total));
+  out += fmt::format(fmt::runtime(zh ? "；用时 {:.2f} 秒" : "; {:.2f} s"), seconds);
+  return out;
+}
+
+BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOptions& options, std::istream& in,
+                       std::ostream& out, const std::function<Rendered(Case&&)>& judge) {
+  Printer printer(out, options);
   std::vector<std::string> files = expand_inputs(inputs);
   if (options.jobs <= 1) {
     for (const std::string& file : files)

@@ -168,15 +168,36 @@ std::string render_json(const CheckResult& r, const OutputOptions& o, bool prett
   return j.end_object().str();
 }
 
-ExitStatus run_check(const std::vector<std::string>& inputs, const CheckOptions& options, RuleLibrary& rules,
-                     std::istream& in, std::ostream& out) {
+const char* const kCheckCsvHeader = "file,index,applicant,product,verdict,path,failing\n";
+
+std::string render_csv(const CheckResult& r) {
+  auto fact = [&](const char* path) {
+    const Value* v = r.input.fact(path);
+    return v ? render_value(*v) : std::string();
+  };
+  std::string verdict = r.verdict ? to_string(r.verdict->outcome) : "error";
+  std::vector<std::string> failing;
+  if (r.verdict && r.verdict->nearest) failing = r.verdict->nearest->failing;
+  return csv_row({r.input.file, std::to_string(r.input.index), fact("applicant.name"),
+                  fact("software.name") + (fact("software.version").empty() ? "" : " " + fact("software.version")),
+                  verdict, r.verdict ? r.verdict->path : "", fmt::format("{}", fmt::join(failing, " "))});
+}
+
+BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOptions& options, RuleLibrary& rules,
+                       std::istream& in, std::ostream& out, std::function<void(size_t)> on_progress) {
   const OutputOptions& o = options.output;
-  BatchOptions batch{options.read, options.jobs, o.format == Format::json};
+  BatchOptions batch{options.read, options.jobs, o.format == Format::json,
+                     o.format == Format::csv ? kCheckCsvHeader : "", std::move(on_progress)};
   return run_batch(inputs, batch, in, out, [&](Case&& c) {
     CheckResult r = check_case(std::move(c), rules, options);
-    std::string text = o.format == Format::text ? render_text(r, o)
-                                                : render_json(r, o, o.format == Format::json) + (o.format == Format::jsonl ? "\n" : "");
-    return Rendered{std::move(text), exit_status(r)};
+    std::string text;
+    switch (o.format) {
+      case Format::json: text = render_json(r, o, true); break;
+      case Format::jsonl: text = render_json(r, o, false) + "\n"; break;
+      case Format::csv: text = render_csv(r); break;
+      default: text = render_text(r, o); break;
+    }
+    return Rendered{std::move(text), exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}};
   });
 }
 

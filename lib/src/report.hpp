@@ -28,6 +28,23 @@ void write_condition(JsonWriter& j, const ConditionResult& c, Lang lang);
 // and every error as a GNU-style line.
 std::string error_json(const Case& c, const std::vector<Diagnostic>& errors, Lang lang, bool pretty);
 
+// One CSV line (RFC 4180: fields with a comma, quote or line break are quoted), ending in \n.
+inline std::string csv_row(const std::vector<std::string>& fields) {
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    const std::string& f = fields[i];
+    if (f.find_first_of(",\"\r\n") == std::string::npos) {
+      out += f;
+      continue;
+    }
+    out += '"';
+    for (char c : f) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    out += '"';
+  }
+  return out + "\n";
+}
+
 // The case's own warnings (unknown keys, empty values) as GNU-style lines.
 std::vector<std::string> case_warnings(const Case& c, Lang lang);
 

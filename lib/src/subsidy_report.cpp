@@ -298,18 +298,44 @@ std::string render_form(const SubsidyResult& r, FormStyle style) {
   return out;
 }
 
-ExitStatus run_subsidy(const std::vector<std::string>& inputs, const SubsidyOptions& options, RuleLibrary& rules,
-                       std::istream& in, std::ostream& out) {
+const char* const kSubsidyCsvHeader = "file,index,applicant,product,verdict,subsidy,excluded\n";
+
+std::string render_csv(const SubsidyResult& r) {
+  auto fact = [&](const char* path) {
+    const Value* v = r.input.fact(path);
+    return v ? render_value(*v) : std::string();
+  };
+  std::vector<std::string> excluded;
+  if (r.verdict) {
+    for (const ConditionResult& c : r.verdict->conditions)
+      if (c.result == Tri::fail) excluded.push_back(c.condition->id);
+    if (r.verdict->materials.result == Tri::fail) excluded.push_back("materials");
+    for (const PolicyResult& p : r.verdict->policies)
+      for (const Finding& f : p.findings)
+        if (f.result == Tri::fail) excluded.push_back(p.number + ":" + f.id);
+  }
+  return csv_row({r.input.file, std::to_string(r.input.index), fact("applicant.name"),
+                  fact("software.name") + (fact("software.version").empty() ? "" : " " + fact("software.version")),
+                  r.verdict ? to_string(r.verdict->outcome) : "error", r.verdict ? plain(r.verdict->subsidy) : "",
+                  fmt::format("{}", fmt::join(excluded, " "))});
+}
+
+BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOptions& options, RuleLibrary& rules,
+                         std::istream& in, std::ostream& out, std::function<void(size_t)> on_progress) {
   const OutputOptions& o = options.common.output;
-  BatchOptions batch{options.common.read, options.common.jobs, o.format == Format::json && options.form == FormStyle::none};
+  bool form = options.form != FormStyle::none;
+  BatchOptions batch{options.common.read, options.common.jobs, o.format == Format::json && !form,
+                     o.format == Format::csv && !form ? kSubsidyCsvHeader : "", std::move(on_progress)};
   return run_batch(inputs, batch, in, out, [&](Case&& c) {
     SubsidyResult r = subsidy_case(std::move(c), rules, options);
     std::string text;
-    if (options.form != FormStyle::none) text = render_form(r, options.form);
+    if (form) text = render_form(r, options.form);
     else if (o.format == Format::text) text = render_text(r, o);
     else if (o.format == Format::markdown) text = render_markdown(r, o);
+    else if (o.format == Format::csv) text = render_csv(r);
     else text = render_json(r, o, o.format == Format::json) + (o.format == Format::jsonl ? "\n" : "");
-    return Rendered{std::move(text), exit_status(r)};
+    return Rendered{std::move(text), exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error",
+                    r.verdict ? r.verdict->subsidy : Money{}};
   });
 }
 

@@ -10,25 +10,44 @@
 
 #include "sbc/case.hpp"
 #include "sbc/exit_status.hpp"
+#include "sbc/money.hpp"
 
 namespace sbc {
 
-// What a tool made of one case: its output, ready to print, and its exit status.
+// What a tool made of one case: its output, ready to print, its exit status, and what the
+// batch summary counts (the verdict word, e.g. "eligible", and an amount, e.g. the subsidy).
 struct Rendered {
   std::string output;
   ExitStatus status = ExitStatus::ok;
+  std::string verdict;
+  Money amount;
 };
 
 struct BatchOptions {
   ReadOptions read;
   int jobs = 1;             // workers; 1 judges on the calling thread
   bool json_array = false;  // wrap the outputs as the elements of one JSON array
+  std::string header;       // printed before the first output (a CSV header)
+  // Called on the printing thread after each case is printed, with the number printed so far
+  // (for a progress bar; the library itself never touches the terminal).
+  std::function<void(size_t)> on_progress;
 };
 
+// What a batch came to: cases per verdict (in order of first appearance), the amounts added up.
+struct BatchSummary {
+  ExitStatus status = ExitStatus::ok;
+  size_t cases = 0;
+  std::vector<std::pair<std::string, size_t>> verdicts;
+  Money total;
+};
+
+// "10000 cases: 7080 eligible, 890 ineligible, 30 error", plus the total when there is one.
+std::string render_summary(const BatchSummary& s, Lang lang, bool with_total, double seconds);
+
 // Runs `judge` on every case of `inputs` (see expand_inputs) and writes each output to `out` in
-// input order. `judge` is called concurrently when jobs > 1 and must be thread-safe. Returns the
-// worst status; an error status when no input held a case.
-ExitStatus run_batch(const std::vector<std::string>& inputs, const BatchOptions& options, std::istream& in,
-                     std::ostream& out, const std::function<Rendered(Case&&)>& judge);
+// input order. `judge` is called concurrently when jobs > 1 and must be thread-safe. The summary's
+// status is the worst of all, an error when no input held a case.
+BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOptions& options, std::istream& in,
+                       std::ostream& out, const std::function<Rendered(Case&&)>& judge);
 
 }  // namespace sbc

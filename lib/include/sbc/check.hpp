@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sbc/batch.hpp"
 #include "sbc/case.hpp"
 #include "sbc/exit_status.hpp"
 #include "sbc/rules.hpp"
@@ -14,7 +15,7 @@
 
 namespace sbc {
 
-enum class Format { text, json, jsonl, markdown };
+enum class Format { text, json, jsonl, csv, markdown };
 
 struct OutputOptions {
   Format format = Format::text;
@@ -47,14 +48,17 @@ CheckResult check_case(Case c, RuleLibrary& rules, const CheckOptions& options);
 
 ExitStatus exit_status(const CheckResult& r);
 
-// Renders one result in text or as one JSON object (pretty for json, one line for jsonl).
+// Renders one result in text, as one JSON object (pretty for json, one line for jsonl), or as
+// one CSV row (file, index, applicant, product, verdict, path, failing condition ids).
 std::string render_text(const CheckResult& r, const OutputOptions& o);
 std::string render_json(const CheckResult& r, const OutputOptions& o, bool pretty);
+std::string render_csv(const CheckResult& r);
+extern const char* const kCheckCsvHeader;
 
 // The whole tool: every case of every input, judged on options.jobs workers, printed to `out`
-// in input order.
-ExitStatus run_check(const std::vector<std::string>& inputs, const CheckOptions& options, RuleLibrary& rules,
-                     std::istream& in, std::ostream& out);
+// in input order. `on_progress` as in BatchOptions.
+BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOptions& options, RuleLibrary& rules,
+                       std::istream& in, std::ostream& out, std::function<void(size_t)> on_progress = {});
 
 // --list-rules: the built-in packs (id, version, title, jurisdiction, dates, source).
 void list_rules(RuleLibrary& rules, const OutputOptions& o, std::ostream& out);

@@ -34,10 +34,13 @@ ExitStatus exit_status(const SubsidyResult& r);
 std::string render_text(const SubsidyResult& r, const OutputOptions& o);
 std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pretty);
 std::string render_markdown(const SubsidyResult& r, const OutputOptions& o);
+// One CSV row: file, index, applicant, product, verdict, subsidy, excluded policies (number:rule).
+std::string render_csv(const SubsidyResult& r);
+extern const char* const kSubsidyCsvHeader;
 // The filled 山东省首版次高端软件保险补偿申请表 (附3-2).
 std::string render_form(const SubsidyResult& r, FormStyle style);
 
-ExitStatus run_subsidy(const std::vector<std::string>& inputs, const SubsidyOptions& options, RuleLibrary& rules,
-                       std::istream& in, std::ostream& out);
+BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOptions& options, RuleLibrary& rules,
+                         std::istream& in, std::ostream& out, std::function<void(size_t)> on_progress = {});
 
 }  // namespace sbc

@@ -1,0 +1,23 @@
+# Checks that TOOL prints byte-identical results with -j1 and -j2 (order and content), over a
+# batch made of every example repeated many times, in one multi-document file.
+file(GLOB_RECURSE examples ${SOURCE_DIR}/examples/*.yaml)
+set(batch "")
+foreach(rep RANGE 30)
+  foreach(example IN LISTS examples)
+    file(READ ${example} text)
+    string(APPEND batch "---\n${text}\n")
+  endforeach()
+endforeach()
+set(input ${WORK_DIR}/parallel-batch-${NAME}.yaml)
+file(WRITE ${input} "${batch}")
+foreach(jobs 1 2)
+  execute_process(COMMAND ${TOOL} -j${jobs} --format jsonl ${ARGS} ${input}
+    OUTPUT_VARIABLE out${jobs} RESULT_VARIABLE status${jobs})
+endforeach()
+string(LENGTH "${out1}" length)
+if(length LESS 10000)
+  message(FATAL_ERROR "the batch printed too little (${length} bytes) to compare")
+endif()
+if(NOT out1 STREQUAL out2 OR NOT status1 EQUAL status2)
+  message(FATAL_ERROR "-j1 and -j2 differ (exit ${status1} vs ${status2})")
+endif()
