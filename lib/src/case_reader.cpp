@@ -129,13 +129,13 @@ class CaseReader {
         continue;
       }
       Value item;
-      if (convert(n.value(i), *child, child_path, item)) v.fields.emplace_back(key.scalar, std::move(item));
+      if (convert(n.value(i), *child, child_path, item)) v.fields.push_back({key.scalar, std::move(item)});
     }
     for (const Field& child : f.fields) {
       if (child.defaults_false && v.find(child.key) == nullptr) {
         Value no;
         no.kind = Value::Kind::boolean;
-        v.fields.emplace_back(child.key, std::move(no));
+        v.fields.push_back({child.key, std::move(no)});
       }
     }
     return true;

@@ -15,6 +15,8 @@
 
 namespace sbc {
 
+struct Entry;
+
 // A typed fact. `none` is a stated "none"/"never" (a fact), which is not the same as a key that
 // is absent (no fact: the conditions that need it are unknown).
 struct Value {
@@ -27,11 +29,17 @@ struct Value {
   Date date;
   std::string text;  // text, or the code of an enumeration (or the words of an open one)
   std::vector<Value> items;                           // list
-  std::vector<std::pair<std::string, Value>> fields;  // record, in file order
+  std::vector<Entry> fields;  // record, in file order
   Mark mark;
 
   // The field of a record, or nullptr.
   const Value* find(std::string_view key) const;
+};
+
+// One field of a record. (Not std::pair: a pair cannot hold the still incomplete Value.)
+struct Entry {
+  std::string key;
+  Value value;
 };
 
 // The value as JSON and text show it: "1200000.00", "1.5%", "2020-05-15", "true", a code,

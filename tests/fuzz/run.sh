@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the fuzz targets with clang and runs each for a bounded time (default 60 s each),
+# seeded from examples/ (cases) and rules/ (packs). A finding is saved under build-fuzz/findings/;
+# copy it into tests/regressions/ so the test suite keeps it.
+#   tests/fuzz/run.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-60}
+command -v clang++ >/dev/null || { echo "fuzz: clang++ is needed (apt-get install clang)"; exit 2; }
+CXX=clang++ cmake -S . -B build-fuzz -DSBC_FUZZ=ON -DSBC_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-fuzz -j "$(nproc)" --target sbc-fuzz_case sbc-fuzz_pack >/dev/null
+mkdir -p build-fuzz/corpus/case build-fuzz/corpus/pack build-fuzz/findings
+cp examples/*.yaml examples/subsidy/*.yaml build-fuzz/corpus/case/
+[[ -d tests/regressions ]] && cp tests/regressions/*.yaml build-fuzz/corpus/case/ 2>/dev/null || true
+cp rules/*.yaml build-fuzz/corpus/pack/
+for target in case pack; do
+  echo "fuzz_$target: $seconds s"
+  ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/sbc-fuzz_$target build-fuzz/corpus/$target \
+    -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix=build-fuzz/findings/$target- 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY|crash-|timeout-|oom-" || true
+done
+if compgen -G "build-fuzz/findings/*" >/dev/null; then
+  echo "fuzz: findings in build-fuzz/findings/"; ls build-fuzz/findings; exit 1
+fi
+echo "fuzz: no findings"
