@@ -29,6 +29,7 @@ struct Common {
   std::string as_of;
   std::string color = "auto";
   int jobs = 0;
+  std::vector<std::string> limits;
 };
 
 // `formats`: the --format values this tool renders.
@@ -52,6 +53,10 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
   app.add_option("--color", c.color, "Colour the verdicts: auto (a terminal, unless NO_COLOR or TERM=dumb)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  app.add_option("--limit", c.limits,
+                 "Raise or lower a reading limit, NAME=N: max_file_bytes, max_document_bytes, max_scalar_bytes, "
+                 "max_depth, max_nodes (repeatable)")
+      ->type_name("NAME=N");
   app.add_option("-j,--jobs", c.jobs, "Cases judged in parallel (default: every core); output keeps input order")
       ->check(CLI::NonNegativeNumber);
 }
@@ -70,6 +75,8 @@ inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
     if (!d) return "--as-of: " + d.error.in(o.output.lang);
     o.as_of = d.value;
   }
+  for (const std::string& limit : c.limits)
+    if (!o.read.limits.set(limit)) return "--limit: expected NAME=N with a known NAME and a positive N, not " + limit;
   const char* term = std::getenv("TERM");
   bool terminal = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr &&
                   !(term && std::strcmp(term, "dumb") == 0);

@@ -12,6 +12,23 @@
 
 namespace sbc {
 
+bool Limits::set(std::string_view assignment) {
+  size_t eq = assignment.find('=');
+  if (eq == std::string_view::npos) return false;
+  std::string_view name = assignment.substr(0, eq), value = assignment.substr(eq + 1);
+  if (value.empty() || value.size() > 12 || value.find_first_not_of("0123456789") != std::string_view::npos)
+    return false;
+  size_t n = std::stoull(std::string(value));
+  if (n == 0) return false;
+  if (name == "max_file_bytes") max_file_bytes = n;
+  else if (name == "max_document_bytes") max_document_bytes = n;
+  else if (name == "max_scalar_bytes") max_scalar_bytes = n;
+  else if (name == "max_depth" && n < 10'000) max_depth = static_cast<int>(n);
+  else if (name == "max_nodes") max_nodes = n;
+  else return false;
+  return true;
+}
+
 const Node* Node::find(std::string_view key) const {
   if (kind != Kind::map) return nullptr;
   for (size_t i = 0; i + 1 < children.size(); i += 2)
@@ -82,6 +99,22 @@ Mark to_mark(const YAML::Mark& m, int first_line) {
   return Mark{m.line + first_line, m.column + 1};
 }
 
+// Why a scalar cannot be taken as text: bytes that are not UTF-8, or control characters
+// (a NUL, an escape) that no fact contains and that would garble every output. Empty if fine.
+std::string bad_text(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return fmt::format("control character U+{:04X}", c);
+    if (c == 0x7f) return "control character U+007F";
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return "invalid UTF-8";
+    for (size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return "invalid UTF-8";
+    i += len;
+  }
+  return "";
+}
+
 size_t count_nodes(const Node& n) {
   size_t total = 1;
   for (const Node& c : n.children) total += count_nodes(c);
@@ -119,8 +152,17 @@ class TreeBuilder : public YAML::EventHandler {
     Node n;
     n.kind = Node::Kind::scalar;
     n.plain = tag == "?";
-    n.scalar = value;
     n.mark = to_mark(mark, first_line_);
+    if (value.size() > limits_.max_scalar_bytes) {
+      problem(n.mark, {fmt::format("值长 {} 字节，超过上限 {}（可用 --limit max_scalar_bytes=N 放宽）", value.size(),
+                                   limits_.max_scalar_bytes),
+                       fmt::format("value of {} bytes exceeds the limit of {} (raise it with --limit max_scalar_bytes=N)",
+                                   value.size(), limits_.max_scalar_bytes)});
+    } else if (std::string why = bad_text(value); !why.empty()) {
+      problem(n.mark, {"值含有非法字节：" + why, "value holds " + why});
+    } else {
+      n.scalar = value;
+    }
     add(std::move(n), anchor);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -151,15 +193,15 @@ class TreeBuilder : public YAML::EventHandler {
   }
   void check_nodes(Mark mark) {
     if (nodes_ > limits_.max_nodes)
-      fail(mark, {fmt::format("文档节点数超过上限 {}（含展开的别名）", limits_.max_nodes),
-                  fmt::format("document has more than {} nodes (aliases expanded): limit max_nodes",
+      fail(mark, {fmt::format("文档节点数超过上限 {}（含展开的别名；可用 --limit max_nodes=N 放宽）", limits_.max_nodes),
+                  fmt::format("document has more than {} nodes, aliases expanded (raise it with --limit max_nodes=N)",
                               limits_.max_nodes)});
   }
 
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth)
-      fail(to_mark(mark, first_line_), {fmt::format("嵌套深度超过上限 {}", limits_.max_depth),
-                           fmt::format("nesting deeper than {} levels (limit max_depth)",
+      fail(to_mark(mark, first_line_), {fmt::format("嵌套深度超过上限 {}（可用 --limit max_depth=N 放宽）", limits_.max_depth),
+                           fmt::format("nesting deeper than {} levels (raise it with --limit max_depth=N)",
                                        limits_.max_depth)});
     Frame f{Node{}, anchor, {}, false};
     f.node.kind = kind;

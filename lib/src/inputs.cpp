@@ -28,6 +28,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
         found.push_back(p.generic_string());
     }
     std::sort(found.begin(), found.end());
+    if (found.empty()) found.push_back(arg);  // reported in its place, not dropped silently
     out.insert(out.end(), found.begin(), found.end());
   }
   return out;
@@ -61,15 +62,25 @@ bool holds_no_content(const std::string& text) {
   return true;
 }
 
-void split_stream(std::istream& in, const std::string& name, const std::function<void(RawDocument&&)>& sink) {
+void split_stream(std::istream& in, const std::string& name, const Limits& limits,
+                  const std::function<void(RawDocument&&)>& sink) {
   int index = 0, line_number = 0;
   RawDocument current{name, 0, 1, "", {}};
   bool opened = false;  // the current text began with "---": a document even if empty
+  bool too_long = false;  // the current document outgrew the limit: its text is dropped
   auto emit = [&](int next_first_line) {
-    if (opened || !holds_no_content(current.text)) {
+    if (too_long) {
+      RawDocument refused = unreadable(name, index++, {fmt::format("文档超过 {} 字节（可用 --limit max_document_bytes=N 放宽）",
+                                                                   limits.max_document_bytes),
+                                                       fmt::format("document exceeds {} bytes (raise it with --limit max_document_bytes=N)",
+                                                                   limits.max_document_bytes)});
+      refused.unreadable->mark = Mark{current.first_line, 1};
+      sink(std::move(refused));
+    } else if (opened || !holds_no_content(current.text)) {
       current.index = index++;
       sink(std::move(current));
     }
+    too_long = false;
     current = RawDocument{name, 0, next_first_line, "", {}};
     opened = false;
   };
@@ -84,8 +95,15 @@ void split_stream(std::istream& in, const std::string& name, const std::function
       }  // else: directives belong to the document this marker opens
       opened = true;
     }
-    current.text += line;
-    current.text += '\n';
+    if (!too_long) {
+      current.text += line;
+      current.text += '\n';
+      if (current.text.size() > limits.max_document_bytes) {
+        too_long = true;
+        current.text.clear();
+        current.text.shrink_to_fit();
+      }
+    }
     if (is_marker(line, "...")) emit(line_number + 1);
   }
   emit(line_number + 1);
@@ -96,22 +114,24 @@ void split_stream(std::istream& in, const std::string& name, const std::function
 
 void split_documents(const std::string& input, std::istream& standard_input, const ReadOptions& options,
                      const std::function<void(RawDocument&&)>& sink) {
-  if (input == "-") return split_stream(standard_input, "-", sink);
+  if (input == "-") return split_stream(standard_input, "-", options.limits, sink);
   std::error_code ec;
   fs::file_status status = fs::status(input, ec);
   if (ec || !fs::exists(status)) return sink(unreadable(input, 0, {"文件不存在", "no such file"}));
-  if (fs::is_directory(status)) return sink(unreadable(input, 0, {"是目录，不是文件", "is a directory, not a file"}));
+  if (fs::is_directory(status))
+    return sink(unreadable(input, 0, {"是目录，其中没有 .yaml 或 .yml 文件", "is a directory with no .yaml or .yml file in it"}));
   if (fs::is_regular_file(status)) {
     auto size = fs::file_size(input, ec);
     if (!ec && size > options.limits.max_file_bytes)
       return sink(unreadable(input, 0,
-                             {fmt::format("文件大小 {} 字节超过上限 {} 字节", size, options.limits.max_file_bytes),
-                              fmt::format("file of {} bytes exceeds the limit of {} bytes (max_file_bytes)", size,
-                                          options.limits.max_file_bytes)}));
+                             {fmt::format("文件大小 {} 字节超过上限 {} 字节（可用 --limit max_file_bytes=N 放宽）", size,
+                                          options.limits.max_file_bytes),
+                              fmt::format("file of {} bytes exceeds the limit of {} (raise it with --limit max_file_bytes=N)",
+                                          size, options.limits.max_file_bytes)}));
   }
   std::ifstream in(input, std::ios::binary);
   if (!in) return sink(unreadable(input, 0, {"无法读取文件", "cannot read the file"}));
-  split_stream(in, input, sink);
+  split_stream(in, input, options.limits, sink);
 }
 
 Case parse_document(const RawDocument& raw, const ReadOptions& options) {

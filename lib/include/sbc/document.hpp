@@ -30,9 +30,15 @@ struct Node {
 
 // What a file may cost before it is refused; each limit is named in the message that enforces it.
 struct Limits {
-  size_t max_file_bytes = 16u << 20;  // 16 MiB
-  int max_depth = 32;                 // nested maps and sequences
-  size_t max_nodes = 200'000;         // per document, aliases expanded
+  size_t max_file_bytes = 1u << 30;      // 1 GiB (documents are read one at a time)
+  size_t max_document_bytes = 4u << 20;  // 4 MiB
+  size_t max_scalar_bytes = 64u << 10;   // 64 KiB: no fact of a case is longer
+  int max_depth = 32;                    // nested maps and sequences
+  size_t max_nodes = 200'000;            // per document, aliases expanded
+
+  // Sets one limit from "name=value" (the --limit option); returns false for an unknown name
+  // or a value that is not a positive whole number.
+  bool set(std::string_view assignment);
 };
 
 // One document of a stream: its tree and what was wrong with it (duplicate keys, non-scalar keys).

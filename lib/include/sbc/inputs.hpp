@@ -12,8 +12,9 @@
 namespace sbc {
 
 // Expands the command line's inputs in order: "-" stays (standard input), a directory becomes
-// every *.yaml / *.yml below it in name order, anything else stays as given (a missing file is
-// reported when read, so the rest of the batch still runs).
+// every *.yaml / *.yml below it in name order (or itself, to be reported, when it has none),
+// anything else stays as given (a missing file is reported when read, so the rest of the batch
+// still runs).
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
 
 // The text of one YAML document, cut out of its file at the `---` / `...` lines (where YAML
