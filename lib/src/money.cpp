@@ -24,10 +24,8 @@ Parsed<Money> fail(const std::string& zh, const std::string& en) {
       "money " + en + "; expected yuan such as 1200000, 1,200,000.50, 120万 or 1.2亿"});
 }
 
-Parsed<Money> not_a_number(std::string_view text) {
-  std::string t(text);
-  return fail("“" + t + "”不是数", "\"" + t + "\" is not a number");
-}
+// The caller adds what was found to the message, so it is not repeated here.
+Parsed<Money> not_a_number(std::string_view) { return fail("不是数", "is not a number"); }
 
 bool digits_only(std::string_view s) {
   for (char c : s)
