@@ -35,6 +35,11 @@ struct Common {
 // `formats`: the --format values this tool renders.
 inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>& formats) {
   app.set_version_flag("--version", std::string("sbc ") + SBC_VERSION);
+  app.footer(
+      "Exit status: 0 every case passes, 1 some case fails the rules, 2 some case or input could not be\n"
+      "evaluated (or a bad command line or rule pack), 3 some case is undetermined (facts missing);\n"
+      "over a batch the worst wins in the order 2 > 1 > 3 > 0. Progress and a summary go to standard\n"
+      "error when it is a terminal (not with -q). See the man page for the case format and examples.");
   app.add_option("cases", c.inputs, "Case files (YAML, several --- documents each), directories, or - for stdin")
       ->type_name("FILE|DIR|-");
   app.add_option("--rules", c.rules,
@@ -42,9 +47,9 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
                  "else the built-in pack of the applicant's province covering the application date")
       ->type_name("ID|FILE");
   app.add_flag("--list-rules", c.list_rules, "List the built-in rule packs and exit");
-  app.add_option("--format", c.format,
-                 "Output: text for people, json (an array), jsonl (one object a line), csv (one row a case), "
-                 "markdown (a report)")
+  std::string described = "Output: text for people, json (an array), jsonl (one object a line), csv (one row a case)";
+  if (std::find(formats.begin(), formats.end(), "markdown") != formats.end()) described += ", markdown (a report)";
+  app.add_option("--format", c.format, described)
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
   app.add_option("--lang", c.lang, "Language of messages")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
