@@ -1,0 +1,241 @@
+// Every condition of every built-in pack, passing and failing at its exact boundary.
+#include <doctest/doctest.h>
+
+#include <optional>
+
+#include "case_builder.hpp"
+#include "sbc/rules.hpp"
+#include "sbc/verdict.hpp"
+
+using sbc::Tri;
+using sbc::testing::parse_case;
+using sbc::testing::patched;
+using sbc::testing::read_source_file;
+
+namespace {
+
+struct Row {
+  const char* condition;
+  std::vector<std::pair<std::string, std::string>> edits;
+  Tri expected;
+  std::optional<std::int64_t> short_by_fen = std::nullopt;
+};
+
+const sbc::ConditionResult& result_of(const sbc::Verdict& v, const std::string& id) {
+  for (const sbc::ConditionResult& r : v.conditions)
+    if (r.condition->id == id) return r;
+  FAIL("no condition ", id);
+  throw 0;
+}
+
+sbc::Verdict judge(const std::string& pack_id, const std::string& base, const Row& row) {
+  static sbc::RuleLibrary rules;
+  return sbc::evaluate(rules.get(pack_id), parse_case(patched(base, row.edits)), std::nullopt);
+}
+
+void check_rows(const std::string& pack_id, const std::string& base, const std::vector<Row>& rows) {
+  for (const Row& row : rows) {
+    std::string edits;
+    for (const auto& [from, to] : row.edits) edits += "[" + from + " -> " + to + "] ";
+    CAPTURE(edits);
+    sbc::Verdict v = judge(pack_id, base, row);
+    const sbc::ConditionResult& r = result_of(v, row.condition);
+    INFO(row.condition, ": ", r.message.en);
+    CHECK(r.result == row.expected);
+    if (row.short_by_fen) {
+      REQUIRE(r.short_by.has_value());
+      CHECK(r.short_by->fen == *row.short_by_fen);
+    }
+  }
+}
+
+const std::string kNoOtherHonour = "{kind: award, level: city, name: 济南市科技进步奖}";
+
+}  // namespace
+
+TEST_CASE("shandong-2020: every condition passes and fails at its boundary") {
+  const std::string base = read_source_file("examples/01-eligible-general.yaml");
+  check_rows("shandong-2020", base, {
+      {"basic.entity", {}, Tri::pass},
+      {"basic.entity", {{"registered_province: 山东", "registered_province: 河南"}}, Tri::fail},
+      {"basic.entity", {{"independent_legal_person: true", "independent_legal_person: false"}}, Tri::fail},
+      {"basic.entity", {{"registered_province: 山东", "name2: x"}}, Tri::unknown},
+      {"basic.conduct", {}, Tri::pass},
+      {"basic.conduct", {{"compliant: true", "compliant: false"}}, Tri::fail},
+      {"basic.finance", {}, Tri::pass},
+      {"basic.finance", {{"financially_sound: true", "financially_sound: false"}}, Tri::fail},
+      {"basic.finance", {{"rd_funding_secured: true", "rd_funding_secured: 否"}}, Tri::fail},
+      // 不超过2年 includes the day two calendar years on.
+      {"basic.recency", {{"developed_on: 2019-06-30", "developed_on: 2018-05-15"}}, Tri::pass},
+      {"basic.recency", {{"developed_on: 2019-06-30", "developed_on: 2018-05-14"}}, Tri::fail},
+      {"basic.recency", {{"developed_on: 2019-06-30", "developed_on: 2016-02-29"}, {"date: 2020-05-15", "date: 2018-02-28"}}, Tri::pass},
+      {"basic.recency", {{"developed_on: 2019-06-30", "developed_on: 2016-02-29"}, {"date: 2020-05-15", "date: 2018-03-01"}}, Tri::fail},
+      {"basic.recency", {{"date: 2020-05-15", "note: none"}}, Tri::unknown},
+      {"basic.novelty", {}, Tri::pass},
+      {"basic.novelty", {{"novelty_search_report: true", "novelty_search_report: false"}}, Tri::fail},
+      {"basic.ip", {}, Tri::pass},
+      {"basic.ip", {{"own_ip: true", "own_ip: false"}}, Tri::fail},
+      {"basic.testing", {}, Tri::pass},
+      {"basic.testing", {{"passed: true", "passed: false"}}, Tri::fail},
+      {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: []"}}, Tri::fail},
+      // CMMI 3 or above, or a centre at 设区市 level or above.
+      {"general.qualification", {{"[CMMI3, ISO27001]", "[CMMI3]"}, {"- {kind: enterprise_tech_center, level: city}", "[]"}}, Tri::pass},
+      {"general.qualification", {{"[CMMI3, ISO27001]", "[CMMI2]"}, {"- {kind: enterprise_tech_center, level: city}", "[]"}}, Tri::fail},
+      {"general.qualification", {{"[CMMI3, ISO27001]", "[]"}}, Tri::pass},
+      {"general.qualification", {{"[CMMI3, ISO27001]", "[]"}, {"level: city}", "level: county}"}}, Tri::fail},
+      {"general.innovation", {}, Tri::pass},
+      {"general.innovation", {{"status: published", "status: filed"}, {"appraisal: domestic_advanced", "appraisal: none"}, {kNoOtherHonour, ""}}, Tri::fail},
+      {"general.innovation", {{"kind: invention, status: published", "kind: utility, status: granted"}, {"appraisal: domestic_advanced", "appraisal: none"}, {kNoOtherHonour, ""}}, Tri::fail},
+      {"general.innovation", {{"status: published", "status: filed"}, {kNoOtherHonour, ""}}, Tri::pass},
+      {"general.innovation", {{"status: published", "status: filed"}, {"appraisal: domestic_advanced", "appraisal: none"}}, Tri::pass},
+      {"general.innovation", {{"status: published", "status: filed"}, {"appraisal: domestic_advanced", "appraisal: none"}, {"level: city, name", "level: county, name"}}, Tri::fail},
+      // 不低于100万元 includes the number.
+      {"general.rd_spend", {{"rd_spend: 120万", "rd_spend: 1000000"}}, Tri::pass},
+      {"general.rd_spend", {{"rd_spend: 120万", "rd_spend: 999999.99"}}, Tri::fail, 1},
+      {"general.sales", {{"cumulative_sales: 350万", "cumulative_sales: 100万元"}}, Tri::pass},
+      {"general.sales", {{"cumulative_sales: 350万", "cumulative_sales: \"999,999.99\""}}, Tri::fail, 1},
+      {"general.not_supported", {}, Tri::pass},
+      {"general.not_supported", {{"prior_support: false", "prior_support: true"}}, Tri::fail},
+      {"general.general_purpose", {}, Tri::pass},
+      {"general.general_purpose", {{"self_use_only: false", "self_use_only: true"}}, Tri::fail},
+      {"general.general_purpose", {{"custom_non_general: false", "custom_non_general: true"}}, Tri::fail},
+      // 省部级以上.
+      {"other.high_award", {{"level: city, name", "level: province, name"}}, Tri::pass},
+      {"other.high_award", {{"level: city, name", "level: ministry, name"}}, Tri::pass},
+      {"other.high_award", {}, Tri::fail},
+      {"other.leading_appraisal", {{"appraisal: domestic_advanced", "appraisal: domestic_leading"}}, Tri::pass},
+      {"other.leading_appraisal", {{"appraisal: domestic_advanced", "appraisal: 国际领先"}}, Tri::pass},
+      {"other.leading_appraisal", {}, Tri::fail},
+      // 500万以上 includes the number.
+      {"other.big_sales", {{"cumulative_sales: 350万", "cumulative_sales: 5000000.00"}}, Tri::pass},
+      {"other.big_sales", {{"cumulative_sales: 350万", "cumulative_sales: 4999999.99"}}, Tri::fail, 1},
+      {"other.big_sales", {{"cumulative_sales: 350万", "cumulative_sales: 600万"}, {"market_prospects_good: true", "market_prospects_good: false"}}, Tri::fail},
+      {"other.strategic", {{"strategic: []", "strategic: [fills_gap]\n  strategic_basis: 填补省内空白"}}, Tri::pass},
+      {"other.strategic", {{"strategic: []", "strategic: [fills_gap]"}}, Tri::unknown},
+      {"other.strategic", {}, Tri::fail},
+      {"other.domestic_stack", {{"domestic_ecosystem: none", "domestic_ecosystem: phytium\n  compatibility_tested: true"}}, Tri::pass},
+      {"other.domestic_stack", {{"domestic_ecosystem: none", "domestic_ecosystem: phytium\n  compatibility_tested: false"}}, Tri::fail},
+      {"other.domestic_stack", {}, Tri::fail},
+  });
+}
+
+TEST_CASE("shandong-2023: the 7th batch's conditions at their boundaries") {
+  const std::string base = read_source_file("examples/11-eligible-2023.yaml");
+  check_rows("shandong-2023", base, {
+      {"basic.scope", {}, Tri::pass},
+      {"basic.scope", {{"category: 大型工业软件", "name2: x"}}, Tri::unknown},
+      {"basic.entity", {{"registered_province: 山东", "registered_province: 江苏"}}, Tri::fail},
+      {"basic.conduct", {}, Tri::pass},
+      {"basic.conduct", {{"clean_record_3y: true", "clean_record_3y: false"}}, Tri::fail},
+      {"basic.incidents", {}, Tri::pass},
+      {"basic.incidents", {{"no_major_incidents: true", "no_major_incidents: false"}}, Tri::fail},
+      {"basic.recency", {{"developed_on: 2022-09-30", "developed_on: 2021-07-20"}}, Tri::pass},
+      {"basic.recency", {{"developed_on: 2022-09-30", "developed_on: 2021-07-19"}}, Tri::fail},
+      {"basic.novelty", {{"novelty_search_report: true", "novelty_search_report: false"}}, Tri::fail},
+      {"basic.ip", {{"own_ip: true", "own_ip: false"}}, Tri::fail},
+      {"basic.testing", {{"passed: true", "passed: false"}}, Tri::fail},
+      {"general.qualification", {{"[CMMI3, ISO27001]", "[CMMI2]"}, {"- {kind: enterprise_tech_center, level: city}", "[]"}}, Tri::fail},
+      {"general.innovation", {{"status: published", "status: filed"}, {"appraisal: domestic_advanced", "appraisal: none"}, {kNoOtherHonour, ""}}, Tri::fail},
+      {"general.rd_spend", {{"rd_spend: 120万", "rd_spend: 999999.99"}}, Tri::fail, 1},
+      {"general.sales", {{"cumulative_sales: 350万", "cumulative_sales: 999999.99"}}, Tri::fail, 1},
+      {"general.not_supported", {{"prior_support: false", "prior_support: true"}}, Tri::fail},
+      {"general.general_purpose", {{"self_use_only: false", "self_use_only: true"}}, Tri::fail},
+      {"other.high_award", {{"level: city, name", "level: national, name"}}, Tri::pass},
+      {"other.leading_appraisal", {{"appraisal: domestic_advanced", "appraisal: domestic_leading"}}, Tri::pass},
+      {"other.big_sales", {{"cumulative_sales: 350万", "cumulative_sales: 500万"}}, Tri::pass},
+      {"other.strategic", {{"strategic: []", "strategic: [breaks_monopoly]\n  strategic_basis: 打破国外垄断"}}, Tri::pass},
+      {"other.domestic_stack", {{"domestic_ecosystem: none", "domestic_ecosystem: loongson\n  compatibility_tested: true"}}, Tri::pass},
+  });
+}
+
+TEST_CASE("verdicts: paths, notes and warnings") {
+  sbc::RuleLibrary rules;
+  const std::string base = read_source_file("examples/01-eligible-general.yaml");
+  auto verdict = [&](const char* pack, const std::string& yaml) {
+    return sbc::evaluate(rules.get(pack), parse_case(yaml), std::nullopt);
+  };
+  auto has_warning = [](const sbc::Verdict& v, const std::string& part) {
+    for (const sbc::Text& w : v.warnings)
+      if (w.en.find(part) != std::string::npos) return true;
+    return false;
+  };
+
+  SUBCASE("the general path, then an other situation when a general condition fails") {
+    sbc::Verdict v = verdict("shandong-2020", base);
+    CHECK(v.outcome == sbc::Outcome::eligible);
+    CHECK(v.path == "general");
+    CHECK(!v.nearest);
+    v = verdict("shandong-2020", patched(base, {{"rd_spend: 120万", "rd_spend: 1万"}, {"appraisal: domestic_advanced", "appraisal: international_leading"}}));
+    CHECK(v.path == "other.leading_appraisal");
+  }
+  SUBCASE("an other situation while 二.5 fails carries the verdict, with a warning") {
+    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"prior_support: false", "prior_support: true"}, {"level: city, name", "level: national, name"}}));
+    CHECK(v.outcome == sbc::Outcome::eligible);
+    CHECK(v.path == "other.high_award");
+    CHECK(has_warning(v, "failing: general.not_supported"));
+  }
+  SUBCASE("国际先进 meets 三.2 with a note that says so") {
+    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"appraisal: domestic_advanced", "appraisal: international_advanced"}}));
+    CHECK(result_of(v, "other.leading_appraisal").result == Tri::pass);
+    CHECK(result_of(v, "other.leading_appraisal").notes.size() == 1);
+    CHECK(result_of(v, "other.leading_appraisal").notes[0].en.find("ranks above") != std::string::npos);
+  }
+  SUBCASE("2020's 一般不超过2年 notes the reviewer's discretion; 2023's strict limit does not") {
+    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"developed_on: 2019-06-30", "developed_on: 2017-01-01"}}));
+    CHECK(v.outcome == sbc::Outcome::ineligible);
+    CHECK(has_warning(v, "generally"));
+    const std::string base23 = read_source_file("examples/11-eligible-2023.yaml");
+    v = verdict("shandong-2023", patched(base23, {{"developed_on: 2022-09-30", "developed_on: 2020-01-01"}}));
+    CHECK(v.outcome == sbc::Outcome::ineligible);
+    CHECK(!has_warning(v, "generally"));
+  }
+  SUBCASE("2023: custom software only warns; the verdict stands") {
+    const std::string base23 = read_source_file("examples/11-eligible-2023.yaml");
+    sbc::Verdict v = verdict("shandong-2023", patched(base23, {{"custom_non_general: false", "custom_non_general: true"}}));
+    CHECK(v.outcome == sbc::Outcome::eligible);
+    CHECK(result_of(v, "general.general_purpose").result == Tri::fail);
+    CHECK(has_warning(v, "general.general_purpose"));
+    CHECK(result_of(v, "other.big_sales").condition->status == "carried_over");
+    CHECK(result_of(v, "other.high_award").condition->status == "confirmed_from_repost");
+  }
+  SUBCASE("a date outside the pack's period warns and changes nothing else") {
+    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"date: 2020-05-15", "date: 2021-01-04"}}));
+    CHECK(v.outcome == sbc::Outcome::eligible);
+    CHECK(has_warning(v, "outside the effective period of shandong-2020"));
+  }
+  SUBCASE("a missing fact is unknown, never assumed, and named") {
+    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"cumulative_sales: 350万", "name2: x"}}));
+    CHECK(v.outcome == sbc::Outcome::undetermined);
+    CHECK(v.path.empty());
+    REQUIRE(v.nearest);
+    CHECK(v.nearest->path == "general");
+    CHECK(v.nearest->missing == std::vector<std::string>{"software.cumulative_sales"});
+  }
+  SUBCASE("the nearest path is the one with the fewest failing conditions") {
+    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"rd_spend: 120万", "rd_spend: 1万"}, {"cumulative_sales: 350万", "cumulative_sales: 1万"}, {"prior_support: false", "prior_support: true"}}));
+    CHECK(v.outcome == sbc::Outcome::ineligible);
+    REQUIRE(v.nearest);
+    CHECK(v.nearest->path == "other.high_award");
+    CHECK(v.nearest->failing == std::vector<std::string>{"other.high_award"});
+    v = verdict("shandong-2020", patched(base, {{"registered_province: 山东", "registered_province: 河南"}}));
+    REQUIRE(v.nearest);
+    CHECK(v.nearest->path == "general");
+    CHECK(v.nearest->failing == std::vector<std::string>{"basic.entity"});
+  }
+}
+
+TEST_CASE("three-valued logic is Kleene's") {
+  const Tri values[] = {Tri::pass, Tri::fail, Tri::unknown};
+  for (Tri a : values) {
+    for (Tri b : values) {
+      CAPTURE(sbc::to_string(a));
+      CAPTURE(sbc::to_string(b));
+      Tri conj = a == Tri::fail || b == Tri::fail ? Tri::fail : (a == Tri::unknown || b == Tri::unknown ? Tri::unknown : Tri::pass);
+      Tri disj = a == Tri::pass || b == Tri::pass ? Tri::pass : (a == Tri::unknown || b == Tri::unknown ? Tri::unknown : Tri::fail);
+      CHECK(sbc::tri_and(a, b) == conj);
+      CHECK(sbc::tri_or(a, b) == disj);
+    }
+  }
+  CHECK(sbc::tri_and(Tri::unknown, Tri::fail) == Tri::fail);
+  CHECK(sbc::tri_or(Tri::unknown, Tri::pass) == Tri::pass);
+}
