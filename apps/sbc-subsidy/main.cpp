@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", quiet, "Verdict lines only");
   app.add_option("--window", window, "The insurance window (投保时限), overriding the case's and the pack's")
       ->expected(2)
+      ->allow_extra_args(false)  // START END, then the cases are positional again
       ->type_name("START END");
   app.add_option("--form", form, "Print the filled 申请表 (附3-2) instead of the report: markdown or html")
       ->check(CLI::IsMember({"markdown", "html"}))

@@ -114,8 +114,11 @@ std::string render_text(const SubsidyResult& r, const OutputOptions& o) {
     for (const Finding& f : p.findings) out += finding_line(f, o.lang);
     if (p.subsidy && (p.counted == Tri::pass || o.explain)) out += arithmetic(p, params, o.lang);
   }
-  out += fmt::format("  {} {}{}\n", zh ? "合计" : "total", yuan(v.total_before_cap),
-                     v.cap_applied ? fmt::format(fmt::runtime(zh ? "，按上限 {} 补助" : ", capped at {}"), yuan(v.subsidy)) : "");
+  std::string after;
+  if (v.cap_applied) after = fmt::format(fmt::runtime(zh ? "，按上限 {} 补助" : ", capped at {}"), yuan(v.subsidy));
+  if (v.outcome == Grant::denied && v.total_before_cap.fen > 0)
+    after = zh ? "，但案例层面条件不满足，补助为 ¥0.00" : ", but a case-level condition fails: the subsidy is ¥0.00";
+  out += fmt::format("  {} {}{}\n", zh ? "合计" : "total", yuan(v.total_before_cap), after);
   if (!v.missing.empty()) out += fmt::format("  {}{}\n", zh ? "需补充：" : "facts to supply: ", fmt::join(v.missing, ", "));
   for (const Text& w : v.warnings) out += fmt::format("  {}{}\n", zh ? "! 注意：" : "! warning: ", w.in(o.lang));
   return out;
@@ -310,6 +313,9 @@ std::string render_csv(const SubsidyResult& r) {
     for (const ConditionResult& c : r.verdict->conditions)
       if (c.result == Tri::fail) excluded.push_back(c.condition->id);
     if (r.verdict->materials.result == Tri::fail) excluded.push_back("materials");
+    for (const SaleResult& sale : r.verdict->sales)
+      for (const Finding& f : sale.findings)
+        if (f.result == Tri::fail) excluded.push_back(sale.contract + ":" + f.id);
     for (const PolicyResult& p : r.verdict->policies)
       for (const Finding& f : p.findings)
         if (f.result == Tri::fail) excluded.push_back(p.number + ":" + f.id);

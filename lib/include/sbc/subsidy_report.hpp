@@ -34,7 +34,8 @@ ExitStatus exit_status(const SubsidyResult& r);
 std::string render_text(const SubsidyResult& r, const OutputOptions& o);
 std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pretty);
 std::string render_markdown(const SubsidyResult& r, const OutputOptions& o);
-// One CSV row: file, index, applicant, product, verdict, subsidy, excluded policies (number:rule).
+// One CSV row: file, index, applicant, product, verdict, subsidy, and what failed: case-level
+// rule ids, then contract:rule for sales and number:rule for policies.
 std::string render_csv(const SubsidyResult& r);
 extern const char* const kSubsidyCsvHeader;
 // The filled 山东省首版次高端软件保险补偿申请表 (附3-2).
