@@ -6,6 +6,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -284,10 +285,11 @@ struct DocumentStream::Impl {
   YAML::Parser parser;
   int next_index = 0;
   bool done = false;
+  std::optional<Mark> last_start;  // where the previous document began
 };
 
 DocumentStream::DocumentStream(std::istream& in, std::string file, Limits limits, int first_line)
-    : impl_(new Impl{std::move(file), limits, first_line, YAML::Parser(), 0, false}) {
+    : impl_(new Impl{std::move(file), limits, first_line, YAML::Parser(), 0, false, std::nullopt}) {
   try {
     impl_->parser.Load(in);
   } catch (const YAML::Exception& e) {
@@ -317,6 +319,15 @@ bool DocumentStream::next(Document& doc) {
     impl_->done = true;
     throw;
   }
+  // yaml-cpp 0.7 can report the same document again and again without consuming input (a
+  // lone "," is enough): a document that starts where the previous one did ends the stream.
+  Mark start = doc.root.mark;
+  if (impl_->last_start && impl_->last_start->line == start.line && impl_->last_start->column == start.column) {
+    impl_->done = true;
+    throw InputError(Diagnostic{Severity::error, impl_->file, start, "",
+                                {"YAML 解析器在此处无法继续（如多余的逗号）", "the YAML parser makes no progress here (a stray comma?)"}});
+  }
+  impl_->last_start = start;
   ++impl_->next_index;
   return true;
 }

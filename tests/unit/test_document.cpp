@@ -85,3 +85,9 @@ TEST_CASE("limits: set by name") {
   CHECK(!limits.set("max_depht=8"));
   CHECK(!limits.set("max_nodes=-1"));
 }
+
+TEST_CASE("documents: yaml-cpp's endless null documents on a stray comma end the stream") {
+  // yaml-cpp 0.7 returns a document for "," forever without consuming it; read to the end,
+  // the stream must stop with a located error instead of looping.
+  CHECK(error_of(",") == "t.yaml:1:1: error: the YAML parser makes no progress here (a stray comma?)");
+}
