@@ -126,8 +126,8 @@ size_t count_nodes(const Node& n) {
 // oversized or self-referencing document is refused before it costs memory.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, const Limits& limits, int first_line, Document& doc)
-      : file_(file), limits_(limits), first_line_(first_line), doc_(doc) {}
+  TreeBuilder(const std::string& file, const Limits& limits, int first_line, std::string_view source, Document& doc)
+      : file_(file), limits_(limits), first_line_(first_line), source_(source), doc_(doc) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override { doc_.root.mark = to_mark(mark, first_line_); }
   void OnDocumentEnd() override {}
@@ -164,6 +164,7 @@ class TreeBuilder : public YAML::EventHandler {
     } else {
       n.scalar = value;
     }
+    if (!n.plain && !closed(mark.pos)) problem(n.mark, {"引号未闭合", "the quoted string is never closed"});
     add(std::move(n), anchor);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -188,6 +189,21 @@ class TreeBuilder : public YAML::EventHandler {
     Node node;
     size_t size;
   };
+
+  // Whether the quoted scalar whose opening quote is at byte `pos` of the source is closed before
+  // the text ends ("..." with backslash escapes, '...' with '' for a quote). Block scalars and
+  // unknown positions count as closed.
+  bool closed(int pos) const {
+    if (source_.empty() || pos < 0 || static_cast<size_t>(pos) >= source_.size()) return true;
+    char quote = source_[static_cast<size_t>(pos)];
+    if (quote != '"' && quote != '\'') return true;
+    for (size_t i = static_cast<size_t>(pos) + 1; i < source_.size(); ++i) {
+      if (quote == '"' && source_[i] == '\\') ++i;
+      else if (source_[i] == quote && quote == '\'' && i + 1 < source_.size() && source_[i + 1] == '\'') ++i;
+      else if (source_[i] == quote) return true;
+    }
+    return false;
+  }
 
   [[noreturn]] void fail(Mark mark, Text message) {
     throw InputError(Diagnostic{Severity::error, file_, mark, "", std::move(message)});
@@ -270,6 +286,7 @@ class TreeBuilder : public YAML::EventHandler {
   const std::string& file_;
   const Limits& limits_;
   int first_line_;
+  std::string_view source_;
   Document& doc_;
   std::vector<Frame> stack_;
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
@@ -282,14 +299,16 @@ struct DocumentStream::Impl {
   std::string file;
   Limits limits;
   int first_line;
+  std::string_view source;
   YAML::Parser parser;
   int next_index = 0;
   bool done = false;
   std::optional<Mark> last_start;  // where the previous document began
 };
 
-DocumentStream::DocumentStream(std::istream& in, std::string file, Limits limits, int first_line)
-    : impl_(new Impl{std::move(file), limits, first_line, YAML::Parser(), 0, false, std::nullopt}) {
+DocumentStream::DocumentStream(std::istream& in, std::string file, Limits limits, int first_line,
+                               std::string_view source)
+    : impl_(new Impl{std::move(file), limits, first_line, source, YAML::Parser(), 0, false, std::nullopt}) {
   try {
     impl_->parser.Load(in);
   } catch (const YAML::Exception& e) {
@@ -305,7 +324,7 @@ bool DocumentStream::next(Document& doc) {
   if (impl_->done) return false;
   doc = Document{};
   doc.index = impl_->next_index;
-  TreeBuilder builder(impl_->file, impl_->limits, impl_->first_line, doc);
+  TreeBuilder builder(impl_->file, impl_->limits, impl_->first_line, impl_->source, doc);
   try {
     if (!impl_->parser.HandleNextDocument(builder)) {
       impl_->done = true;

@@ -145,7 +145,10 @@ Case parse_document(const RawDocument& raw, const ReadOptions& options) {
   std::istringstream in(raw.text);
   Document doc;
   try {
-    DocumentStream stream(in, raw.file, options.limits, raw.first_line);
+    // The quote check maps the parser's positions to bytes: only for plain UTF-8 (no BOM, no
+    // UTF-16), where the two agree.
+    bool utf8 = raw.text.compare(0, 3, "\xEF\xBB\xBF") != 0 && raw.text.find('\0') == std::string::npos;
+    DocumentStream stream(in, raw.file, options.limits, raw.first_line, utf8 ? std::string_view(raw.text) : "");
     if (!stream.next(doc)) doc = Document{};  // "---" and nothing: an empty document
     doc.index = raw.index;
     Case c = read_case(doc, raw.file, options);

@@ -64,3 +64,10 @@ TEST_CASE("case reader: unknown keys warn (or err for validation), with a sugges
   CHECK(empty.fact("software.rd_spend") == nullptr);  // an empty value is not a fact
   CHECK(empty.problems[0].severity == sbc::Severity::warning);
 }
+
+TEST_CASE("case reader: a quoted string left open is an error (yaml-cpp closes it silently)") {
+  CHECK(sbc::format_gnu(read("applicant:\n  name: '开放\n").problems.at(0), sbc::Lang::en) ==
+        "c.yaml:2:9: error: the quoted string is never closed");
+  CHECK(read("applicant: {name: 'it''s', credit_code: \"a\\\"b\"}\n").problems.empty());
+  CHECK(read("applicant:\n  name: |\n    \"a quote inside a block\n").problems.empty());
+}

@@ -58,8 +58,11 @@ Node decode(std::string_view encoded);
 class DocumentStream {
  public:
   // `in` must outlive the stream. `file` names the input in messages; `first_line` is the line
-  // of the file where `in` starts (for a document cut out of a larger stream).
-  DocumentStream(std::istream& in, std::string file, Limits limits = {}, int first_line = 1);
+  // of the file where `in` starts (for a document cut out of a larger stream). `source`, when
+  // given, is the text `in` reads: with it, a quoted string left open at the end of the text
+  // (which yaml-cpp 0.7 closes silently) is reported.
+  DocumentStream(std::istream& in, std::string file, Limits limits = {}, int first_line = 1,
+                 std::string_view source = {});
   ~DocumentStream();
   DocumentStream(const DocumentStream&) = delete;
   DocumentStream& operator=(const DocumentStream&) = delete;
