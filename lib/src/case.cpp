@@ -37,6 +37,13 @@ std::string render_value(const Value& v) {
   return "";
 }
 
+std::vector<Diagnostic> Case::errors() const {
+  std::vector<Diagnostic> out;
+  for (const Diagnostic& d : problems)
+    if (d.severity == Severity::error) out.push_back(d);
+  return out;
+}
+
 const Value* Case::fact(std::string_view path) const {
   const Value* v = &root;
   for (const std::string& part : split(path, '.')) {

@@ -14,8 +14,7 @@ const RulePack& choose_pack(RuleLibrary& rules, const Case& c, const CheckOption
 
 CheckResult check_case(Case c, RuleLibrary& rules, const CheckOptions& options) {
   CheckResult r{std::move(c), std::nullopt, {}};
-  for (const Diagnostic& d : r.input.problems)
-    if (d.severity == Severity::error) r.errors.push_back(d);
+  r.errors = r.input.errors();
   if (!r.errors.empty()) return r;
   try {
     r.verdict = evaluate(choose_pack(rules, r.input, options), r.input, options.as_of);

@@ -9,8 +9,7 @@ namespace sbc {
 
 SubsidyResult subsidy_case(Case c, RuleLibrary& rules, const SubsidyOptions& options) {
   SubsidyResult r{std::move(c), std::nullopt, {}};
-  for (const Diagnostic& d : r.input.problems)
-    if (d.severity == Severity::error) r.errors.push_back(d);
+  r.errors = r.input.errors();
   if (!r.errors.empty()) return r;
   try {
     const RulePack& pack = choose_pack(rules, r.input, options.common);
@@ -183,24 +182,21 @@ std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pre
   j.key("policies").begin_array();
   for (const PolicyResult& p : v.policies) {
     j.begin_object().key("number").value(p.number).key("kind").value(p.kind);
-    j.key("premium");
-    write_money(j, p.premium);
-    j.key("annual_premium");
-    write_money(j, p.annual_premium);
-    j.key("liability_limit");
-    write_money(j, p.liability_limit);
+    for (const auto& [key, amount] : {std::pair{"premium", &p.premium}, {"annual_premium", &p.annual_premium},
+                                      {"liability_limit", &p.liability_limit}}) {
+      j.key(key);
+      write_money(j, *amount);
+    }
     j.key("rate");
     write_rate(j, p.rate);
     j.key("capped_rate");
     write_rate(j, p.capped_rate);
-    j.key("covered").strings(p.covered).key("covered_sales");
-    write_money(j, p.covered_sales);
-    j.key("eligible_limit");
-    write_money(j, p.eligible_limit);
-    j.key("base");
-    write_money(j, p.base);
-    j.key("subsidy");
-    write_money(j, p.subsidy);
+    j.key("covered").strings(p.covered);
+    for (const auto& [key, amount] : {std::pair{"covered_sales", &p.covered_sales}, {"eligible_limit", &p.eligible_limit},
+                                      {"base", &p.base}, {"subsidy", &p.subsidy}}) {
+      j.key(key);
+      write_money(j, *amount);
+    }
     j.key("counted");
     write_tri(j, p.counted);
     j.key("reasons");

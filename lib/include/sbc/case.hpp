@@ -54,6 +54,8 @@ struct Case {
   std::vector<Diagnostic> problems;  // errors make the case unreadable; warnings do not
 
   bool readable() const { return !has_errors(problems); }
+  // The problems that keep the case from being judged.
+  std::vector<Diagnostic> errors() const;
   // The fact at a dotted path ("software.rd_spend"), or nullptr when the case does not state it.
   const Value* fact(std::string_view path) const;
 };
