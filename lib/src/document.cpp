@@ -164,7 +164,7 @@ class TreeBuilder : public YAML::EventHandler {
     } else {
       n.scalar = value;
     }
-    if (!n.plain && !closed(mark.pos)) problem(n.mark, {"引号未闭合", "the quoted string is never closed"});
+    if (!n.plain && !closed(mark.pos)) fail(n.mark, {"引号未闭合", "the quoted string is never closed"});
     add(std::move(n), anchor);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -255,8 +255,8 @@ class TreeBuilder : public YAML::EventHandler {
   void add_key(Frame& top, Node key) {
     if (key.kind != Node::Kind::scalar) {
       problem(key.mark, {"键必须是字符串", "a key must be a plain string"});
-      key.kind = Node::Kind::scalar;
-      key.scalar.assign(1, '?');  // not = "?": GCC 12 warns falsely (PR 105651)
+      top.skip_value = true;  // its value is parsed and dropped
+      return;
     }
     bool duplicate;
     // Linear search is fastest for the small maps of a case; a set keeps 100,000 keys linear.

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "strings.hpp"
+
 namespace sbc {
 
 namespace fs = std::filesystem;
@@ -163,6 +165,13 @@ Case parse_document(const RawDocument& raw, const ReadOptions& options) {
     c.index = raw.index;
     c.mark = Mark{raw.first_line, 1};
     c.problems.push_back(e.diagnostic());
+    // yaml-cpp's messages do not say that a tab indents a line, the commonest cause of them.
+    if (starts_with(e.diagnostic().message.en, "YAML syntax error") &&
+        (starts_with(raw.text, "\t") || raw.text.find("\n\t") != std::string::npos ||
+         raw.text.find("\n \t") != std::string::npos)) {
+      c.problems.back().message.zh += "（YAML 不能用制表符缩进）";
+      c.problems.back().message.en += " (a tab indents a line: YAML indents with spaces only)";
+    }
     return c;
   }
 }

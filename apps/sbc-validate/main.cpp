@@ -1,0 +1,34 @@
+// sbc-validate: what is wrong with a case file, all of it, file:line:col. Parse, call, exit.
+#include <iostream>
+
+#include "common/options.hpp"
+#include "sbc/validate.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"sbc-validate: every problem of case files (or rule packs) at once, as file:line:col"};
+  sbc::cli::Common common;
+  bool strict = false, lint = false, quiet = false;
+  sbc::cli::add_common(app, common, {"text", "json", "jsonl"});
+  app.add_flag("--strict", strict, "Count warnings (unknown keys aside, which are errors here) as errors");
+  app.add_flag("--lint-rules", lint, "The files are rule packs: check them as the tools load them");
+  app.add_flag("-q,--quiet", quiet, "No progress or summary on standard error");
+  if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
+
+  sbc::ValidateOptions options;
+  sbc::CheckOptions common_options;
+  if (auto error = sbc::cli::to_options(common, common_options)) {
+    std::cerr << "sbc-validate: " << *error << "\n";
+    return static_cast<int>(sbc::ExitStatus::error);
+  }
+  common_options.output.quiet = quiet;
+  options.read = common_options.read;
+  options.read.unknown_keys = sbc::Severity::error;  // a typo must not pass silently
+  options.output = common_options.output;
+  options.jobs = common_options.jobs;
+  options.strict = strict;
+  if (lint) return static_cast<int>(sbc::lint_rules(common.inputs, options.output, std::cout));
+  sbc::RuleLibrary rules;
+  return sbc::cli::run_tool("sbc-validate", common, common_options, false, rules, [&](auto) {
+    return sbc::run_validate(common.inputs, options, std::cin, std::cout);
+  });
+}

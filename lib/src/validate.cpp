@@ -1,0 +1,198 @@
+#include "sbc/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "report.hpp"
+#include "sbc/credit_code.hpp"
+#include "sbc/json.hpp"
+
+namespace sbc {
+
+namespace {
+
+const Value* get(const Value* record, std::string_view key) { return record ? record->find(key) : nullptr; }
+
+class CrossChecks {
+ public:
+  explicit CrossChecks(const Case& c) : case_(c) {}
+
+  std::vector<Diagnostic> run() {
+    credit_code();
+    developed_before_applying();
+    const Value* policies = case_.fact("insurance.policies");
+    const Value* sales = case_.fact("insurance.sales");
+    std::map<std::string, std::string> contracts;  // contract -> where it is
+    if (sales) {
+      for (size_t i = 0; i < sales->items.size(); ++i) sale(sales->items[i], fmt::format("insurance.sales[{}]", i), contracts);
+    }
+    std::map<std::string, std::string> numbers;
+    if (policies) {
+      for (size_t i = 0; i < policies->items.size(); ++i)
+        policy(policies->items[i], fmt::format("insurance.policies[{}]", i), numbers, sales ? &contracts : nullptr);
+    }
+    return std::move(problems_);
+  }
+
+ private:
+  void report(Severity s, const Value& at, std::string path, Text message) {
+    problems_.push_back(Diagnostic{s, case_.file, at.mark, std::move(path), std::move(message)});
+  }
+
+  void credit_code() {
+    const Value* code = case_.fact("applicant.credit_code");
+    if (!code) return;
+    if (std::optional<Text> why = credit_code_problem(code->text)) report(Severity::error, *code, "applicant.credit_code", *why);
+  }
+
+  void developed_before_applying() {
+    const Value* developed = case_.fact("software.developed_on");
+    const Value* applied = case_.fact("application.date");
+    if (developed && applied && applied->date < developed->date)
+      report(Severity::error, *developed, "software.developed_on",
+             {fmt::format("研发完成时间 {} 晚于申请日期 {}", format(developed->date), format(applied->date)),
+              fmt::format("R&D completed on {}, after the application on {}", format(developed->date), format(applied->date))});
+  }
+
+  // A list of {date, amount}: the total, and any date before `not_before`.
+  Money dated_total(const Value* list, const std::string& path, const Value* not_before, const Text& not_before_what) {
+    Money total;
+    if (!list) return total;
+    for (size_t i = 0; i < list->items.size(); ++i) {
+      const Value& item = list->items[i];
+      if (const Value* amount = get(&item, "amount")) total = total + amount->money;
+      const Value* date = get(&item, "date");
+      if (date && not_before && date->date < not_before->date)
+        report(Severity::error, *date, fmt::format("{}[{}].date", path, i),
+               {fmt::format("日期 {} 早于{} {}", format(date->date), not_before_what.zh, format(not_before->date)),
+                fmt::format("dated {}, before {} {}", format(date->date), not_before_what.en, format(not_before->date))});
+    }
+    return total;
+  }
+
+  void sale(const Value& s, const std::string& path, std::map<std::string, std::string>& contracts) {
+    const Value* contract = get(&s, "contract");
+    if (contract) {
+      auto [it, fresh] = contracts.emplace(contract->text, path);
+      if (!fresh)
+        report(Severity::error, *contract, path + ".contract",
+               {fmt::format("合同“{}”重复（{} 已有）", contract->text, it->second),
+                fmt::format("contract '{}' appears twice (also {})", contract->text, it->second)});
+    }
+    const Value* amount = get(&s, "amount");
+    Money invoiced = dated_total(get(&s, "invoices"), path + ".invoices", nullptr, {});
+    if (amount && invoiced > amount->money)
+      report(Severity::error, *amount, path + ".amount",
+             {fmt::format("发票合计 {} 超过合同金额 {}", yuan(invoiced), yuan(amount->money)),
+              fmt::format("invoices total {}, more than the contract amount {}", yuan(invoiced), yuan(amount->money))});
+    const Value* related = get(&s, "related_party");
+    if (related && related->flag && !get(&s, "final_user_contract"))
+      report(Severity::warning, *related, path + ".final_user_contract",
+             {"集团内关联销售应说明是否有最终用户合同（final_user_contract）",
+              "a related-party sale should say whether the final user's contract exists (final_user_contract)"});
+  }
+
+  void policy(const Value& p, const std::string& path, std::map<std::string, std::string>& numbers,
+              const std::map<std::string, std::string>* contracts) {
+    if (const Value* number = get(&p, "number")) {
+      auto [it, fresh] = numbers.emplace(number->text, path);
+      if (!fresh)
+        report(Severity::error, *number, path + ".number",
+               {fmt::format("保单号“{}”重复（{} 已有）", number->text, it->second),
+                fmt::format("policy number '{}' appears twice (also {})", number->text, it->second)});
+    }
+    const Value* period = get(&p, "period");
+    const Value* start = get(period, "start");
+    const Value* end = get(period, "end");
+    if (start && end && end->date < start->date)
+      report(Severity::error, *end, path + ".period.end",
+             {fmt::format("保险期间终止日 {} 早于起始日 {}", format(end->date), format(start->date)),
+              fmt::format("the period ends on {}, before it starts on {}", format(end->date), format(start->date))});
+    const Value* premium = get(&p, "premium");
+    Money paid = dated_total(get(&p, "payments"), path + ".payments", get(&p, "signed_on"), {"签订日期", "the signing on"});
+    if (premium && paid > premium->money)
+      report(Severity::error, *premium, path + ".premium",
+             {fmt::format("已付保费合计 {} 超过保险费 {}", yuan(paid), yuan(premium->money)),
+              fmt::format("payments total {}, more than the premium {}", yuan(paid), yuan(premium->money))});
+    const Value* limit = get(&p, "liability_limit");
+    const Value* rate = get(&p, "rate");
+    if (premium && limit && rate && apply_half_up(limit->money, rate->rate) != premium->money)
+      report(Severity::warning, *rate, path + ".rate",
+             {fmt::format("费率 {} × 限额 {} = {}，与保险费 {} 不符", format_rate(rate->rate), yuan(limit->money),
+                          yuan(apply_half_up(limit->money, rate->rate)), yuan(premium->money)),
+              fmt::format("rate {} × limit {} = {}, not the premium {}", format_rate(rate->rate), yuan(limit->money),
+                          yuan(apply_half_up(limit->money, rate->rate)), yuan(premium->money))});
+    const Value* named = get(&p, "contracts");
+    if (named && contracts) {
+      for (size_t i = 0; i < named->items.size(); ++i) {
+        const Value& c = named->items[i];
+        if (!contracts->count(c.text))
+          report(Severity::error, c, fmt::format("{}.contracts[{}]", path, i),
+                 {fmt::format("保单所列合同“{}”不在销售记录（insurance.sales）中", c.text),
+                  fmt::format("contract '{}' is not among the sales (insurance.sales)", c.text)});
+      }
+    }
+  }
+
+  const Case& case_;
+  std::vector<Diagnostic> problems_;
+};
+
+}  // namespace
+
+std::vector<Diagnostic> cross_field_problems(const Case& c) { return CrossChecks(c).run(); }
+
+BatchSummary run_validate(const std::vector<std::string>& inputs, const ValidateOptions& options, std::istream& in,
+                          std::ostream& out) {
+  const OutputOptions& o = options.output;
+  BatchOptions batch{options.read, options.jobs, o.format == Format::json, "", {}};
+  return run_batch(inputs, batch, in, out, [&](Case&& c) {
+    // A document that never became a record (missing file, YAML syntax, a limit) cannot be read.
+    bool unreadable = c.root.kind != Value::Kind::record;
+    std::vector<Diagnostic> problems = c.problems;
+    if (!unreadable) {
+      std::vector<Diagnostic> more = cross_field_problems(c);
+      problems.insert(problems.end(), more.begin(), more.end());
+    }
+    if (options.strict)
+      for (Diagnostic& d : problems) d.severity = Severity::error;
+    ExitStatus status = unreadable ? ExitStatus::error : has_errors(problems) ? ExitStatus::failed : ExitStatus::ok;
+    std::string text;
+    if (o.format == Format::text) {
+      for (const Diagnostic& d : problems) text += format_gnu(d, o.lang) + "\n";
+    } else {
+      JsonWriter j(o.format == Format::json, o.format == Format::json ? 1 : 0);
+      j.begin_object().key("case").value(c.file).key("index").value(c.index).key("problems").begin_array();
+      for (const Diagnostic& d : problems) {
+        j.begin_object().key("line").value(d.mark.line).key("column").value(d.mark.column);
+        j.key("severity").value(d.severity == Severity::error ? "error" : "warning").key("path").value(d.path);
+        j.key("message").value(d.message.in(o.lang)).end_object();
+      }
+      text = j.end_array().end_object().str() + (o.format == Format::jsonl ? "\n" : "");
+    }
+    const char* verdict = status == ExitStatus::ok ? "valid" : status == ExitStatus::failed ? "invalid" : "unreadable";
+    return Rendered{std::move(text), status, verdict, {}};
+  });
+}
+
+ExitStatus lint_rules(const std::vector<std::string>& files, const OutputOptions& output, std::ostream& out) {
+  ExitStatus status = files.empty() ? ExitStatus::error : ExitStatus::ok;
+  for (const std::string& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+      if (!in) throw InputError(Diagnostic{Severity::error, file, {}, "", {"无法读取文件", "cannot read the file"}});
+      load_pack(text.str(), file);
+    } catch (const InputError& e) {
+      out << format_gnu(e.diagnostic(), output.lang) << "\n";
+      status = worst(status, ExitStatus::failed);
+    }
+  }
+  return status;
+}
+
+}  // namespace sbc
