@@ -7,11 +7,12 @@
 int main(int argc, char** argv) {
   CLI::App app{"sbc-validate: every problem of case files (or rule packs) at once, as file:line:col"};
   sbc::cli::Common common;
-  bool strict = false, lint = false, quiet = false;
+  bool strict = false, lint = false, quiet = false, print_schema = false;
   sbc::cli::add_common(app, common, {"text", "json", "jsonl"});
   app.add_flag("--strict", strict, "Count warnings (unknown keys aside, which are errors here) as errors");
   app.add_flag("--lint-rules", lint, "The files are rule packs: check them as the tools load them");
   app.add_flag("-q,--quiet", quiet, "No progress or summary on standard error");
+  app.add_flag("--print-schema", print_schema, "Print the case format as a JSON Schema (for editors) and exit");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
 
   sbc::ValidateOptions options;
@@ -26,6 +27,10 @@ int main(int argc, char** argv) {
   options.output = common_options.output;
   options.jobs = common_options.jobs;
   options.strict = strict;
+  if (print_schema) {
+    std::cout << sbc::case_json_schema();
+    return 0;
+  }
   if (lint) return static_cast<int>(sbc::lint_rules(common.inputs, options.output, std::cout));
   sbc::RuleLibrary rules;
   return sbc::cli::run_tool("sbc-validate", common, common_options, false, rules, [&](auto) {

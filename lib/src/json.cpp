@@ -88,6 +88,12 @@ JsonWriter& JsonWriter::value(long long n) {
   return *this;
 }
 
+JsonWriter& JsonWriter::number(std::string_view literal) {
+  before_value();
+  out_ += literal;
+  return *this;
+}
+
 JsonWriter& JsonWriter::null() {
   before_value();
   out_ += "null";

@@ -165,6 +165,14 @@ Field records(std::string key, std::string zh, std::string en, std::vector<Field
   return list(key, zh, en, record("", zh, en, std::move(fields)));
 }
 
+// GB 32100-2015: 18 characters of 0-9 and A-Y without I, O, S, V, Z (the check character is
+// sbc-validate's to check).
+Field credit_code() {
+  Field f = text("credit_code", "统一社会信用代码", "unified social credit code");
+  f.pattern = "^[0-9A-HJ-NPQRTUWXY]{18}$";
+  return f;
+}
+
 Field build_schema() {
   Field never_listed = date("negative_list_since", "列入信用负面清单日期", "on the credit negative list since");
   never_listed.never_allowed = true;
@@ -174,7 +182,7 @@ Field build_schema() {
        text("rules", "规则包", "rule pack"),
        record("applicant", "申报主体", "applicant",
               {text("name", "企业名称", "company name"),
-               text("credit_code", "统一社会信用代码", "unified social credit code"),
+               credit_code(),
                choice("registered_province", kProvince, "注册地", "province of registration"),
                flag("independent_legal_person", "独立法人", "independent legal person"),
                flag("compliant", "管理规范、依法纳税、信誉良好、无偷漏税", "well managed, tax compliant, reputable"),

@@ -23,6 +23,8 @@ class JsonWriter {
   JsonWriter& value(long long n);
   JsonWriter& value(int n) { return value(static_cast<long long>(n)); }
   JsonWriter& null();
+  // A number written as given ("0.01"): for decimal constants, never computed in floating point.
+  JsonWriter& number(std::string_view literal);
   // A string value, or null when empty.
   JsonWriter& string_or_null(std::string_view s) { return s.empty() ? null() : value(s); }
   JsonWriter& strings(const std::vector<std::string>& items);

@@ -39,6 +39,7 @@ struct Field {
   const EnumType* enumeration = nullptr;  // enumeration, or list items that are enumerations
   bool never_allowed = false;  // a date that may be stated as `never` / `none`
   bool defaults_false = false;  // a bool that is false unless set
+  std::string pattern;  // text: the shape a JSON Schema can check (sbc-validate checks more)
   std::vector<Field> fields;  // record: its fields; list: exactly one, describing an item
 
   const Field* child(std::string_view key) const;

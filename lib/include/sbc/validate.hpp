@@ -30,6 +30,9 @@ struct ValidateOptions {
 BatchSummary run_validate(const std::vector<std::string>& inputs, const ValidateOptions& options, std::istream& in,
                           std::ostream& out);
 
+// The case format as a JSON Schema, from the same table the reader uses (schema/ ships it).
+std::string case_json_schema();
+
 // Lints rule pack files: each problem as file:line:col; 0 when all are clean, 1 otherwise.
 ExitStatus lint_rules(const std::vector<std::string>& files, const OutputOptions& output, std::ostream& out);
 
