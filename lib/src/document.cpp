@@ -184,6 +184,7 @@ class TreeBuilder : public YAML::EventHandler {
     YAML::anchor_t anchor;
     std::unordered_set<std::string> keys;  // only filled for large maps, see add_key()
     bool skip_value = false;
+    std::string skipped_key;  // the duplicate key whose value is being skipped
   };
   struct Anchored {
     Node node;
@@ -220,7 +221,7 @@ class TreeBuilder : public YAML::EventHandler {
       fail(to_mark(mark, first_line_), {fmt::format("嵌套深度超过上限 {}（可用 --limit max_depth=N 放宽）", limits_.max_depth),
                            fmt::format("nesting deeper than {} levels (raise it with --limit max_depth=N)",
                                        limits_.max_depth)});
-    Frame f{Node{}, anchor, {}, false};
+    Frame f{Node{}, anchor, {}, false, {}};
     f.node.kind = kind;
     f.node.mark = to_mark(mark, first_line_);
     stack_.push_back(std::move(f));
@@ -249,13 +250,37 @@ class TreeBuilder : public YAML::EventHandler {
       add_key(top, std::move(n));
       return;
     }
+    // yaml-cpp places an empty value ("insurer:" at the end of its line) at the next token, often
+    // the next key or past the document: it belongs on its key's line, so it is marked at its key.
+    if (n.kind == Node::Kind::null && parent.kind == Node::Kind::map && n.mark.line > parent.children.back().mark.line)
+      n.mark = parent.children.back().mark;
     parent.children.push_back(std::move(n));
+  }
+
+  // The key path of the open frames ("software.patents[0]"), for messages about keys; the
+  // case reader spells paths the same way.
+  std::string open_path() const {
+    std::string out;
+    for (const Frame& f : stack_) {
+      std::string_view step;
+      if (f.node.kind == Node::Kind::sequence) {
+        out += fmt::format("[{}]", f.node.children.size());
+        continue;
+      }
+      if (f.skip_value) step = f.skipped_key;
+      else if (f.node.children.size() % 2 == 1) step = f.node.children.back().scalar;
+      if (step.empty()) continue;  // the map receiving a key, or the value of a key that is not text
+      if (!out.empty()) out += '.';
+      out += step;
+    }
+    return out;
   }
 
   void add_key(Frame& top, Node key) {
     if (key.kind != Node::Kind::scalar) {
-      problem(key.mark, {"键必须是字符串", "a key must be a plain string"});
+      problem(key.mark, open_path(), {"键必须是字符串", "a key must be a plain string"});
       top.skip_value = true;  // its value is parsed and dropped
+      top.skipped_key.clear();
       return;
     }
     bool duplicate;
@@ -271,16 +296,20 @@ class TreeBuilder : public YAML::EventHandler {
       int first_line = 0;
       for (size_t i = 0; i < top.node.children.size(); i += 2)
         if (top.node.children[i].scalar == key.scalar) first_line = top.node.children[i].mark.line;
-      problem(key.mark, {fmt::format("重复的键“{}”（第 {} 行已有）", key.scalar, first_line),
-                         fmt::format("duplicate key '{}' (first at line {})", key.scalar, first_line)});
+      std::string path = open_path();
+      problem(key.mark, path.empty() ? key.scalar : path + "." + key.scalar,
+              {fmt::format("重复的键“{}”（第 {} 行已有）", key.scalar, first_line),
+               fmt::format("duplicate key '{}' (first at line {})", key.scalar, first_line)});
       top.skip_value = true;  // keep the first value
+      top.skipped_key = key.scalar;
       return;
     }
     top.node.children.push_back(std::move(key));
   }
 
-  void problem(Mark mark, Text message) {
-    doc_.problems.push_back(Diagnostic{Severity::error, file_, mark, "", std::move(message)});
+  void problem(Mark mark, Text message) { problem(mark, "", std::move(message)); }
+  void problem(Mark mark, std::string path, Text message) {
+    doc_.problems.push_back(Diagnostic{Severity::error, file_, mark, std::move(path), std::move(message)});
   }
 
   const std::string& file_;

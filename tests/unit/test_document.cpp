@@ -1,3 +1,5 @@
+// The YAML document reader: a tree of our own with 1-based marks, duplicate keys reported, and
+// limits that no input (deep nesting, aliases, huge scalars) can get around.
 #include "sbc/document.hpp"
 
 #include <doctest/doctest.h>
@@ -6,14 +8,23 @@
 #include <vector>
 
 namespace {
-std::vector<sbc::Document> documents(const std::string& yaml, sbc::Limits limits = {}) {
+
+std::vector<sbc::Document> documents(const std::string& yaml, sbc::Limits limits = {}, int first_line = 1) {
   std::istringstream in(yaml);
-  sbc::DocumentStream stream(in, "t.yaml", limits);
+  sbc::DocumentStream stream(in, "t.yaml", limits, first_line, yaml);
   std::vector<sbc::Document> out;
   sbc::Document doc;
   while (stream.next(doc)) out.push_back(doc);
   return out;
 }
+
+sbc::Document only_document(const std::string& yaml, sbc::Limits limits = {}) {
+  auto docs = documents(yaml, limits);
+  REQUIRE(docs.size() == 1);
+  return docs[0];
+}
+
+// The error that stops reading `yaml`, as "file:line:col: error: message"; empty if none.
 std::string error_of(const std::string& yaml, sbc::Limits limits = {}) {
   try {
     documents(yaml, limits);
@@ -22,72 +33,244 @@ std::string error_of(const std::string& yaml, sbc::Limits limits = {}) {
   }
   return "";
 }
+
+sbc::Limits with_depth(int depth) {
+  sbc::Limits limits;
+  limits.max_depth = depth;
+  return limits;
+}
+
+// "a: " and `levels` - 1 nested flow sequences: `levels` containers with the root map.
+std::string nested(int levels) {
+  return "a: " + std::string(static_cast<size_t>(levels - 1), '[') + "1" + std::string(static_cast<size_t>(levels - 1), ']') + "\n";
+}
+
+// Nine anchors, each a list of ten aliases of the one before: 10^9 nodes once expanded.
+std::string alias_bomb() {
+  std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level <= 8; ++level) {
+    std::string alias = "*a" + std::to_string(level - 1);
+    yaml += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [" + alias;
+    for (int i = 1; i < 10; ++i) yaml += ", " + alias;
+    yaml += "]\n";
+  }
+  return yaml;
+}
+
 }  // namespace
 
-TEST_CASE("documents: several per stream, 1-based marks") {
-  auto docs = documents("a: 1\n---\nb: [x, y]\n");
-  REQUIRE(docs.size() == 2);
-  CHECK(docs[1].index == 1);
-  const sbc::Node* b = docs[1].root.find("b");
+TEST_CASE("documents: several per stream, each with its index") {
+  auto docs = documents("a: 1\n---\nb: [x, y]\n...\n---\n# a comment\nc: z\n");
+  REQUIRE(docs.size() == 3);
+  for (int i = 0; i < 3; ++i) CHECK(docs[static_cast<size_t>(i)].index == i);
+  CHECK(docs[0].root.find("a")->scalar == "1");
+  CHECK(docs[0].root.find("b") == nullptr);
+  CHECK(docs[1].root.find("b")->children.size() == 2);
+  CHECK(docs[2].root.find("c")->scalar == "z");
+  CHECK(docs[2].root.mark.line == 7);
+  for (const auto& doc : docs) CHECK(doc.problems.empty());
+}
+
+TEST_CASE("documents: the tree, with 1-based marks") {
+  sbc::Document doc = only_document("a: 1\nb: [x, \"y\"]\nc:\n  d: ~\n");
+  const sbc::Node& root = doc.root;
+  CHECK(root.kind == sbc::Node::Kind::map);
+  CHECK(root.mark.line == 1);
+  CHECK(root.mark.column == 1);
+  REQUIRE(root.map_size() == 3);
+  CHECK(root.key(0).scalar == "a");
+  CHECK(root.key(0).mark.line == 1);
+  CHECK(root.key(0).mark.column == 1);
+  CHECK(root.value(0).mark.column == 4);
+  const sbc::Node* b = root.find("b");
   REQUIRE(b);
   CHECK(b->kind == sbc::Node::Kind::sequence);
+  CHECK(b->mark.line == 2);
+  CHECK(b->mark.column == 4);
+  CHECK(b->children[0].plain);
   CHECK(b->children[1].scalar == "y");
-  CHECK(b->children[1].mark.line == 3);
+  CHECK(!b->children[1].plain);  // quoted: "123" and 123 can be told apart
+  CHECK(b->children[1].mark.line == 2);
   CHECK(b->children[1].mark.column == 8);
-  CHECK(documents("q: \"123\"\n")[0].root.find("q")->plain == false);
+  const sbc::Node* d = root.find("c")->find("d");
+  REQUIRE(d);
+  CHECK(d->kind == sbc::Node::Kind::null);
+  CHECK(d->mark.line == 4);
+  CHECK(root.find("nope") == nullptr);
+  CHECK(b->find("x") == nullptr);  // only maps have keys
+}
+
+TEST_CASE("documents: marks count from the line where the text starts in its file") {
+  auto docs = documents("a: [1]\n", {}, 10);
+  CHECK(docs[0].root.find("a")->children[0].mark.line == 10);
+  CHECK(docs[0].root.find("a")->children[0].mark.column == 5);
+  std::istringstream in("a: {b: 1\n");
+  sbc::DocumentStream stream(in, "big.yaml", {}, 41);
+  sbc::Document doc;
+  try {
+    stream.next(doc);
+    FAIL("a syntax error should throw");
+  } catch (const sbc::InputError& e) {
+    CHECK(e.diagnostic().mark.line == 42);
+    CHECK(e.diagnostic().file == "big.yaml");
+  }
 }
 
 TEST_CASE("documents: a duplicate key is a problem at its place, the first value kept") {
-  auto docs = documents("software:\n  rd_spend: 1\n  rd_spend: 2\n");
-  REQUIRE(docs[0].problems.size() == 1);
-  CHECK(docs[0].problems[0].mark.line == 3);
-  CHECK(docs[0].problems[0].mark.column == 3);
-  CHECK(docs[0].problems[0].message.en == "duplicate key 'rd_spend' (first at line 2)");
-  CHECK(docs[0].root.find("software")->find("rd_spend")->scalar == "1");
+  sbc::Document doc = only_document("software:\n  rd_spend: 1\n  rd_spend: 2\n");
+  REQUIRE(doc.problems.size() == 1);
+  CHECK(doc.problems[0].severity == sbc::Severity::error);
+  CHECK(doc.problems[0].file == "t.yaml");
+  CHECK(doc.problems[0].mark.line == 3);
+  CHECK(doc.problems[0].mark.column == 3);
+  CHECK(doc.problems[0].message.en == "duplicate key 'rd_spend' (first at line 2)");
+  CHECK(doc.problems[0].message.zh == "重复的键“rd_spend”（第 2 行已有）");
+  const sbc::Node& software = *doc.root.find("software");
+  CHECK(software.map_size() == 1);
+  CHECK(software.find("rd_spend")->scalar == "1");
 }
 
-TEST_CASE("documents: limits and aliases cannot exhaust the reader") {
-  sbc::Limits limits;
-  limits.max_depth = 5;
-  CHECK(error_of("a: [[[[1]]]]\n", limits).empty());
-  CHECK(error_of("a: [[[[[1]]]]]\n", limits) == "t.yaml:1:8: error: nesting deeper than 5 levels (raise it with --limit max_depth=N)");
-  CHECK(error_of("a: &x [*x]\n").find("alias refers to a node that contains it") != std::string::npos);
-  std::string laughs = "a: &a [x,x,x,x,x,x,x,x,x,x]\n";
-  for (char c = 'b'; c <= 'h'; ++c)
-    laughs += std::string(1, c) + ": &" + c + " [" + std::string("*") + char(c - 1) + ",*" + char(c - 1) + ",*" +
-              char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" +
-              char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + "]\n";
-  CHECK(error_of(laughs).find("more than 200000 nodes") != std::string::npos);
-  CHECK(error_of("a: {b: 1\n").find("t.yaml:2:1: error: YAML syntax error") == 0);
+TEST_CASE("documents: a duplicate's value is dropped whole, and the keys after it are kept") {
+  sbc::Document doc = only_document("s:\n  a: 1\n  a: {b: [1, 2]}\n  c: 3\n");
+  REQUIRE(doc.problems.size() == 1);
+  CHECK(doc.problems[0].mark.line == 3);
+  const sbc::Node& s = *doc.root.find("s");
+  REQUIRE(s.map_size() == 2);
+  CHECK(s.find("a")->kind == sbc::Node::Kind::scalar);
+  CHECK(s.find("c")->scalar == "3");
 }
 
-TEST_CASE("documents: bad bytes in a value are a problem, not output") {
-  auto docs = documents(std::string("a: x\x01y\nb: \xff\n", 12));
-  REQUIRE(docs[0].problems.size() == 2);
-  CHECK(docs[0].problems[0].message.en == "value holds control character U+0001");
-  CHECK(docs[0].problems[1].message.en == "value holds invalid UTF-8");
+TEST_CASE("documents: duplicates are found in large maps too") {
+  std::string yaml;
+  for (int i = 1; i <= 40; ++i) yaml += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+  yaml += "k3: again\nk41: 41\nk41: again\n";
+  sbc::Document doc = only_document(yaml);
+  REQUIRE(doc.problems.size() == 2);
+  CHECK(doc.problems[0].mark.line == 41);
+  CHECK(doc.problems[0].message.en == "duplicate key 'k3' (first at line 3)");
+  CHECK(doc.problems[1].mark.line == 43);
+  CHECK(doc.problems[1].message.en == "duplicate key 'k41' (first at line 42)");
+  CHECK(doc.root.map_size() == 41);
+  CHECK(doc.root.find("k3")->scalar == "3");
 }
 
-TEST_CASE("documents: a node tree survives encode and decode") {
-  auto docs = documents("a: [1, \"two\", {c: ~}]\nd: 是\n");
-  sbc::Node back = sbc::decode(sbc::encode(docs[0].root));
-  CHECK(sbc::encode(back) == sbc::encode(docs[0].root));
-  CHECK(back.find("d")->scalar == "是");
-  CHECK(back.find("a")->children[1].plain == false);
-  CHECK_THROWS_AS(sbc::decode("M1,1,0:;5,"), std::invalid_argument);
+TEST_CASE("documents: a key that is not a string is a problem, and its value is dropped") {
+  sbc::Document doc = only_document("? [a]\n: 1\nb: 2\n");
+  REQUIRE(doc.problems.size() == 1);
+  CHECK(doc.problems[0].message.en == "a key must be a plain string");
+  CHECK(doc.root.map_size() == 1);
+  CHECK(doc.root.find("b")->scalar == "2");
 }
 
-TEST_CASE("limits: set by name") {
-  sbc::Limits limits;
-  CHECK(limits.set("max_depth=8"));
-  CHECK(limits.max_depth == 8);
-  CHECK(!limits.set("max_depth=0"));
-  CHECK(!limits.set("max_depht=8"));
-  CHECK(!limits.set("max_nodes=-1"));
+TEST_CASE("documents: nesting deeper than the limit throws, naming the limit") {
+  CHECK(error_of(nested(32)).empty());  // the default limit, 32 levels
+  CHECK(error_of(nested(33)) == "t.yaml:1:35: error: nesting deeper than 32 levels (raise it with --limit max_depth=N)");
+  CHECK(error_of(nested(5), with_depth(5)).empty());
+  CHECK(error_of(nested(6), with_depth(5)) == "t.yaml:1:8: error: nesting deeper than 5 levels (raise it with --limit max_depth=N)");
+  CHECK(error_of("a:\n  b:\n    c: 1\n", with_depth(2)) == "t.yaml:3:5: error: nesting deeper than 2 levels (raise it with --limit max_depth=N)");
+  try {
+    documents(nested(6), with_depth(5));
+  } catch (const sbc::InputError& e) {
+    CHECK(e.diagnostic().message.zh == "嵌套深度超过上限 5（可用 --limit max_depth=N 放宽）");
+  }
+}
+
+TEST_CASE("documents: an alias of the node that contains it throws instead of looping") {
+  CHECK(error_of("a: &x [*x]\n") == "t.yaml:1:8: error: alias refers to a node that contains it or is not complete");
+  CHECK(error_of("a: &x {b: *x}\n") == "t.yaml:1:11: error: alias refers to a node that contains it or is not complete");
+  CHECK(error_of("a: *nope\n") == "t.yaml:1:4: error: YAML syntax error: the referenced anchor is not defined");
+}
+
+TEST_CASE("documents: a complete alias is expanded in place") {
+  sbc::Document doc = only_document("a: &x [1, {b: 2}]\nc: *x\n");
+  const sbc::Node& c = *doc.root.find("c");
+  REQUIRE(c.children.size() == 2);
+  CHECK(c.children[1].find("b")->scalar == "2");
+  CHECK(c.mark.line == 2);  // where the alias is, not where its anchor was
+}
+
+TEST_CASE("documents: an alias bomb throws on max_nodes before it costs memory") {
+  CHECK(error_of(alias_bomb()).find(": error: document has more than 200000 nodes, aliases expanded (raise it with --limit max_nodes=N)") !=
+        std::string::npos);
+  CHECK(error_of(alias_bomb()).rfind("t.yaml:", 0) == 0);
+  sbc::Limits three;
+  three.max_nodes = 3;
+  CHECK(error_of("a: 1\n", three).empty());  // a map, a key and a value
+  CHECK(error_of("a: 1\nb: 2\n", three).find("more than 3 nodes") != std::string::npos);
+  CHECK(error_of("a: &x [1]\nb: *x\n", three).find("more than 3 nodes") != std::string::npos);
+}
+
+TEST_CASE("documents: the stream is finished after an error") {
+  std::istringstream in("a: &x [*x]\n---\nb: 1\n");
+  sbc::DocumentStream stream(in, "t.yaml");
+  sbc::Document doc;
+  CHECK_THROWS_AS(stream.next(doc), sbc::InputError);
+  CHECK(!stream.next(doc));
+}
+
+TEST_CASE("documents: a syntax error throws with its line and column") {
+  CHECK(error_of("a: {b: 1\n") == "t.yaml:2:1: error: YAML syntax error: end of map flow not found");
+  CHECK(error_of("a: 1\n  b: 2\n") == "t.yaml:2:4: error: YAML syntax error: illegal map value");
+  CHECK(error_of("x: [1, 2]\n]\n") == "t.yaml:2:1: error: YAML syntax error: illegal flow end");
+  CHECK(error_of("a: 1\n---\nb: [\n").rfind("t.yaml:", 0) == 0);  // in the second document
+}
+
+TEST_CASE("documents: a quoted string left open is an error (yaml-cpp closes it silently)") {
+  CHECK(error_of("applicant:\n  name: '开放\n") == "t.yaml:2:9: error: the quoted string is never closed");
+  CHECK(error_of("a: \"open\n") == "t.yaml:1:4: error: the quoted string is never closed");
+  CHECK(error_of("a: 'it''s'\nb: \"a\\\"b\"\n").empty());
+  CHECK(error_of("a: |\n  \"a quote inside a block\n").empty());
+}
+
+TEST_CASE("documents: bad bytes and oversized values are problems, not output") {
+  sbc::Document doc = only_document(std::string("a: x\x01y\nb: \xff\n", 12));
+  REQUIRE(doc.problems.size() == 2);
+  CHECK(doc.problems[0].message.en == "value holds control character U+0001");
+  CHECK(doc.problems[0].mark.line == 1);
+  CHECK(doc.problems[1].message.en == "value holds invalid UTF-8");
+  CHECK(doc.problems[1].mark.line == 2);
+  CHECK(doc.root.find("a")->scalar.empty());  // the bytes are not kept
+  sbc::Limits small;
+  small.max_scalar_bytes = 8;
+  sbc::Document big = only_document("a: 123456789\nb: 12345678\n", small);
+  REQUIRE(big.problems.size() == 1);
+  CHECK(big.problems[0].message.en == "value of 9 bytes exceeds the limit of 8 (raise it with --limit max_scalar_bytes=N)");
+  CHECK(big.problems[0].mark.line == 1);
+  CHECK(big.root.find("b")->scalar == "12345678");
 }
 
 TEST_CASE("documents: yaml-cpp's endless null documents on a stray comma end the stream") {
   // yaml-cpp 0.7 returns a document for "," forever without consuming it; read to the end,
   // the stream must stop with a located error instead of looping.
   CHECK(error_of(",") == "t.yaml:1:1: error: the YAML parser makes no progress here (a stray comma?)");
+}
+
+TEST_CASE("documents: a node tree survives encode and decode") {
+  sbc::Document doc = only_document("a: [1, \"two\", {c: ~}]\nd: 是\n");
+  sbc::Node back = sbc::decode(sbc::encode(doc.root));
+  CHECK(sbc::encode(back) == sbc::encode(doc.root));
+  CHECK(back.find("d")->scalar == "是");
+  CHECK(back.find("d")->mark.line == 2);
+  CHECK(back.find("a")->children[1].plain == false);
+  CHECK(back.find("a")->children[2].find("c")->kind == sbc::Node::Kind::null);
+  CHECK_THROWS_AS(sbc::decode("M1,1,0:;5,"), std::invalid_argument);
+  CHECK_THROWS_AS(sbc::decode(sbc::encode(doc.root) + "x"), std::invalid_argument);
+  CHECK_THROWS_AS(sbc::decode(""), std::invalid_argument);
+}
+
+TEST_CASE("limits: set by name") {
+  sbc::Limits limits;
+  CHECK(limits.set("max_depth=8"));
+  CHECK(limits.max_depth == 8);
+  CHECK(limits.set("max_nodes=10"));
+  CHECK(limits.max_nodes == 10);
+  CHECK(limits.set("max_scalar_bytes=100"));
+  CHECK(limits.max_scalar_bytes == 100);
+  CHECK(!limits.set("max_depth=0"));
+  CHECK(!limits.set("max_depht=8"));
+  CHECK(!limits.set("max_nodes=-1"));
+  CHECK(!limits.set("max_nodes=1e3"));
+  CHECK(!limits.set("max_nodes"));
+  CHECK(!limits.set("max_nodes="));
+  CHECK(limits.max_nodes == 10);  // a refused assignment changes nothing
 }
