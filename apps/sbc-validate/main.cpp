@@ -31,9 +31,9 @@ int main(int argc, char** argv) {
     std::cout << sbc::case_json_schema();
     return 0;
   }
-  if (lint) return static_cast<int>(sbc::lint_rules(common.inputs, options.output, std::cout));
+  if (lint) return static_cast<int>(sbc::lint_rules(common.inputs, options.output, std::cin, std::cout));
   sbc::RuleLibrary rules;
   return sbc::cli::run_tool("sbc-validate", common, common_options, false, rules, [&](auto) {
-    return sbc::run_validate(common.inputs, options, std::cin, std::cout);
+    return sbc::run_validate(common.inputs, options, rules, std::cin, std::cout);
   });
 }

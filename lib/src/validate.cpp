@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <tuple>
 
-#include "report.hpp"
 #include "sbc/credit_code.hpp"
+#include "sbc/inputs.hpp"
 #include "sbc/json.hpp"
 
 namespace sbc {
@@ -18,11 +21,14 @@ const Value* get(const Value* record, std::string_view key) { return record ? re
 
 class CrossChecks {
  public:
-  explicit CrossChecks(const Case& c) : case_(c) {}
+  CrossChecks(const Case& c, RuleLibrary* rules) : case_(c), rules_(rules) {}
 
   std::vector<Diagnostic> run() {
+    rule_pack();
     credit_code();
     developed_before_applying();
+    const Value* window = case_.fact("insurance.window");
+    in_order(get(window, "start"), get(window, "end"), "insurance.window.end", {"投保时限", "the insurance window"});
     const Value* policies = case_.fact("insurance.policies");
     const Value* sales = case_.fact("insurance.sales");
     std::map<std::string, std::string> contracts;  // contract -> where it is
@@ -40,6 +46,31 @@ class CrossChecks {
  private:
   void report(Severity s, const Value& at, std::string path, Text message) {
     problems_.push_back(Diagnostic{s, case_.file, at.mark, std::move(path), std::move(message)});
+  }
+
+  // The pack a case names must load, or sbc-check and sbc-subsidy stop at the case; the library
+  // that loads it for them says why it does not.
+  void rule_pack() {
+    const Value* named = case_.fact("rules");
+    if (!named || !rules_) return;
+    try {
+      rules_->get(named->text);
+    } catch (const InputError& e) {
+      const Diagnostic& d = e.diagnostic();
+      Text why = d.message;
+      if (d.mark.line > 0)
+        why = {fmt::format("规则包无法加载：{}", format_gnu(d, Lang::zh)),
+               fmt::format("the rule pack does not load: {}", format_gnu(d, Lang::en))};
+      report(Severity::error, *named, "rules", std::move(why));
+    }
+  }
+
+  // An end before its start, reported at the end.
+  void in_order(const Value* start, const Value* end, const std::string& end_path, const Text& what) {
+    if (start && end && start->kind == Value::Kind::date && end->kind == Value::Kind::date && end->date < start->date)
+      report(Severity::error, *end, end_path,
+             {fmt::format("{}终止日 {} 早于起始日 {}", what.zh, format(end->date), format(start->date)),
+              fmt::format("{} ends on {}, before it starts on {}", what.en, format(end->date), format(start->date))});
   }
 
   void credit_code() {
@@ -105,12 +136,7 @@ class CrossChecks {
                 fmt::format("policy number '{}' appears twice (also {})", number->text, it->second)});
     }
     const Value* period = get(&p, "period");
-    const Value* start = get(period, "start");
-    const Value* end = get(period, "end");
-    if (start && end && end->date < start->date)
-      report(Severity::error, *end, path + ".period.end",
-             {fmt::format("保险期间终止日 {} 早于起始日 {}", format(end->date), format(start->date)),
-              fmt::format("the period ends on {}, before it starts on {}", format(end->date), format(start->date))});
+    in_order(get(period, "start"), get(period, "end"), path + ".period.end", {"保险期间", "the period"});
     const Value* premium = get(&p, "premium");
     Money paid = dated_total(get(&p, "payments"), path + ".payments", get(&p, "signed_on"), {"签订日期", "the signing on"});
     if (premium && paid > premium->money)
@@ -138,15 +164,26 @@ class CrossChecks {
   }
 
   const Case& case_;
+  RuleLibrary* rules_;
   std::vector<Diagnostic> problems_;
 };
 
+void write_problems(JsonWriter& j, const std::vector<Diagnostic>& problems, Lang lang) {
+  j.key("problems").begin_array();
+  for (const Diagnostic& d : problems) {
+    j.begin_object().key("line").value(d.mark.line).key("column").value(d.mark.column);
+    j.key("severity").value(d.severity == Severity::error ? "error" : "warning").key("path").value(d.path);
+    j.key("message").value(d.message.in(lang)).end_object();
+  }
+  j.end_array();
+}
+
 }  // namespace
 
-std::vector<Diagnostic> cross_field_problems(const Case& c) { return CrossChecks(c).run(); }
+std::vector<Diagnostic> cross_field_problems(const Case& c, RuleLibrary* rules) { return CrossChecks(c, rules).run(); }
 
-BatchSummary run_validate(const std::vector<std::string>& inputs, const ValidateOptions& options, std::istream& in,
-                          std::ostream& out) {
+BatchSummary run_validate(const std::vector<std::string>& inputs, const ValidateOptions& options, RuleLibrary& rules,
+                          std::istream& in, std::ostream& out) {
   const OutputOptions& o = options.output;
   BatchOptions batch{options.read, options.jobs, o.format == Format::json, "", {}};
   return run_batch(inputs, batch, in, out, [&](Case&& c) {
@@ -154,9 +191,13 @@ BatchSummary run_validate(const std::vector<std::string>& inputs, const Validate
     bool unreadable = c.root.kind != Value::Kind::record;
     std::vector<Diagnostic> problems = c.problems;
     if (!unreadable) {
-      std::vector<Diagnostic> more = cross_field_problems(c);
+      std::vector<Diagnostic> more = cross_field_problems(c, &rules);
       problems.insert(problems.end(), more.begin(), more.end());
     }
+    // In the order of the file, as a compiler reports (the whole-file problems, line 0, first).
+    std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.mark.line, a.mark.column) < std::tie(b.mark.line, b.mark.column);
+    });
     if (options.strict)
       for (Diagnostic& d : problems) d.severity = Severity::error;
     ExitStatus status = unreadable ? ExitStatus::error : has_errors(problems) ? ExitStatus::failed : ExitStatus::ok;
@@ -165,33 +206,62 @@ BatchSummary run_validate(const std::vector<std::string>& inputs, const Validate
       for (const Diagnostic& d : problems) text += format_gnu(d, o.lang) + "\n";
     } else {
       JsonWriter j(o.format == Format::json, o.format == Format::json ? 1 : 0);
-      j.begin_object().key("case").value(c.file).key("index").value(c.index).key("problems").begin_array();
-      for (const Diagnostic& d : problems) {
-        j.begin_object().key("line").value(d.mark.line).key("column").value(d.mark.column);
-        j.key("severity").value(d.severity == Severity::error ? "error" : "warning").key("path").value(d.path);
-        j.key("message").value(d.message.in(o.lang)).end_object();
-      }
-      text = j.end_array().end_object().str() + (o.format == Format::jsonl ? "\n" : "");
+      j.begin_object().key("case").value(c.file).key("index").value(c.index);
+      write_problems(j, problems, o.lang);
+      text = j.end_object().str() + (o.format == Format::jsonl ? "\n" : "");
     }
     const char* verdict = status == ExitStatus::ok ? "valid" : status == ExitStatus::failed ? "invalid" : "unreadable";
     return Rendered{std::move(text), status, verdict, {}};
   });
 }
 
-ExitStatus lint_rules(const std::vector<std::string>& files, const OutputOptions& output, std::ostream& out) {
-  ExitStatus status = files.empty() ? ExitStatus::error : ExitStatus::ok;
-  for (const std::string& file : files) {
-    std::ifstream in(file, std::ios::binary);
+ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOptions& output, std::istream& in,
+                      std::ostream& out) {
+  ExitStatus status = inputs.empty() ? ExitStatus::error : ExitStatus::ok;
+  bool json = output.format != Format::text;
+  bool first = true;
+  if (output.format == Format::json) out << "[";
+  for (const std::string& file : expand_inputs(inputs)) {
+    std::vector<Diagnostic> problems;
     std::ostringstream text;
-    text << in.rdbuf();
-    try {
-      if (!in) throw InputError(Diagnostic{Severity::error, file, {}, "", {"无法读取文件", "cannot read the file"}});
-      load_pack(text.str(), file);
-    } catch (const InputError& e) {
-      out << format_gnu(e.diagnostic(), output.lang) << "\n";
-      status = worst(status, ExitStatus::failed);
+    std::ifstream stream;
+    std::error_code ec;
+    if (file != "-" && !std::filesystem::is_regular_file(file, ec)) {
+      bool missing = !std::filesystem::exists(file, ec);
+      problems.push_back(Diagnostic{Severity::error, file, {}, "",
+                                    missing ? Text{"文件不存在", "no such file"}
+                                            : Text{"不是规则包文件（目录中没有 .yaml 或 .yml 文件？）",
+                                                   "not a rule pack file (a directory with no .yaml or .yml file?)"}});
+      status = worst(status, ExitStatus::error);
+    } else {
+      if (file != "-") stream.open(file, std::ios::binary);
+      text << (file == "-" ? in : stream).rdbuf();
+      if (file != "-" && !stream) {
+        problems.push_back(Diagnostic{Severity::error, file, {}, "", {"无法读取文件", "cannot read the file"}});
+        status = worst(status, ExitStatus::error);
+      }
     }
+    if (problems.empty()) {
+      try {
+        load_pack(text.str(), file);
+      } catch (const InputError& e) {
+        problems.push_back(e.diagnostic());
+        status = worst(status, ExitStatus::failed);
+      }
+    }
+    if (!json) {
+      for (const Diagnostic& d : problems) out << format_gnu(d, output.lang) << "\n";
+      continue;
+    }
+    JsonWriter j(output.format == Format::json, output.format == Format::json ? 1 : 0);
+    j.begin_object().key("pack").value(file);
+    write_problems(j, problems, output.lang);
+    j.end_object();
+    if (output.format == Format::json) out << (first ? "\n  " : ",\n  ") << j.str();
+    else out << j.str() << "\n";
+    first = false;
   }
+  if (output.format == Format::json) out << (first ? "]\n" : "\n]\n");
   return status;
 }
 

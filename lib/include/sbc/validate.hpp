@@ -10,13 +10,15 @@
 #include "sbc/batch.hpp"
 #include "sbc/case.hpp"
 #include "sbc/check.hpp"
+#include "sbc/rules.hpp"
 
 namespace sbc {
 
 // The checks across fields of a readable case: dates in order, sums within their totals, a
-// declared rate that disagrees with premium ÷ limit, contracts a policy names that do not exist,
-// the same policy number or contract twice, a credit code whose check character is wrong.
-std::vector<Diagnostic> cross_field_problems(const Case& c);
+// declared rate that disagrees with premium ÷ limit (a warning), contracts a policy names that do
+// not exist, the same policy number or contract twice, a credit code whose check character is
+// wrong, and, with `rules`, a `rules:` key that names no loadable pack.
+std::vector<Diagnostic> cross_field_problems(const Case& c, RuleLibrary* rules = nullptr);
 
 struct ValidateOptions {
   ReadOptions read;  // unknown keys are errors here
@@ -25,15 +27,19 @@ struct ValidateOptions {
   bool strict = false;  // warnings count as errors
 };
 
-// Every problem of every case; exit 0 when there is no error, 1 when a case has one, 2 when a
-// file cannot be read at all (missing, not YAML, over a limit).
-BatchSummary run_validate(const std::vector<std::string>& inputs, const ValidateOptions& options, std::istream& in,
-                          std::ostream& out);
+// Every problem of every case, in the order of their lines; exit 0 when there is no error, 1 when
+// a case has one, 2 when a file cannot be read at all (missing, not YAML, over a limit). `rules`
+// resolves the packs that cases name in their `rules:` key.
+BatchSummary run_validate(const std::vector<std::string>& inputs, const ValidateOptions& options, RuleLibrary& rules,
+                          std::istream& in, std::ostream& out);
 
 // The case format as a JSON Schema, from the same table the reader uses (schema/ ships it).
 std::string case_json_schema();
 
-// Lints rule pack files: each problem as file:line:col; 0 when all are clean, 1 otherwise.
-ExitStatus lint_rules(const std::vector<std::string>& files, const OutputOptions& output, std::ostream& out);
+// Lints rule pack files (a directory: its *.yaml and *.yml; "-": standard input), loading each as
+// the tools do: its first problem as file:line:col in text, or one object per pack (pack, problems)
+// in json/jsonl. 0 when all are clean, 1 when a pack has a problem, 2 when a file cannot be read.
+ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOptions& output, std::istream& in,
+                      std::ostream& out);
 
 }  // namespace sbc
