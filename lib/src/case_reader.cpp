@@ -196,6 +196,7 @@ Parsed<Value> read_scalar(const Node& node, const Field& field) {
   v.mark = node.mark;
   switch (field.type) {
     case Type::text:
+      if (field.none_allowed && is_none_word(s)) return Parsed<Value>::ok(std::move(v));  // stated none
       v.kind = Value::Kind::text;
       v.text = s;
       return Parsed<Value>::ok(std::move(v));
@@ -214,7 +215,7 @@ Parsed<Value> read_scalar(const Node& node, const Field& field) {
       return Parsed<Value>::ok(std::move(v));
     }
     case Type::date: {
-      if (field.never_allowed && is_none_word(s)) return Parsed<Value>::ok(std::move(v));  // none
+      if (field.none_allowed && is_none_word(s)) return Parsed<Value>::ok(std::move(v));  // none
       Parsed<Date> d = parse_date(s);
       if (!d) return Parsed<Value>::fail(with_found(d.error, s));
       v.kind = Value::Kind::date;

@@ -43,7 +43,7 @@ void write_field(JsonWriter& j, const Field& f) {
       break;
     case Type::rate: j.key("type").value("string").key("pattern").value(kRatePattern); break;
     case Type::date:
-      if (f.never_allowed) {
+      if (f.none_allowed) {
         j.key("anyOf").begin_array();
         j.begin_object().key("type").value("string").key("pattern").value(kDatePattern).end_object();
         none_words(j);

@@ -394,7 +394,7 @@ class PackLoader {
         break;
       }
       case Op::stated_none:
-        need(f.never_allowed, "不能写作 none/never", "cannot be stated as none/never");
+        need(f.none_allowed, "不能写作 none/never", "cannot be stated as none/never");
         need(m.scalar(operand, op_name) == "true", "stated_none 只能为 true", "stated_none takes true only");
         break;
       case Op::given:

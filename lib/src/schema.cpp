@@ -175,7 +175,10 @@ Field credit_code() {
 
 Field build_schema() {
   Field never_listed = date("negative_list_since", "列入信用负面清单日期", "on the credit negative list since");
-  never_listed.never_allowed = true;
+  never_listed.none_allowed = true;
+  // "none" for a basis means the applicant states it has none, which 三.4 does not accept.
+  Field strategic_basis = text("strategic_basis", "战略意义依据", "basis of the strategic claim");
+  strategic_basis.none_allowed = true;
   return record(
       "", "案例", "case",
       {text("schema", "格式版本", "schema"),
@@ -221,7 +224,7 @@ Field build_schema() {
                         text("name", "名称", "name")}),
                flag("market_prospects_good", "市场前景良好", "good market prospects"),
                choices("strategic", kStrategic, "战略意义", "strategic significance"),
-               text("strategic_basis", "战略意义依据", "basis of the strategic claim"),
+               strategic_basis,
                choice("domestic_ecosystem", kEcosystem, "国产软硬件生态", "domestic ecosystem"),
                flag("compatibility_tested", "通过兼容性测试", "compatibility test passed"),
                flag("prior_support", "已获首版次补助、支持或认定", "already had 首版次 support or recognition"),

@@ -37,7 +37,7 @@ struct Field {
   Type type = Type::text;
   Text label;
   const EnumType* enumeration = nullptr;  // enumeration, or list items that are enumerations
-  bool never_allowed = false;  // a date that may be stated as `never` / `none`
+  bool none_allowed = false;  // a date or text that may be stated as `none` / `never` / 无 (held as Kind::none)
   bool defaults_false = false;  // a bool that is false unless set
   std::string pattern;  // text: the shape a JSON Schema can check (sbc-validate checks more)
   std::vector<Field> fields;  // record: its fields; list: exactly one, describing an item
