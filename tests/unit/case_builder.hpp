@@ -1,9 +1,11 @@
-// Builds cases for unit tests from YAML text: an example file with some lines replaced, so each
-// test states only the facts it is about.
+// Builds cases for unit tests from YAML text, so each test states only the facts it is about: an
+// example file with some lines replaced (patched), or a base case of "section.key" facts with some
+// set or dropped (CaseYaml).
 #pragma once
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "sbc/case.hpp"
+#include "sbc/document.hpp"
 #include "sbc/inputs.hpp"
 
 namespace sbc::testing {
@@ -43,5 +46,63 @@ inline Case parse_case(const std::string& yaml) {
   REQUIRE(cases.front().readable());
   return std::move(cases.front());
 }
+
+// The one document of `yaml` read as a case: DocumentStream, then read_case, as "case.yaml".
+// Problems are kept in the case for the test to look at.
+inline Case read_case_text(const std::string& yaml, const ReadOptions& options = {}) {
+  std::istringstream in(yaml);
+  DocumentStream stream(in, "case.yaml", options.limits);
+  Document doc;
+  REQUIRE(stream.next(doc));
+  return read_case(doc, "case.yaml", options);
+}
+
+// A case written as "section.key" facts with YAML values, so that a test can take a base case and
+// state only the facts it is about: base.with("software.rd_spend", "999999.99").
+class CaseYaml {
+ public:
+  using Facts = std::vector<std::pair<std::string, std::string>>;
+  explicit CaseYaml(Facts facts) : facts_(std::move(facts)) {}
+
+  // This case with the fact at `path` set to `value` (YAML text), added when it is new.
+  CaseYaml with(const std::string& path, const std::string& value) const {
+    REQUIRE_MESSAGE(std::count(path.begin(), path.end(), '.') == 1, "not section.key: ", path);
+    CaseYaml out = *this;
+    for (auto& [p, v] : out.facts_)
+      if (p == path) {
+        v = value;
+        return out;
+      }
+    out.facts_.emplace_back(path, value);
+    return out;
+  }
+  // This case without the fact at `path`, which it must have.
+  CaseYaml without(const std::string& path) const {
+    CaseYaml out = *this;
+    auto it = std::find_if(out.facts_.begin(), out.facts_.end(), [&](const auto& f) { return f.first == path; });
+    REQUIRE_MESSAGE(it != out.facts_.end(), "the case has no fact ", path);
+    out.facts_.erase(it);
+    return out;
+  }
+  // The YAML text: each section once, in the order its first fact was given.
+  std::string yaml() const {
+    std::vector<std::string> sections;
+    for (const auto& [path, value] : facts_) {
+      std::string section = path.substr(0, path.find('.'));
+      if (std::find(sections.begin(), sections.end(), section) == sections.end()) sections.push_back(section);
+    }
+    std::string out;
+    for (const std::string& section : sections) {
+      out += section + ":\n";
+      for (const auto& [path, value] : facts_)
+        if (path.compare(0, section.size() + 1, section + ".") == 0)
+          out += "  " + path.substr(section.size() + 1) + ": " + value + "\n";
+    }
+    return out;
+  }
+
+ private:
+  Facts facts_;
+};
 
 }  // namespace sbc::testing
