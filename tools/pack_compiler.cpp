@@ -61,8 +61,8 @@ int main(int argc, char** argv) {
       body += fmt::format("const char kText{}[] ={};\n", i, literal(text.str()));
       body += fmt::format("const char kTree{}[] ={};\n\n", i, literal(sbc::encode(doc.root)));
       entries += fmt::format(
-          "      {{\"{}\", {{kText{}, sizeof(kText{}) - 1}}, {{kTree{}, sizeof(kTree{}) - 1}}, \"{}\", {}, {}}},\n", id,
-          i, i, i, i, pack.jurisdiction, pack.effective_from.days, pack.effective_to.days);
+          "      {{\"{}\", {{kText{}, sizeof(kText{}) - 1}}, {{kTree{}, sizeof(kTree{}) - 1}}, \"{}\", \"{}\", {}, {}}},\n",
+          id, i, i, i, i, pack.jurisdiction, pack.city, pack.effective_from.days, pack.effective_to.days);
     } catch (const sbc::InputError& e) {
       std::cerr << sbc::format_gnu(e.diagnostic(), sbc::Lang::en) << "\n";
       return 1;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sbc/check.hpp"
+#include "sbc/compare.hpp"
 #include "sbc/exit_status.hpp"
 
 namespace sbc::cli {
@@ -61,9 +62,22 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
   app.add_option("--limit", c.limits,
                  "Raise or lower a reading limit, NAME=N: max_file_bytes, max_document_bytes, max_scalar_bytes, "
                  "max_depth, max_nodes (repeatable)")
+      ->allow_extra_args(false)  // one NAME=N each time, then the cases are positional again
       ->type_name("NAME=N");
   app.add_option("-j,--jobs", c.jobs, "Cases judged in parallel (default: every core); output keeps input order")
       ->check(CLI::NonNegativeNumber);
+}
+
+// --compare-rules A B (sbc-check and sbc-subsidy).
+inline void add_compare(CLI::App& app, std::vector<std::string>& packs) {
+  app.add_option("--compare-rules", packs,
+                 "Judge every case under two packs (ids or files) and print the cases whose verdict, path or "
+                 "amount changes, with the conditions responsible, then a summary. Exit 0: nothing changed, "
+                 "1: some case changed, 2: some case could not be judged")
+      ->expected(2)
+      ->allow_extra_args(false)
+      ->excludes("--rules")
+      ->type_name("A B");
 }
 
 // Fills the library's options; returns an error message for a bad value.

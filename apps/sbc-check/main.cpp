@@ -8,7 +8,9 @@ int main(int argc, char** argv) {
   CLI::App app{"sbc-check: 首版次高端软件 recognition verdicts, every condition cited to its clause"};
   sbc::cli::Common common;
   bool explain = false, quiet = false;
+  std::vector<std::string> compare;
   sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv"});
+  sbc::cli::add_compare(app, compare);
   app.add_flag("--explain", explain, "Show every condition with its clause, facts and values");
   app.add_flag("-q,--quiet", quiet, "Verdict lines only");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
@@ -22,6 +24,9 @@ int main(int argc, char** argv) {
   options.output.quiet = quiet;
   sbc::RuleLibrary rules;
   return sbc::cli::run_tool("sbc-check", common, options, false, rules, [&](auto progress) {
+    if (!compare.empty())
+      return sbc::run_compare(common.inputs, {compare[0], compare[1], false, options, {}}, rules, std::cin, std::cout,
+                              progress);
     return sbc::run_check(common.inputs, options, rules, std::cin, std::cout, progress);
   });
 }

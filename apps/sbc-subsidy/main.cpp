@@ -10,7 +10,9 @@ int main(int argc, char** argv) {
   bool explain = false, quiet = false;
   std::vector<std::string> window;
   std::string form;
+  std::vector<std::string> compare;
   sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "markdown"});
+  sbc::cli::add_compare(app, compare);
   app.add_flag("--explain", explain, "Show every condition, sale and policy with the arithmetic");
   app.add_flag("-q,--quiet", quiet, "Verdict lines only");
   app.add_option("--window", window, "The insurance window (投保时限), overriding the case's and the pack's")
@@ -38,6 +40,9 @@ int main(int argc, char** argv) {
   options.form = form == "html" ? sbc::FormStyle::html : form == "markdown" ? sbc::FormStyle::markdown : sbc::FormStyle::none;
   sbc::RuleLibrary rules;
   return sbc::cli::run_tool("sbc-subsidy", common, options.common, true, rules, [&](auto progress) {
+    if (!compare.empty())
+      return sbc::run_compare(common.inputs, {compare[0], compare[1], true, options.common, options.window}, rules,
+                              std::cin, std::cout, progress);
     return sbc::run_subsidy(common.inputs, options, rules, std::cin, std::cout, progress);
   });
 }

@@ -69,8 +69,11 @@ class Printer {
   }
   void print(const Rendered& r) {
     summary_.status = worst(summary_.status, r.status);
-    if (options_.json_array) out_ << (summary_.cases == 0 ? "\n  " : ",\n  ");
-    out_ << r.output;
+    if (!r.output.empty()) {  // a case may print nothing (an unchanged case of --compare-rules)
+      if (options_.json_array) out_ << (printed_ == 0 ? "\n  " : ",\n  ");
+      out_ << r.output;
+      ++printed_;
+    }
     ++summary_.cases;
     summary_.total = summary_.total + r.amount;
     auto it = std::find_if(summary_.verdicts.begin(), summary_.verdicts.end(),
@@ -80,13 +83,14 @@ class Printer {
     if (options_.on_progress) options_.on_progress(summary_.cases);
   }
   BatchSummary finish() {
-    if (options_.json_array) out_ << (summary_.cases == 0 ? "]\n" : "\n]\n");
+    if (options_.json_array) out_ << (printed_ == 0 ? "]\n" : "\n]\n");
     out_.flush();
     if (summary_.cases == 0) summary_.status = ExitStatus::error;
     return summary_;
   }
 
  private:
+  size_t printed_ = 0;
   std::ostream& out_;
   const BatchOptions& options_;
   BatchSummary summary_;

@@ -17,7 +17,12 @@ CheckResult check_case(Case c, RuleLibrary& rules, const CheckOptions& options) 
   r.errors = r.input.errors();
   if (!r.errors.empty()) return r;
   try {
-    r.verdict = evaluate(choose_pack(rules, r.input, options), r.input, options.as_of);
+    const RulePack& pack = choose_pack(rules, r.input, options);
+    if (!pack.recognises())
+      throw InputError(Diagnostic{Severity::error, r.input.file, r.input.mark, "rules",
+                                  {fmt::format("规则包 {} 没有认定条件（仅有奖补），请用 sbc-subsidy", pack.id),
+                                   fmt::format("rule pack {} has no recognition rules (awards only); use sbc-subsidy", pack.id)}});
+    r.verdict = evaluate(pack, r.input, options.as_of);
   } catch (const InputError& e) {
     r.errors.push_back(e.diagnostic());
   }
@@ -204,7 +209,7 @@ void list_rules(RuleLibrary& rules, const OutputOptions& o, std::ostream& out) {
   std::vector<const RulePack*> packs = rules.builtins();
   if (o.format == Format::text) {
     for (const RulePack* p : packs) {
-      out << fmt::format("{:<16} v{}  {}  {} .. {}  {}\n", p->id, p->version, p->jurisdiction,
+      out << fmt::format("{:<16} v{}  {}{}  {} .. {}  {}\n", p->id, p->version, p->jurisdiction, p->city.empty() ? "" : "/" + p->city,
                          format(p->effective_from), format(p->effective_to), p->title.in(o.lang));
       out << fmt::format("{:<16} {}{}{}\n", "", o.lang == Lang::zh ? "来源：" : "source: ", p->source_document,
                          p->last_reviewed ? fmt::format("  ({} {})", o.lang == Lang::zh ? "复核于" : "last reviewed",
@@ -219,7 +224,8 @@ void list_rules(RuleLibrary& rules, const OutputOptions& o, std::ostream& out) {
   for (const RulePack* p : packs) {
     JsonWriter j(pretty, pretty ? 1 : 0);
     j.begin_object().key("id").value(p->id).key("version").value(p->version).key("title").value(p->title.in(o.lang));
-    j.key("jurisdiction").value(p->jurisdiction).key("effective_from").value(format(p->effective_from));
+    j.key("jurisdiction").value(p->jurisdiction).key("city").string_or_null(p->city);
+    j.key("effective_from").value(format(p->effective_from));
     j.key("effective_to").value(format(p->effective_to)).key("source").value(p->source_document);
     j.key("last_reviewed").string_or_null(p->last_reviewed ? format(*p->last_reviewed) : "").end_object();
     out << (pretty ? (first ? "\n  " : ",\n  ") : "") << j.str() << (pretty ? "" : "\n");

@@ -43,4 +43,10 @@ Date add_years(Date d, int n) {
   return from_ymd(moved);
 }
 
+Date add_months(Date d, int n) {
+  date::year_month_day moved = to_ymd(d) + date::months{n};
+  if (!moved.ok()) moved = moved.year() / moved.month() / date::last;
+  return from_ymd(moved);
+}
+
 }  // namespace sbc

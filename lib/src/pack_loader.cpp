@@ -79,7 +79,7 @@ class Map {
 const std::vector<std::string> kLeafOps = {
     "is",          "in",           "at_least",    "more_than",      "at_most",
     "less_than",   "contains_any", "any_item",    "within_years",   "older_than_years",
-    "year_within", "items_at_least", "stated_none", "given"};
+    "year_within", "items_at_least", "stated_none", "given", "newer_than_years", "at_least_years", "at_least_share_of"};
 
 Predicate::Op op_named(const std::string& name) {
   using Op = Predicate::Op;
@@ -89,7 +89,9 @@ Predicate::Op op_named(const std::string& name) {
       {"contains_any", Op::contains_any}, {"any_item", Op::any_item},
       {"within_years", Op::within_years}, {"older_than_years", Op::older_than_years},
       {"year_within", Op::year_within}, {"items_at_least", Op::items_at_least},
-      {"stated_none", Op::stated_none}, {"given", Op::given}};
+      {"stated_none", Op::stated_none}, {"given", Op::given},
+      {"newer_than_years", Op::newer_than_years}, {"at_least_years", Op::at_least_years},
+      {"at_least_share_of", Op::at_least_share_of}};
   return ops.at(name);
 }
 
@@ -99,8 +101,8 @@ class PackLoader {
 
   RulePack load(const Node& root) {
     Map m(root, "", origin_,
-          {"id", "version", "title", "jurisdiction", "effective", "last_reviewed", "source",
-           "recognition", "compensation"});
+          {"id", "version", "title", "jurisdiction", "city", "effective", "last_reviewed", "source",
+           "recognition", "compensation", "awards"});
     RulePack pack;
     pack.id = m.text("id");
     pack.version = std::stoi(whole_number(m, "version"));
@@ -111,6 +113,11 @@ class PackLoader {
     if (e == nullptr)
       m.fail(jurisdiction, "不是省份代码（如 shandong）", "not a province code (such as shandong)", "jurisdiction");
     pack.jurisdiction = e->code;
+    if (const Node* city = m.optional("city")) {
+      const EnumValue* c = find_field(case_schema(), "applicant.registered_city")->enumeration->match(m.scalar(*city, "city"));
+      if (c == nullptr) m.fail(*city, "不是城市代码（如 shenzhen）", "not a city code (such as shenzhen)", "city");
+      pack.city = c->code;
+    }
     Map effective(m.required("effective"), "effective", origin_, {"from", "to"});
     pack.effective_from = effective.date("from");
     pack.effective_to = effective.date("to");
@@ -124,6 +131,19 @@ class PackLoader {
     if (m.optional("compensation"))
       pack.compensation = compensation(Map(m.required("compensation"), "compensation", origin_,
                                            {"window", "parameters", "rules", "conditions", "materials"}));
+    if (m.optional("awards")) {
+      const auto& awards = m.list("awards");
+      for (size_t i = 0; i < awards.size(); ++i) {
+        pack.awards.push_back(award(awards[i], fmt::format("awards[{}]", i)));
+        for (size_t j = 0; j < i; ++j)
+          if (pack.awards[j].citation.id == pack.awards[i].citation.id)
+            m.fail(awards[i], fmt::format("奖补编号“{}”重复", pack.awards[i].citation.id),
+                   fmt::format("duplicate award id '{}'", pack.awards[i].citation.id), "awards");
+      }
+    }
+    if (!m.optional("recognition") && !pack.compensation && pack.awards.empty())
+      m.fail(root, "规则包应至少有 recognition、compensation 或 awards 之一",
+             "a rule pack needs recognition, compensation or awards");
     return pack;
   }
 
@@ -135,38 +155,64 @@ class PackLoader {
       c.window = DateRange{w.date("start"), w.date("end")};
       if (c.window->end < c.window->start) w.fail(m.required("window"), "截止日早于起始日", "the window ends before it starts");
     }
-    Map p(m.required("parameters"), m.at("parameters"), origin_,
+    const auto& rules = m.list("rules");
+    for (size_t i = 0; i < rules.size(); ++i) {
+      c.rules.push_back(citation(rules[i], fmt::format("{}[{}]", m.at("rules"), i), {}));
+      const std::string& id = c.rules.back().id;
+      const auto& known = compensation_rule_ids();
+      if (std::find(known.begin(), known.end(), id) == known.end()) {
+        std::string guess = closest_spelling(id, known);
+        m.fail(rules[i], fmt::format("补偿引擎没有规则“{}”{}", id, guess.empty() ? "" : "，是否应为“" + guess + "”？"),
+               fmt::format("the subsidy engine has no rule '{}'{}", id, guess.empty() ? "" : "; did you mean '" + guess + "'?"),
+               fmt::format("{}[{}].id", m.at("rules"), i));
+      }
+    }
+    // A rule the pack cites needs the rules it builds on and its parameter; a parameter needs its rule.
+    auto needs_rule = [&](const char* id, const char* because_zh, const char* because_en) {
+      if (!c.cites(id))
+        m.fail(m.required("rules"), fmt::format("缺少补偿规则“{}”的条文引用（{}）", id, because_zh),
+               fmt::format("rule '{}' of the subsidy engine is not cited ({})", id, because_en), m.at("rules"));
+    };
+    needs_rule("amount.formula", "补助金额的计算", "it computes the amount");
+    if (c.cites("scope.sale_in_window")) needs_rule("sale.date", "销售日期的认定", "it dates the sales");
+    if (c.cites("amount.limit_multiple")) needs_rule("scope.sale_in_window", "限额倍数按计入的销售计", "the multiple counts the sales");
+    const Node& params = m.required("parameters");
+    Map p(params, m.at("parameters"), origin_,
           {"eligible_kinds", "first_installment_share", "sale_invoiced_share", "rate_cap", "subsidy_share",
            "limit_multiple", "enterprise_cap"});
-    const Field& kind = *find_field(case_schema(), "insurance.policies")->item().child("kind");
-    p.list("eligible_kinds");
-    c.parameters.eligible_kinds = codes(p, p.required("eligible_kinds"), *kind.enumeration, p.at("eligible_kinds"));
+    auto given = [&](const char* key, const char* rule) {
+      bool has = p.optional(key) != nullptr;
+      if (has && !c.cites(rule))
+        p.fail(*p.optional(key), fmt::format("参数“{}”属于规则“{}”，但该规则未被引用", key, rule),
+               fmt::format("parameter '{}' belongs to rule '{}', which the pack does not cite", key, rule), p.at(key));
+      if (!has && c.cites(rule))
+        p.fail(params, fmt::format("规则“{}”需要参数“{}”", rule, key), fmt::format("rule '{}' needs parameter '{}'", rule, key));
+      return has;
+    };
     auto rate = [&](const char* key) {
       Parsed<Rate> r = parse_rate(p.text(key));
       if (!r) p.fail(p.required(key), r.error.zh, r.error.en, p.at(key));
       return *r.value;
     };
-    c.parameters.first_installment_share = rate("first_installment_share");
-    c.parameters.sale_invoiced_share = rate("sale_invoiced_share");
+    if (given("eligible_kinds", "scope.insurance_type")) {
+      const Field& kind = *find_field(case_schema(), "insurance.policies")->item().child("kind");
+      p.list("eligible_kinds");
+      c.parameters.eligible_kinds = codes(p, p.required("eligible_kinds"), *kind.enumeration, p.at("eligible_kinds"));
+    }
+    if (given("first_installment_share", "pay.first_installment"))
+      c.parameters.first_installment_share = rate("first_installment_share");
+    if (given("sale_invoiced_share", "sale.date")) c.parameters.sale_invoiced_share = rate("sale_invoiced_share");
     c.parameters.rate_cap = rate("rate_cap");
     c.parameters.subsidy_share = rate("subsidy_share");
-    if (p.optional("limit_multiple")) c.parameters.limit_multiple = std::stoi(whole_number(p, "limit_multiple"));
-    Parsed<Money> cap = parse_money(p.text("enterprise_cap"));
-    if (!cap) p.fail(p.required("enterprise_cap"), cap.error.zh, cap.error.en, p.at("enterprise_cap"));
-    c.parameters.enterprise_cap = *cap.value;
+    if (given("limit_multiple", "amount.limit_multiple"))
+      c.parameters.limit_multiple = std::stoi(whole_number(p, "limit_multiple"));
+    if (given("enterprise_cap", "amount.enterprise_cap")) c.parameters.enterprise_cap = money(p, "enterprise_cap");
 
-    const auto& rules = m.list("rules");
-    for (size_t i = 0; i < rules.size(); ++i) c.rules.push_back(citation(rules[i], fmt::format("{}[{}]", m.at("rules"), i), {}));
-    for (const std::string& id : compensation_rule_ids()) {
-      bool cited = std::any_of(c.rules.begin(), c.rules.end(), [&](const Citation& r) { return r.id == id; });
-      if (!cited)
-        m.fail(m.required("rules"), fmt::format("缺少补偿规则“{}”的条文引用", id),
-               fmt::format("rule '{}' of the subsidy engine is not cited", id), m.at("rules"));
-    }
     const auto& conditions = m.list("conditions");
     for (size_t i = 0; i < conditions.size(); ++i)
       c.conditions.push_back(condition(conditions[i], fmt::format("{}[{}]", m.at("conditions"), i)));
 
+    if (!m.optional("materials")) return c;
     const Node& materials = m.required("materials");
     c.materials.citation = citation(materials, m.at("materials"), {"required", "conditional"});
     Map mm(materials, m.at("materials"), origin_, {"id", "clause", "status", "source", "zh", "en", "required", "conditional"});
@@ -189,6 +235,56 @@ class PackLoader {
     return c;
   }
 
+  Award award(const Node& n, const std::string& path) {
+    Award a;
+    a.citation = citation(n, path, {"beneficiary", "base", "tiers", "cap", "conditions"});
+    Map m(n, path, origin_, {"id", "clause", "status", "source", "zh", "en", "beneficiary", "base", "tiers", "cap", "conditions"});
+    a.beneficiary = m.text("beneficiary");
+    if (a.beneficiary != "developer" && a.beneficiary != "user")
+      m.fail(m.required("beneficiary"), "应为 developer 或 user", "expected developer or user", m.at("beneficiary"));
+
+    Map base(m.required("base"), m.at("base"), origin_, {"fact", "invoiced_from", "months"});
+    bool invoiced = base.optional("invoiced_from") != nullptr;
+    if (invoiced == (base.optional("fact") != nullptr))
+      m.fail(m.required("base"), "base 应为 {fact: 金额事实} 或 {invoiced_from: 日期事实, months: N}",
+             "base is either {fact: MONEY_FACT} or {invoiced_from: DATE_FACT, months: N}", m.at("base"));
+    std::string key = invoiced ? "invoiced_from" : "fact";
+    a.base.path = base.text(key);
+    a.base.keys = split(a.base.path, '.');
+    const Field* f = find_field(case_schema(), a.base.path);
+    Type type = invoiced ? Type::date : Type::money;
+    if (f == nullptr || f->type != type)
+      base.fail(base.required(key), fmt::format("“{}”不是案例格式中的{}事实", a.base.path, invoiced ? "日期" : "金额"),
+                fmt::format("'{}' is not a {} fact of the case format", a.base.path, invoiced ? "date" : "money"), base.at(key));
+    if (invoiced) a.base.months = std::stoi(whole_number(base, "months"));
+    else if (base.optional("months")) base.fail(*base.optional("months"), "months 只用于 invoiced_from", "months goes with invoiced_from only", base.at("months"));
+
+    const auto& tiers = m.list("tiers");
+    if (tiers.empty()) m.fail(m.required("tiers"), "至少需要一档", "at least one tier is needed", m.at("tiers"));
+    for (size_t i = 0; i < tiers.size(); ++i) {
+      Map t(tiers[i], fmt::format("{}[{}]", m.at("tiers"), i), origin_, {"up_to", "share"});
+      AwardTier tier;
+      Parsed<Rate> share = parse_rate(t.text("share"));
+      if (!share) t.fail(t.required("share"), share.error.zh, share.error.en, t.at("share"));
+      tier.share = *share.value;
+      bool last = i + 1 == tiers.size();
+      if (t.optional("up_to")) tier.up_to = money(t, "up_to");
+      if (last == tier.up_to.has_value())
+        t.fail(tiers[i], "除最后一档外，每档都需要 up_to；最后一档不要 up_to",
+               "every tier but the last needs up_to, and the last has none");
+      if (i > 0 && tier.up_to && *tier.up_to <= *a.tiers.back().up_to)
+        t.fail(tiers[i], "各档 up_to 应递增", "the tiers' up_to must increase", t.at("up_to"));
+      a.tiers.push_back(tier);
+    }
+    if (m.optional("cap")) a.cap = money(m, "cap");
+    if (m.optional("conditions")) {
+      const auto& conditions = m.list("conditions");
+      for (size_t i = 0; i < conditions.size(); ++i)
+        a.conditions.push_back(condition(conditions[i], fmt::format("{}[{}]", m.at("conditions"), i)));
+    }
+    return a;
+  }
+
   Citation citation(const Node& n, const std::string& path, std::vector<std::string> extra_keys) {
     std::vector<std::string> keys = {"id", "clause", "status", "source", "zh", "en"};
     keys.insert(keys.end(), extra_keys.begin(), extra_keys.end());
@@ -205,6 +301,12 @@ class PackLoader {
       m.fail(m.required("status"), "应为 confirmed、carried_over、confirmed_from_repost 或 secondary_source",
              "expected confirmed, carried_over, confirmed_from_repost or secondary_source", m.at("status"));
     return s;
+  }
+
+  static Money money(const Map& m, std::string_view key) {
+    Parsed<Money> amount = parse_money(m.text(key));
+    if (!amount) m.fail(m.required(key), amount.error.zh, amount.error.en, m.at(key));
+    return *amount.value;
   }
 
   static std::string whole_number(const Map& m, std::string_view key) {
@@ -322,6 +424,7 @@ class PackLoader {
     }
     std::vector<std::string> allowed = kLeafOps;
     allowed.push_back("fact");
+    allowed.push_back("reference");
     Map m(n, path, origin_, allowed);
     Predicate p;
     p.path = m.text("fact");
@@ -382,6 +485,8 @@ class PackLoader {
         break;
       case Op::within_years:
       case Op::older_than_years:
+      case Op::newer_than_years:
+      case Op::at_least_years:
       case Op::year_within:
       case Op::items_at_least: {
         if (p.op == Op::year_within) need(f.type == Type::integer, "不是年份（整数）", "is not a year (whole number)");
@@ -391,6 +496,15 @@ class PackLoader {
         need(!s.empty() && s.size() < 3 && s.find_first_not_of("0123456789") == std::string::npos,
              "的参数应为 0–99 的整数", "needs a whole number from 0 to 99");
         p.n = std::stoi(s);
+        break;
+      }
+      case Op::at_least_share_of: {
+        need(f.type == Type::money, "不是金额事实", "is not a money fact");
+        Map share(operand, at, origin_, {"fact", "share"});
+        other_fact(p, share, "fact", Type::money);
+        Parsed<Rate> r = parse_rate(share.text("share"));
+        if (!r) share.fail(share.required("share"), r.error.zh, r.error.en, share.at("share"));
+        p.share = *r.value;
         break;
       }
       case Op::stated_none:
@@ -403,8 +517,30 @@ class PackLoader {
       case Op::all:
       case Op::any: break;
     }
+    if (m.optional("reference")) {
+      bool dated = p.op == Op::within_years || p.op == Op::older_than_years || p.op == Op::newer_than_years ||
+                   p.op == Op::at_least_years;
+      if (!dated)
+        m.fail(m.required("reference"), "reference 只用于 within_years、older_than_years、newer_than_years、at_least_years",
+               "reference goes with within_years, older_than_years, newer_than_years or at_least_years only",
+               m.at("reference"));
+      other_fact(p, m, "reference", Type::date);
+    }
     p.codes_text = codes_text(p.codes, f.enumeration);
     return p;
+  }
+
+  // The other fact of a test (`reference:` or the `fact:` of at_least_share_of): a path from the
+  // case root, of the type the test compares.
+  void other_fact(Predicate& p, const Map& m, std::string_view key, Type type) {
+    p.other = m.text(key);
+    p.other_keys = split(p.other, '.');
+    p.other_field = find_field(case_schema(), p.other);
+    if (p.other_field == nullptr || p.other_field->type != type)
+      m.fail(m.required(key),
+             fmt::format("“{}”不是案例格式中的{}事实", p.other, type == Type::date ? "日期" : "金额"),
+             fmt::format("'{}' is not a {} fact of the case format", p.other, type == Type::date ? "date" : "money"),
+             m.at(key));
   }
 
   // How a list of codes reads in messages: Chinese names in zh, codes in en.

@@ -55,13 +55,19 @@ const RulePack& RuleLibrary::get(const std::string& id_or_path) {
 const RulePack& RuleLibrary::for_case(const Case& c, std::optional<Date> as_of) {
   if (const Value* named = c.fact("rules")) return get(named->text);
   const Value* province = c.fact("applicant.registered_province");
+  const Value* city = c.fact("applicant.registered_city");
   const Value* applied = c.fact("application.date");
   std::optional<Date> when = as_of;
   if (!when && applied && applied->kind == Value::Kind::date) when = applied->date;
   if (province && when) {
-    for (const BuiltinPack& b : builtin_packs())
-      if (b.jurisdiction == province->text && b.effective_from <= when->days && when->days <= b.effective_to)
-        return get(std::string(b.id));
+    // A city's own programme first (深圳), then the province's.
+    const BuiltinPack* provincial = nullptr;
+    for (const BuiltinPack& b : builtin_packs()) {
+      if (b.jurisdiction != province->text || when->days < b.effective_from || b.effective_to < when->days) continue;
+      if (b.city.empty()) provincial = provincial ? provincial : &b;
+      else if (city && b.city == city->text) return get(std::string(b.id));
+    }
+    if (provincial) return get(std::string(provincial->id));
   }
   throw InputError(Diagnostic{
       Severity::error, c.file, c.mark, "rules",

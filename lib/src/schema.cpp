@@ -107,6 +107,9 @@ const EnumType kEcosystem{"domestic_ecosystem", false, false,
                            {"none", "无", {}}}};
 
 // Any other kind of policy (e.g. 产品责任保险) is accepted as written and counts for nothing.
+// Cities whose own programmes have packs (open: any other city is accepted as written).
+const EnumType kCity{"city", false, true, {{"shenzhen", "深圳", {"深圳市"}}}};
+
 const EnumType kPolicyKind{"policy_kind", false, true,
                            {{"software_quality", "软件首版次质量安全责任保险", {}},
                             {"cloud_service", "云计算服务责任保险", {}}}};
@@ -187,6 +190,10 @@ Field build_schema() {
               {text("name", "企业名称", "company name"),
                credit_code(),
                choice("registered_province", kProvince, "注册地", "province of registration"),
+               choice("registered_city", kCity, "注册城市", "city of registration"),
+               date("founded_on", "成立日期", "founded on"),
+               money("main_revenue", "上年度主营业务收入", "previous year's main business revenue"),
+               money("software_revenue", "上年度软件业务收入", "previous year's software revenue"),
                flag("independent_legal_person", "独立法人", "independent legal person"),
                flag("compliant", "管理规范、依法纳税、信誉良好、无偷漏税", "well managed, tax compliant, reputable"),
                flag("financially_sound", "财务状况良好", "financially sound"),
@@ -204,6 +211,11 @@ Field build_schema() {
                text("version", "版本号", "version"),
                choice("category", kCategory, "申报范围", "category"),
                date("developed_on", "研发完成时间", "R&D completed on"),
+               date("copyright_registered_on", "软件著作权登记证书取得日期", "software copyright certificate obtained on"),
+               date("copyright_completed_on", "软件著作权登记的开发完成日期", "completion date recorded in the software copyright"),
+               flag("copyright_first_owner", "申报主体为著作权第一著作权人", "the applicant is the copyright's first owner"),
+               flag("recognized", "已获本省（市）首版次认定", "recognised as 首版次 by the programme's province or city"),
+               date("recognized_on", "首版次认定日期", "recognised on"),
                flag("novelty_search_report", "查新报告", "novelty search report"),
                flag("own_ip", "自主知识产权", "own intellectual property"),
                record("test_report", "检测报告", "test report",
@@ -231,7 +243,16 @@ Field build_schema() {
                flag("self_use_only", "仅限自用", "for own use only"),
                flag("custom_non_general", "用户定制的非通用软件", "custom, non-general software"),
                flag("embedded", "嵌入式软件", "embedded software")}),
-       record("application", "申请", "application", {date("date", "申请日期", "application date")}),
+       record("application", "申请", "application",
+              {date("date", "申请日期", "application date"),
+               date("call_deadline", "申报通知的截止日期", "the call's submission deadline")}),
+       // The facts of sales and purchase awards (奖补/奖励), as the programmes measure them.
+       record("award", "奖补", "award",
+              {money("price", "首版次软件售价", "the product's price"),
+               money("audited_sales", "经审计的首个合同及一年内合同销售额", "audited sales of the first contract and the year after it"),
+               money("first_user_purchase", "首购用户经审计的首个合同采购额", "the first user's audited purchase under the first contract"),
+               flag("user_in_province", "首购（示范应用）用户在省（市）内", "the first user is in the province (city)"),
+               flag("prior_award", "已获同一奖补", "already had this award")}),
        record("insurance", "保险补偿", "insurance",
               {record("recognition", "认定批次", "recognition",
                       {integer("year", "认定年度", "year"), integer("batch", "批次", "batch")}),

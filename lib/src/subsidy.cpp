@@ -19,6 +19,10 @@ const std::vector<std::string>& compensation_rule_ids() {
   return ids;
 }
 
+bool Compensation::cites(std::string_view id) const {
+  return std::any_of(rules.begin(), rules.end(), [&](const Citation& c) { return c.id == id; });
+}
+
 const Citation& Compensation::rule(std::string_view id) const {
   for (const Citation& c : rules)
     if (c.id == id) return c;
@@ -57,6 +61,7 @@ class Findings {
 
  private:
   void add(std::string_view id, Tri t, Text message, std::vector<std::string> missing) {
+    if (!comp_.cites(id)) return;  // a rule of the engine that this programme does not have
     const Citation& rule = comp_.rule(id);
     out_.push_back(Finding{rule.id, rule.clause, t, std::move(message), std::move(missing)});
     result_ = tri_and(result_, t);
@@ -102,16 +107,17 @@ SaleResult judge_sale(const Compensation& comp, const Value& sale, size_t index,
   if (!list) f.missing("sale.date", at + ".invoices");
   if (amount && list) {
     Money total;
+    Rate share = *comp.parameters.sale_invoiced_share;  // judge_sale runs only when sale.date is cited
     for (const Dated& inv : *list) {
       total = total + inv.amount;
-      if (!r.sale_date && reaches(total, *r.amount, comp.parameters.sale_invoiced_share)) r.sale_date = inv.date;
+      if (!r.sale_date && reaches(total, *r.amount, share)) r.sale_date = inv.date;
     }
     r.invoiced = total;
     if (!r.sale_date)
       f.fail("sale.date", {fmt::format("已开票 {}，未达到合同金额 {} 的 {}，未实现销售", yuan(total), yuan(*r.amount),
-                                       format_rate(comp.parameters.sale_invoiced_share)),
+                                       format_rate(share)),
                            fmt::format("invoiced {} has not reached {} of the contract amount {}: not realised",
-                                       yuan(total), format_rate(comp.parameters.sale_invoiced_share), yuan(*r.amount))});
+                                       yuan(total), format_rate(share), yuan(*r.amount))});
   }
   if (r.sale_date) {
     if (!window) {
@@ -167,7 +173,7 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
   // Kind.
   if (const Value* kind = get(policy, "kind")) {
     r.kind = kind->text;
-    if (std::find(p.eligible_kinds.begin(), p.eligible_kinds.end(), kind->text) == p.eligible_kinds.end())
+    if (comp.cites("scope.insurance_type") && std::find(p.eligible_kinds.begin(), p.eligible_kinds.end(), kind->text) == p.eligible_kinds.end())
       f.fail("scope.insurance_type", {fmt::format("险种“{}”不在补偿范围内", kind->text),
                                       fmt::format("kind '{}' is not one that counts", kind->text)});
   } else {
@@ -179,6 +185,7 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
   if (premium) r.premium = premium->money;
   else f.missing("amount.formula", at + ".premium");
   auto in_window = [&](const char* what_zh, const char* what_en, Date d) {
+    if (!comp.cites("scope.window")) return;
     if (!window) {
       f.unknown("scope.window", "insurance.window", {"投保时限未知（规则包未设定，案例与命令行也未给出）",
                                                      "the insurance window is not known (not in the pack, the case or --window)"});
@@ -201,22 +208,23 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
     for (const Dated& d : *paid)
       if (d.date == first) first_day = first_day + d.amount;
     in_window("首期保费支付日期", "the first payment on", first);
-    if (r.premium && !reaches(first_day, *r.premium, p.first_installment_share)) {
-      Money needed = apply_half_up(*r.premium, p.first_installment_share);
+    if (const auto& share = p.first_installment_share; share && r.premium && !reaches(first_day, *r.premium, *share)) {
+      Money needed = apply_half_up(*r.premium, *share);
       f.fail("pay.first_installment",
              {fmt::format("首期保费 {}（{}）低于保费总额 {} 的 {}", yuan(first_day), format(first), yuan(*r.premium),
-                          format_rate(p.first_installment_share)),
+                          format_rate(*share)),
               fmt::format("the first instalment {} ({}) is below {} of the premium {} (about {})", yuan(first_day),
-                          format(first), format_rate(p.first_installment_share), yuan(*r.premium), yuan(needed))});
+                          format(first), format_rate(*share), yuan(*r.premium), yuan(needed))});
     }
   }
   if (const Value* surrendered = get(policy, "surrendered"); surrendered && surrendered->flag)
     f.fail("other.no_surrender", {"保单已退保", "the policy was surrendered"});
 
-  // The sales it covers: those it names, or every sale of the case.
+  // The sales it covers: those it names, or every sale of the case (when the programme asks for sales).
   std::vector<const SaleResult*> covered;
   const Value* contracts = get(policy, "contracts");
-  if (!sales_given) {
+  if (!comp.cites("scope.sale_in_window")) {
+  } else if (!sales_given) {
     f.missing("scope.sale_in_window", "insurance.sales");
   } else if (contracts && !contracts->items.empty()) {
     for (const Value& name : contracts->items) {
@@ -238,7 +246,8 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
       covered_sales = covered_sales + *s->amount;
     }
   }
-  if (sales_given && sale_found == Tri::fail)
+  if (!comp.cites("scope.sale_in_window")) {
+  } else if (sales_given && sale_found == Tri::fail)
     f.fail("scope.sale_in_window", {"保单对应的销售均未在投保时限内实现", "none of the sales the policy covers was realised in the window"});
   else if (sale_found == Tri::unknown)
     f.unknown("scope.sale_in_window", "insurance.sales", {"对应销售是否在投保时限内实现尚不能确定", "whether a covered sale was realised in the window is not yet known"});
@@ -279,6 +288,11 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
 
 MaterialsResult check_materials(const MaterialsRule& rule, const Case& c, std::optional<Date> as_of) {
   MaterialsResult m;
+  if (rule.citation.id.empty()) {
+    m.result = Tri::pass;
+    m.message = {"本规则包未规定支撑材料", "this pack lists no materials"};
+    return m;
+  }
   m.required = rule.required;
   Tri triggers = Tri::pass;
   for (const ConditionalMaterial& cm : rule.conditional) {
@@ -312,14 +326,11 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& fr
 
 }  // namespace
 
-SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optional<Date> as_of,
-                               std::optional<DateRange> window) {
-  const Compensation& comp = *pack.compensation;
-  SubsidyVerdict v;
-  v.pack = &pack;
-  v.as_of = as_of;
-  if (!v.as_of)
-    if (const Value* applied = c.fact("application.date")) v.as_of = applied->date;
+namespace {
+
+// The insurance compensation; sets v.compensation and returns its outcome.
+Grant compute_compensation(const Compensation& comp, const Case& c, std::optional<Date> as_of,
+                           std::optional<DateRange> window, SubsidyVerdict& v) {
 
   // The window: the command line, else the case, else the pack.
   const Value* case_window = c.fact("insurance.window");
@@ -344,7 +355,7 @@ SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optiona
   case_level = tri_and(case_level, v.materials.result);
   if (v.materials.result == Tri::unknown && !c.fact("materials")) add_unique(v.missing, {"materials"});
 
-  const Value* sales = c.fact("insurance.sales");
+  const Value* sales = comp.cites("scope.sale_in_window") ? c.fact("insurance.sales") : nullptr;
   if (sales)
     for (size_t i = 0; i < sales->items.size(); ++i) v.sales.push_back(judge_sale(comp, sales->items[i], i, v.window));
   const Value* policies = c.fact("insurance.policies");
@@ -365,24 +376,51 @@ SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optiona
   for (const SaleResult& s : v.sales)
     for (const Finding& f : s.findings) add_unique(v.missing, f.missing);
 
-  v.subsidy = std::min(v.total_before_cap, comp.parameters.enterprise_cap);
-  v.cap_applied = v.total_before_cap > comp.parameters.enterprise_cap;
+  const std::optional<Money>& cap = comp.parameters.enterprise_cap;
+  v.compensation = cap ? std::min(v.total_before_cap, *cap) : v.total_before_cap;
+  v.cap_applied = cap && v.total_before_cap > *cap;
   if (v.cap_applied) {
-    const Citation& cap = comp.rule("amount.enterprise_cap");
-    v.warnings.push_back({fmt::format("合计 {} 超过单个企业上限 {}（{}），按上限补助", yuan(v.total_before_cap),
-                                      yuan(comp.parameters.enterprise_cap), cap.clause),
+    const Citation& rule = comp.rule("amount.enterprise_cap");
+    v.warnings.push_back({fmt::format("合计 {} 超过单个企业上限 {}（{}），按上限补助", yuan(v.total_before_cap), yuan(*cap),
+                                      rule.clause),
                           fmt::format("the total {} exceeds the per-enterprise cap {} ({}): capped", yuan(v.total_before_cap),
-                                      yuan(comp.parameters.enterprise_cap), cap.clause)});
+                                      yuan(*cap), rule.clause)});
   }
   if (case_level == Tri::fail) {
-    v.outcome = Grant::denied;
-    v.subsidy = Money{};
+    v.compensation = Money{};
     v.cap_applied = false;
-  } else if (case_level == Tri::unknown || policies_known == Tri::unknown) {
-    v.outcome = Grant::undetermined;
-  } else {
-    v.outcome = v.subsidy.fen > 0 ? Grant::granted : Grant::denied;
+    return Grant::denied;
   }
+  if (case_level == Tri::unknown || policies_known == Tri::unknown) return Grant::undetermined;
+  return v.compensation.fen > 0 ? Grant::granted : Grant::denied;
+}
+
+}  // namespace
+
+SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optional<Date> as_of,
+                               std::optional<DateRange> window) {
+  SubsidyVerdict v;
+  v.pack = &pack;
+  v.as_of = as_of;
+  if (!v.as_of)
+    if (const Value* applied = c.fact("application.date")) v.as_of = applied->date;
+  // Granted when any part grants money; else undetermined when any part is; else denied.
+  bool granted = false, undetermined = false;
+  if (pack.compensation) {
+    Grant g = compute_compensation(*pack.compensation, c, as_of, window, v);
+    granted = g == Grant::granted;
+    undetermined = g == Grant::undetermined;
+  }
+  v.subsidy = v.compensation;
+  for (const Award& award : pack.awards) {
+    v.awards.push_back(compute_award(award, c, as_of));
+    const AwardResult& a = v.awards.back();
+    v.subsidy = v.subsidy + a.amount;
+    granted = granted || (a.result == Tri::pass && a.amount.fen > 0);
+    undetermined = undetermined || a.result == Tri::unknown;
+    add_unique(v.missing, a.missing);
+  }
+  v.outcome = granted ? Grant::granted : undetermined ? Grant::undetermined : Grant::denied;
   return v;
 }
 

@@ -13,10 +13,10 @@ SubsidyResult subsidy_case(Case c, RuleLibrary& rules, const SubsidyOptions& opt
   if (!r.errors.empty()) return r;
   try {
     const RulePack& pack = choose_pack(rules, r.input, options.common);
-    if (!pack.compensation)
+    if (!pack.compensation && pack.awards.empty())
       throw InputError(Diagnostic{Severity::error, r.input.file, r.input.mark, "rules",
-                                  {fmt::format("规则包 {} 没有保险补偿规则", pack.id),
-                                   fmt::format("rule pack {} has no compensation rules", pack.id)}});
+                                  {fmt::format("规则包 {} 没有保险补偿或奖补规则", pack.id),
+                                   fmt::format("rule pack {} has no compensation or award rules", pack.id)}});
     r.verdict = compute_subsidy(pack, r.input, options.common.as_of, options.window);
   } catch (const InputError& e) {
     r.errors.push_back(e.diagnostic());
@@ -73,6 +73,11 @@ std::string finding_line(const Finding& f, Lang lang) {
 
 }  // namespace
 
+namespace {
+std::string compensation_text(const SubsidyVerdict& v, const OutputOptions& o);
+std::string award_text(const AwardResult& a, const OutputOptions& o);
+}  // namespace
+
 std::string render_text(const SubsidyResult& r, const OutputOptions& o) {
   bool zh = o.lang == Lang::zh;
   if (!r.verdict) {
@@ -90,10 +95,30 @@ std::string render_text(const SubsidyResult& r, const OutputOptions& o) {
   if (v.window)
     out += fmt::format("  {} {} .. {} ({})\n", zh ? "投保时限" : "window", format(v.window->start), format(v.window->end),
                        v.window_source);
-  for (const ConditionResult& c : v.conditions)
+  if (v.pack->compensation) out += compensation_text(v, o);
+  for (const AwardResult& a : v.awards) out += award_text(a, o);
+  if (v.pack->compensation && !v.awards.empty())
+    out += fmt::format("  {} {}\n", zh ? "总计（补偿与奖补）" : "total (compensation and awards)", yuan(v.subsidy));
+  if (!v.missing.empty()) out += fmt::format("  {}{}\n", zh ? "需补充：" : "facts to supply: ", fmt::join(v.missing, ", "));
+  for (const Text& w : v.warnings) out += fmt::format("  {}{}\n", zh ? "! 注意：" : "! warning: ", w.in(o.lang));
+  return out;
+}
+
+namespace {
+
+std::string condition_lines(const std::vector<ConditionResult>& conditions, const OutputOptions& o, const char* indent) {
+  std::string out;
+  for (const ConditionResult& c : conditions)
     if (o.explain || c.result != Tri::pass)
-      out += fmt::format("  {} {} ({}): {}\n", tri_mark(c.result), c.condition->id, c.condition->clause, c.message.in(o.lang));
-  if (o.explain || v.materials.result != Tri::pass)
+      out += fmt::format("{}{} {} ({}): {}\n", indent, tri_mark(c.result), c.condition->id, c.condition->clause,
+                         c.message.in(o.lang));
+  return out;
+}
+
+std::string compensation_text(const SubsidyVerdict& v, const OutputOptions& o) {
+  bool zh = o.lang == Lang::zh;
+  std::string out = condition_lines(v.conditions, o, "  ");
+  if ((o.explain || v.materials.result != Tri::pass) && !v.pack->compensation->materials.citation.id.empty())
     out += fmt::format("  {} {} ({}): {}\n", tri_mark(v.materials.result), v.pack->compensation->materials.citation.id,
                        v.pack->compensation->materials.citation.clause, v.materials.message.in(o.lang));
   for (const SaleResult& s : v.sales) {
@@ -114,14 +139,36 @@ std::string render_text(const SubsidyResult& r, const OutputOptions& o) {
     if (p.subsidy && (p.counted == Tri::pass || o.explain)) out += arithmetic(p, params, o.lang);
   }
   std::string after;
-  if (v.cap_applied) after = fmt::format(fmt::runtime(zh ? "，按上限 {} 补助" : ", capped at {}"), yuan(v.subsidy));
-  if (v.outcome == Grant::denied && v.total_before_cap.fen > 0)
+  if (v.cap_applied) after = fmt::format(fmt::runtime(zh ? "，按上限 {} 补助" : ", capped at {}"), yuan(v.compensation));
+  if (v.compensation.fen == 0 && v.total_before_cap.fen > 0 && !v.cap_applied)
     after = zh ? "，但案例层面条件不满足，补助为 ¥0.00" : ", but a case-level condition fails: the subsidy is ¥0.00";
   out += fmt::format("  {} {}{}\n", zh ? "合计" : "total", yuan(v.total_before_cap), after);
-  if (!v.missing.empty()) out += fmt::format("  {}{}\n", zh ? "需补充：" : "facts to supply: ", fmt::join(v.missing, ", "));
-  for (const Text& w : v.warnings) out += fmt::format("  {}{}\n", zh ? "! 注意：" : "! warning: ", w.in(o.lang));
   return out;
 }
+
+// An award: its conditions, then base × tiers = amount, capped, so it can be checked by hand.
+std::string award_text(const AwardResult& a, const OutputOptions& o) {
+  bool zh = o.lang == Lang::zh;
+  const Award& award = *a.award;
+  const char* whom = award.beneficiary == "developer" ? (zh ? "研制企业" : "developer") : (zh ? "首购用户" : "first user");
+  const char* state = a.result == Tri::pass ? (zh ? "奖补" : "award") : a.result == Tri::fail ? (zh ? "不予奖补" : "no award")
+                                                                                              : (zh ? "待定" : "undetermined");
+  std::string out = fmt::format("  {} {} ({}) [{}]: {} {}\n", tri_mark(a.result), award.citation.id, award.citation.clause,
+                                whom, state, a.result == Tri::pass ? yuan(a.amount) : "");
+  out += condition_lines(a.conditions, o, "    ");
+  if (!a.base || (!o.explain && a.result != Tri::pass)) return out;
+  out += fmt::format("    {} {}\n", zh ? "基数" : "base", a.base_text.in(o.lang));
+  std::vector<std::string> terms;
+  for (size_t i = 0; i < award.tiers.size(); ++i)
+    if (a.tier_parts[i].fen > 0 || i == 0) terms.push_back(fmt::format("{} × {}", format_rate(award.tiers[i].share), yuan(a.tier_parts[i])));
+  out += fmt::format("    {} = {}\n", fmt::join(terms, " + "), money_or(a.before_cap));
+  if (a.cap_applied)
+    out += fmt::format("    {} min({}, {}) = {}\n", zh ? "上限" : "cap", money_or(a.before_cap), yuan(*award.cap),
+                       yuan(*award.cap));
+  return out;
+}
+
+}  // namespace
 
 namespace {
 
@@ -152,6 +199,7 @@ std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pre
   j.key("rules").value(v.pack->id).key("rules_version").value(v.pack->version);
   j.key("as_of").string_or_null(v.as_of ? format(*v.as_of) : "");
   j.key("verdict").value(to_string(v.outcome)).key("subsidy").value(plain(v.subsidy)).key("currency").value("CNY");
+  j.key("compensation").value(plain(v.compensation));
   j.key("total_before_cap").value(plain(v.total_before_cap)).key("cap_applied").value(v.cap_applied);
   j.key("window");
   if (v.window) {
@@ -206,6 +254,20 @@ std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pre
     j.end_array().end_object();
   }
   j.end_array();
+  j.key("awards").begin_array();
+  for (const AwardResult& a : v.awards) {
+    const Award& award = *a.award;
+    j.begin_object().key("id").value(award.citation.id).key("clause").value(award.citation.clause);
+    j.key("beneficiary").value(award.beneficiary).key("result").value(to_string(a.result)).key("base");
+    write_money(j, a.base);
+    j.key("before_cap");
+    write_money(j, a.before_cap);
+    j.key("amount").value(plain(a.amount)).key("cap_applied").value(a.cap_applied);
+    j.key("conditions").begin_array();
+    for (const ConditionResult& c : a.conditions) write_condition(j, c, o.lang);
+    j.end_array().key("missing").strings(a.missing).end_object();
+  }
+  j.end_array();
   j.key("missing").strings(v.missing);
   std::vector<std::string> warnings = case_warnings(r.input, o.lang);
   for (const Text& w : v.warnings) warnings.push_back(w.in(o.lang));
@@ -231,7 +293,11 @@ std::string render_markdown(const SubsidyResult& r, const OutputOptions& o) {
                        money_or(p.annual_premium), rate_or(p.rate), rate_or(p.capped_rate), money_or(p.eligible_limit),
                        money_or(p.base), money_or(p.subsidy), tri_mark(p.counted));
   out += fmt::format("\n{} {}{}\n\n", zh ? "合计：" : "Total:", yuan(v.total_before_cap),
-                     v.cap_applied ? fmt::format(fmt::runtime(zh ? "，按上限补助 {}" : ", capped at {}"), yuan(v.subsidy)) : "");
+                     v.cap_applied ? fmt::format(fmt::runtime(zh ? "，按上限补助 {}" : ", capped at {}"), yuan(v.compensation)) : "");
+  for (const AwardResult& a : v.awards)
+    out += fmt::format("- {} `{}` ({}, {}): {}\n", tri_mark(a.result), a.award->citation.id, a.award->citation.clause,
+                       a.award->beneficiary, a.result == Tri::pass ? yuan(a.amount) : (zh ? "无" : "none"));
+  if (!v.awards.empty()) out += "\n";
   for (const ConditionResult& c : v.conditions)
     if (c.result != Tri::pass) out += fmt::format("- {} `{}` ({}): {}\n", tri_mark(c.result), c.condition->id, c.condition->clause, c.message.in(o.lang));
   if (v.materials.result != Tri::pass) out += fmt::format("- {} `materials`: {}\n", tri_mark(v.materials.result), v.materials.message.in(o.lang));
@@ -285,7 +351,7 @@ std::string render_form(const SubsidyResult& r, FormStyle style) {
       out += fmt::format("<tr><th>险种名称</th><td>{}</td><th>保单号</th><td>{}</td><th>保险费金额（元）</th><td>{}</td>"
                          "<th>保险起止年月日</th><td>{}</td></tr>\n", row[0], row[1], row[2], row[3]);
     out += fmt::format("<tr><th>已缴纳保险费金额（元）</th><td colspan=\"3\">{}</td><th>合计申请保险费补贴金额（元）</th>"
-                       "<td colspan=\"3\">{}</td></tr>\n</table>\n", plain(paid), plain(v.subsidy));
+                       "<td colspan=\"3\">{}</td></tr>\n</table>\n", plain(paid), plain(v.compensation));
     return out;
   }
   std::string out = "### 山东省首版次高端软件保险补偿申请表\n\n| 项目 | 内容 |\n|---|---|\n";
@@ -293,7 +359,7 @@ std::string render_form(const SubsidyResult& r, FormStyle style) {
   for (const auto& row : rows)
     out += fmt::format("| 投保险种 | 险种名称：{}；保单号：{}；保险费金额（元）：{}；保险起止年月日：{} |\n", row[0], row[1],
                        row[2], row[3]);
-  out += fmt::format("| 已缴纳保险费金额（元） | {} |\n| 合计申请保险费补贴金额（元） | {} |\n\n", plain(paid), plain(v.subsidy));
+  out += fmt::format("| 已缴纳保险费金额（元） | {} |\n| 合计申请保险费补贴金额（元） | {} |\n\n", plain(paid), plain(v.compensation));
   return out;
 }
 
@@ -315,6 +381,8 @@ std::string render_csv(const SubsidyResult& r) {
     for (const PolicyResult& p : r.verdict->policies)
       for (const Finding& f : p.findings)
         if (f.result == Tri::fail) excluded.push_back(p.number + ":" + f.id);
+    for (const AwardResult& a : r.verdict->awards)
+      if (a.result == Tri::fail) excluded.push_back(a.award->citation.id);
   }
   return csv_row({r.input.file, std::to_string(r.input.index), fact("applicant.name"),
                   fact("software.name") + (fact("software.version").empty() ? "" : " " + fact("software.version")),

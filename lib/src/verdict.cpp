@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "int128.hpp"
 #include "strings.hpp"
 
 namespace sbc {
@@ -147,7 +148,10 @@ class Evaluator {
       case Op::any_item: return any_item(p, *v, full);
       case Op::within_years:
       case Op::older_than_years:
+      case Op::newer_than_years:
+      case Op::at_least_years:
       case Op::year_within: return relative_to_as_of(p, *v, value);
+      case Op::at_least_share_of: return share_of(p, *v, value);
       case Op::items_at_least: {
         bool ok = v->items.size() >= static_cast<size_t>(p.n);
         return leaf(ok, {fmt::format("{}：{} 项", f.label.zh, v->items.size()), fmt::format("{}: {} item(s)", f.label.en, v->items.size())},
@@ -188,15 +192,22 @@ class Evaluator {
       }
       case Op::within_years:
       case Op::older_than_years:
+      case Op::newer_than_years:
+      case Op::at_least_years:
       case Op::year_within: {
-        std::optional<Date> at = as_of();
+        std::optional<Date> at = reference_date(p);
         if (!at) return Tri::unknown;
         if (p.op == Op::year_within) {
           int year = std::stoi(format(*at).substr(0, 4));
           return verdict(v->number <= year && v->number >= year - p.n);
         }
-        Date deadline = add_years(v->date, p.n);
-        return verdict(p.op == Op::within_years ? *at <= deadline : *at > deadline);
+        return verdict(years_test(p, v->date, *at));
+      }
+      case Op::at_least_share_of: {
+        const Value* whole = lookup(case_.root, p.other_keys);
+        if (whole == nullptr) return Tri::unknown;
+        record(p.other, *whole);
+        return verdict(reaches_share(v->money, whole->money, p.share));
       }
       case Op::items_at_least: return verdict(v->items.size() >= static_cast<size_t>(p.n));
       case Op::given: return Tri::pass;
@@ -205,6 +216,30 @@ class Evaluator {
       case Op::any: break;
     }
     return Tri::unknown;
+  }
+
+  // The date a year test counts from: its `reference:` fact, else the as-of date.
+  std::optional<Date> reference_date(const Predicate& p) {
+    if (p.other.empty()) return as_of();
+    const Value* ref = lookup(case_.root, p.other_keys);
+    if (ref == nullptr) return std::nullopt;
+    record(p.other, *ref);
+    return ref->date;
+  }
+
+  // within_years: at most n years (the anniversary included); older_than_years: more than n
+  // years; newer_than_years: after the same day n years before the reference.
+  static bool years_test(const Predicate& p, Date fact, Date reference) {
+    using Op = Predicate::Op;
+    if (p.op == Op::newer_than_years) return fact > add_years(reference, -p.n);
+    Date deadline = add_years(fact, p.n);
+    if (p.op == Op::at_least_years) return reference >= deadline;
+    return p.op == Op::within_years ? reference <= deadline : reference > deadline;
+  }
+
+  // part >= whole × share, exactly.
+  static bool reaches_share(Money part, Money whole, Rate share) {
+    return static_cast<i128>(part.fen) * share.den >= static_cast<i128>(whole.fen) * share.num;
   }
 
   // The as-of date: --as-of, else the application date (recorded as a fact), else none.
@@ -325,13 +360,47 @@ class Evaluator {
     return out;
   }
 
-  // Tests that compare a fact with the as-of date: --as-of, else the application date.
+  // A money fact against a share of another: software revenue at least 30% of main revenue.
+  Eval share_of(const Predicate& p, const Value& v, const Text& value) {
+    const Field& f = *p.field;
+    const Field& of = *p.other_field;
+    const Value* whole = lookup(case_.root, p.other_keys);
+    if (whole == nullptr)
+      return {Tri::unknown,
+              {{{fmt::format("未提供{}（{}）", of.label.zh, p.other), fmt::format("{} not given ({})", of.label.en, p.other)},
+                {p.other},
+                {}}}};
+    record(p.other, *whole);
+    Money needed = apply_half_up(whole->money, p.share);
+    bool ok = reaches_share(v.money, whole->money, p.share);
+    Part part;
+    part.text = {fmt::format("{} {}，{}{} {} 的 {}（{}）", f.label.zh, value.zh, ok ? "达到" : "未达到", of.label.zh,
+                             yuan(whole->money), format_rate(p.share), yuan(needed)),
+                 fmt::format("{} {} {} {} of {} {} ({})", f.label.en, value.en, ok ? "reaches" : "is short of",
+                             format_rate(p.share), of.label.en, yuan(whole->money), yuan(needed))};
+    if (!ok && needed > v.money) part.short_by = needed - v.money;
+    return {ok ? Tri::pass : Tri::fail, {std::move(part)}};
+  }
+
+  // Tests that compare a fact with a date: the `reference:` fact, else --as-of, else the
+  // application date.
   Eval relative_to_as_of(const Predicate& p, const Value& v, const Text& value) {
     using Op = Predicate::Op;
     const Field& f = *p.field;
     std::optional<Date> as_of = as_of_;
     Text label{"评估日期", "the as-of date"};
-    if (!as_of) {
+    if (!p.other.empty()) {
+      const Field& of = *p.other_field;
+      const Value* ref = lookup(case_.root, p.other_keys);
+      if (ref == nullptr)
+        return {Tri::unknown,
+                {{{fmt::format("未提供{}（{}）", of.label.zh, p.other), fmt::format("{} not given ({})", of.label.en, p.other)},
+                  {p.other},
+                  {}}}};
+      record(p.other, *ref);
+      as_of = ref->date;
+      label = of.label;
+    } else if (!as_of) {
       label = {"申请日期", "the application date"};
       const Value* applied = case_.fact("application.date");
       if (applied == nullptr)
@@ -368,6 +437,19 @@ class Evaluator {
                      fmt::format("{} {}: {} {} is more than {} years later (limit {}, {} days over)", f.label.en,
                                  value.en, label.en, format(*as_of), p.n, format(deadline), over)};
       }
+    } else if (p.op == Op::newer_than_years) {
+      Date after = add_years(*as_of, -p.n);
+      ok = years_test(p, v.date, *as_of);
+      part.text = {fmt::format("{} {}，{}晚于{} {} 前 {} 年的同日 {}", f.label.zh, value.zh, ok ? "" : "未", label.zh,
+                               format(*as_of), p.n, format(after)),
+                   fmt::format("{} {} is {}after {}, {} years before {} {}", f.label.en, value.en, ok ? "" : "not ",
+                               format(after), p.n, label.en, format(*as_of))};
+    } else if (p.op == Op::at_least_years) {
+      ok = years_test(p, v.date, *as_of);
+      part.text = {fmt::format("{} {}，至{} {} {}满 {} 年（{} 满）", f.label.zh, value.zh, label.zh, format(*as_of),
+                               ok ? "已" : "未", p.n, format(deadline)),
+                   fmt::format("{} {}: {} {} is {} {} years after it ({} years on {})", f.label.en, value.en, label.en,
+                               format(*as_of), ok ? "at least" : "less than", p.n, p.n, format(deadline))};
     } else {  // older_than_years: the period of n years from the date, that date's anniversary included, is over
       ok = *as_of > deadline;
       part.text = {fmt::format("{} {}，至{} {} {}满 {} 年（{} 止）", f.label.zh, value.zh, label.zh, format(*as_of),

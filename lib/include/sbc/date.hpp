@@ -22,6 +22,9 @@ std::string format(Date d);
 // The same day n calendar years later; 29 February goes to 28 February in a common year
 // (2018-02-28 + 2 years = 2020-02-28; 2020-02-29 + 1 year = 2021-02-28).
 Date add_years(Date d, int n);
+// The same day n calendar months later, or the month's last day when it has no such day
+// (2021-01-31 + 1 month = 2021-02-28).
+Date add_months(Date d, int n);
 inline Date add_days(Date d, int n) { return Date{d.days + n}; }
 // Whole days from a to b (b - a).
 inline int days_between(Date a, Date b) { return b.days - a.days; }

@@ -13,6 +13,7 @@
 #include "sbc/case.hpp"
 #include "sbc/date.hpp"
 #include "sbc/diagnostic.hpp"
+#include "sbc/rate.hpp"
 #include "sbc/schema.hpp"
 #include "sbc/text.hpp"
 
@@ -32,8 +33,11 @@ struct Predicate {
     less_than,     // < operand: 不满
     contains_any,  // a list of enumerations holds one of `codes`
     any_item,      // some item of a list of records passes children[0]
-    within_years,  // the date fact is no more than `n` calendar years before the as-of date
-    older_than_years,  // the as-of date is more than `n` calendar years after the date fact
+    within_years,  // the date fact is no more than `n` calendar years before the reference date
+    older_than_years,  // the reference date is more than `n` calendar years after the date fact
+    newer_than_years,  // the date fact is after the same day `n` calendar years before the reference
+    at_least_years,  // the reference date is at least `n` calendar years after the date fact (满 n 年)
+    at_least_share_of,  // a money fact is at least `share` of the money fact `other` (不低于 …%)
     year_within,   // a year (whole number) is the as-of year or one of the `n` years before it
     items_at_least,  // a list has at least `n` items
     stated_none,   // the fact is stated as none / never
@@ -48,6 +52,12 @@ struct Predicate {
   std::vector<std::string> codes;  // in: enumeration codes, or whole numbers as written
   Text codes_text;                  // the codes as messages show them ("国内领先、国际领先")
   int n = 0;                        // years, or items
+  // The other fact a test compares with, a path from the case root: the reference date of the
+  // year tests (`reference:`; the as-of date when empty), or the whole of at_least_share_of.
+  std::string other;
+  std::vector<std::string> other_keys;
+  const Field* other_field = nullptr;
+  Rate share;  // at_least_share_of
 };
 
 enum class Tri { pass, fail, unknown };
@@ -102,7 +112,8 @@ struct Citation {
   Text text;
 };
 
-// The ids of the rules the subsidy engine applies; a pack with compensation cites every one.
+// The ids of the rules the subsidy engine knows. It applies those a pack cites (amount.formula
+// always); a programme without, say, an insurance window simply does not cite scope.window.
 const std::vector<std::string>& compensation_rule_ids();
 
 struct ConditionalMaterial {
@@ -113,7 +124,7 @@ struct ConditionalMaterial {
 };
 
 struct MaterialsRule {
-  Citation citation;
+  Citation citation;  // its id is empty when the pack states no materials
   std::vector<std::string> required;
   std::vector<ConditionalMaterial> conditional;
 };
@@ -124,15 +135,16 @@ struct DateRange {
   bool contains(Date d) const { return start <= d && d <= end; }
 };
 
-// The numbers of the subsidy arithmetic (shared/policy/shandong-2020.md, "How to compute").
+// The numbers of the subsidy arithmetic (shared/policy/shandong-2020.md, "How to compute"). Each
+// optional one belongs to a rule of the engine, and is given exactly when the pack cites that rule.
 struct CompensationParameters {
-  std::vector<std::string> eligible_kinds;  // policy kinds that count
-  Rate first_installment_share;             // first day's payments >= premium × this
-  Rate sale_invoiced_share;                 // a sale is realised when invoices reach amount × this
-  Rate rate_cap;                            // rate = min(premium ÷ limit, this)
-  Rate subsidy_share;                       // subsidy = base × this
-  std::optional<int> limit_multiple;        // eligible limit <= this × covered sales; unset: off
-  Money enterprise_cap;                     // the total per enterprise
+  std::vector<std::string> eligible_kinds;      // scope.insurance_type: policy kinds that count
+  std::optional<Rate> first_installment_share;  // pay.first_installment: first day's payments >= premium × this
+  std::optional<Rate> sale_invoiced_share;      // sale.date: a sale is realised when invoices reach amount × this
+  Rate rate_cap;                                // amount.formula: rate = min(premium ÷ limit, this)
+  Rate subsidy_share;                           // amount.formula: subsidy = base × this
+  std::optional<int> limit_multiple;            // amount.limit_multiple: eligible limit <= this × covered sales
+  std::optional<Money> enterprise_cap;          // amount.enterprise_cap: the total per enterprise
 };
 
 struct Compensation {
@@ -142,7 +154,35 @@ struct Compensation {
   std::vector<Condition> conditions;  // case level, in the recognition test language
   MaterialsRule materials;
 
-  const Citation& rule(std::string_view id) const;  // one of compensation_rule_ids()
+  const Citation& rule(std::string_view id) const;  // one of compensation_rule_ids(), cited
+  bool cites(std::string_view id) const;
+};
+
+// One tier of an award: `share` of the part of the base up to `up_to` (the last tier has none:
+// the rest of the base). Anhui: 15% of the price up to ¥10,000,000, then 10% of the rest.
+struct AwardTier {
+  std::optional<Money> up_to;
+  Rate share;
+};
+
+// What an award is a share of: a money fact of the case (a price, an audited sales figure), or
+// the invoices of insurance.sales dated within `months` months from the date fact `path`
+// (Henan: 12 months from the recognition date, that date included).
+struct AwardBase {
+  std::string path;
+  std::vector<std::string> keys;
+  std::optional<int> months;  // set: invoiced sales from the date `path`; unset: `path` is the amount
+};
+
+// A sales or purchase award (奖补/奖励): tiers of shares of a base, capped, for the developer or
+// the first user, once its case-level conditions pass.
+struct Award {
+  Citation citation;
+  std::string beneficiary;  // developer | user
+  AwardBase base;
+  std::vector<AwardTier> tiers;
+  std::optional<Money> cap;
+  std::vector<Condition> conditions;
 };
 
 struct RulePack {
@@ -150,6 +190,7 @@ struct RulePack {
   int version = 0;
   Text title;
   std::string jurisdiction;  // province code (schema enum `province`)
+  std::string city;          // a city's own programme (schema enum `city`), or empty
   Date effective_from;
   Date effective_to;
   std::optional<Date> last_reviewed;
@@ -159,8 +200,10 @@ struct RulePack {
   std::string text;    // the pack's YAML as loaded
   Recognition recognition;
   std::optional<Compensation> compensation;
+  std::vector<Award> awards;
 
   bool covers(Date d) const { return effective_from <= d && d <= effective_to; }
+  bool recognises() const { return !recognition.paths.empty(); }  // award-only packs do not
 };
 
 // Parses and checks a rule pack. Throws InputError (file:line:col and key path) on any problem.
@@ -174,6 +217,7 @@ struct BuiltinPack {
   std::string_view tree;  // its parsed tree, encode()d at build time
   // What choosing a pack for a case needs, known without loading the pack:
   std::string_view jurisdiction;
+  std::string_view city;
   int effective_from = 0;  // Date::days
   int effective_to = 0;
 };
@@ -187,7 +231,8 @@ class RuleLibrary {
   // A built-in id or a path to a pack file. Throws InputError when it is neither or is invalid.
   const RulePack& get(const std::string& id_or_path);
   // The pack for a case: the case's `rules:` key, else the built-in pack whose jurisdiction is the
-  // applicant's province and whose effective dates cover the date (as-of, else application date).
+  // applicant's province and whose effective dates cover the date (as-of, else application date);
+  // a city's own pack (applicant.registered_city) before its province's.
   // Throws InputError when none fits.
   const RulePack& for_case(const Case& c, std::optional<Date> as_of);
   // Every built-in pack, loaded, in id order.

@@ -55,6 +55,24 @@ struct MaterialsResult {
   Text message;
 };
 
+// One award under its programme's rules: granted (pass) with its amount, not due (fail), or
+// undetermined (unknown) with the facts to supply.
+struct AwardResult {
+  const Award* award = nullptr;
+  Tri result = Tri::unknown;
+  std::vector<ConditionResult> conditions;
+  std::optional<Money> base;
+  Text base_text;                     // how the base was measured
+  std::vector<Money> tier_parts;      // the part of the base in each tier
+  std::optional<Money> before_cap;    // Σ tier part × share, half up to the fen once
+  Money amount;                       // after the cap; 0 unless granted
+  bool cap_applied = false;
+  std::vector<std::string> missing;
+};
+
+// Computes one award for a readable case.
+AwardResult compute_award(const Award& award, const Case& c, std::optional<Date> as_of);
+
 enum class Grant { granted, denied, undetermined };
 const char* to_string(Grant g);
 
@@ -69,13 +87,15 @@ struct SubsidyVerdict {
   std::vector<SaleResult> sales;
   std::vector<PolicyResult> policies;
   Money total_before_cap;  // the counted policies' subsidies
-  Money subsidy;           // after the enterprise cap (0 when denied; proven so far when undetermined)
+  Money compensation;      // after the enterprise cap (0 when denied; proven so far when undetermined)
   bool cap_applied = false;
+  std::vector<AwardResult> awards;
+  Money subsidy;           // the compensation and the granted awards together
   std::vector<std::string> missing;
   std::vector<Text> warnings;
 };
 
-// Computes the compensation of a readable case under a pack that has a compensation section.
+// Computes the compensation and the awards of a readable case under a pack that has either.
 // `window` (from --window) overrides the case's and the pack's insurance window.
 SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optional<Date> as_of,
                                std::optional<DateRange> window);
