@@ -26,7 +26,7 @@ struct Common {
   std::string rules;
   bool list_rules = false;
   std::string format = "text";
-  std::string lang = "zh";
+  std::string lang;  // empty: from LC_ALL, LC_MESSAGES or LANG (see language())
   std::string as_of;
   std::string color = "auto";
   int jobs = 0;
@@ -53,7 +53,9 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
   app.add_option("--format", c.format, described)
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
-  app.add_option("--lang", c.lang, "Language of messages")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+  app.add_option("--lang", c.lang,
+                 "Language of messages. Default: en when the locale (LC_ALL, LC_MESSAGES, LANG) is English, else zh")
+      ->check(CLI::IsMember({"zh", "en"}));
   app.add_option("--as-of", c.as_of, "Judge as on this date (YYYY-MM-DD) instead of the application date")
       ->type_name("DATE");
   app.add_option("--color", c.color, "Colour the verdicts: auto (a terminal, unless NO_COLOR or TERM=dumb)")
@@ -80,6 +82,18 @@ inline void add_compare(CLI::App& app, std::vector<std::string>& packs) {
       ->type_name("A B");
 }
 
+// The language of messages: --lang, else the first locale variable set (LC_ALL, LC_MESSAGES,
+// LANG, as gettext reads them): en for an English locale, zh for any other (the contract's default).
+inline Lang language(const std::string& option) {
+  if (!option.empty()) return option == "en" ? Lang::en : Lang::zh;
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') continue;
+    return std::strncmp(value, "en", 2) == 0 ? Lang::en : Lang::zh;
+  }
+  return Lang::zh;
+}
+
 // Fills the library's options; returns an error message for a bad value.
 inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
   o.rules = c.rules;
@@ -88,7 +102,7 @@ inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
                     : c.format == "csv"      ? Format::csv
                     : c.format == "markdown" ? Format::markdown
                                              : Format::text;
-  o.output.lang = c.lang == "en" ? Lang::en : Lang::zh;
+  o.output.lang = language(c.lang);
   if (!c.as_of.empty()) {
     Parsed<Date> d = parse_date(c.as_of);
     if (!d) return "--as-of: " + d.error.in(o.output.lang);

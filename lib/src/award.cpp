@@ -67,7 +67,9 @@ AwardResult compute_award(const Award& award, const Case& c, std::optional<Date>
     r.base_text = {fmt::format("{} = {}", b.path, yuan(*r.base)), fmt::format("{} = {}", b.path, yuan(*r.base))};
   } else {
     Date last = add_days(add_months(fact->date, *b.months), -1);
-    r.base = invoiced_within(c, fact->date, *b.months, r.missing);
+    std::vector<std::string> incomplete;  // the award's own missing facts must not hide the base
+    r.base = invoiced_within(c, fact->date, *b.months, incomplete);
+    r.missing.insert(r.missing.end(), incomplete.begin(), incomplete.end());
     if (r.base)
       r.base_text = {fmt::format("{} 至 {}（{} 起 {} 个月）开票合计 {}", format(fact->date), format(last), b.path, *b.months, yuan(*r.base)),
                      fmt::format("invoiced {} to {} ({} months from {}): {}", format(fact->date), format(last), *b.months,

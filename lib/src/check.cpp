@@ -153,6 +153,7 @@ std::string render_json(const CheckResult& r, const OutputOptions& o, bool prett
   JsonWriter j(pretty, pretty ? 1 : 0);
   j.begin_object().key("case").value(r.input.file).key("index").value(r.input.index);
   j.key("rules").value(v.pack->id).key("rules_version").value(v.pack->version);
+  j.key("rules_sha256").value(v.pack->sha256).key("sbc_version").value(SBC_VERSION);
   j.key("as_of").string_or_null(v.as_of ? format(*v.as_of) : "");
   j.key("verdict").value(to_string(v.outcome)).key("path").string_or_null(v.path);
   j.key("conditions").begin_array();

@@ -149,6 +149,10 @@ Comparison compare_case(const RulePack& a, const RulePack& b, const Case& c, con
 
 BatchSummary run_compare(const std::vector<std::string>& inputs, const CompareOptions& options, RuleLibrary& rules,
                          std::istream& in, std::ostream& out, std::function<void(size_t)> on_progress) {
+  const OutputOptions& format = options.common.output;
+  if (format.format != Format::text && format.format != Format::json && format.format != Format::jsonl)
+    throw InputError(Diagnostic{Severity::error, "--compare-rules", {}, "",
+                                {"--compare-rules 只输出 text、json 或 jsonl", "--compare-rules prints text, json or jsonl only"}});
   const RulePack& a = judging_pack(rules, options.a, options.subsidy);
   const RulePack& b = judging_pack(rules, options.b, options.subsidy);
   const OutputOptions& o = options.common.output;

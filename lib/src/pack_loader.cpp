@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "sbc/rules.hpp"
+#include "sha256.hpp"
 #include "spelling.hpp"
 #include "strings.hpp"
 
@@ -598,6 +599,7 @@ RulePack load_pack(const Node& root, const std::string& yaml_text, const std::st
   RulePack pack = PackLoader(origin).load(root);
   pack.origin = origin;
   pack.text = yaml_text;
+  pack.sha256 = sha256_hex(yaml_text);
   return pack;
 }
 

@@ -23,6 +23,14 @@ std::vector<std::string> builtin_ids() {
 
 }  // namespace
 
+std::optional<Text> RulePack::validity_warning(std::optional<Date> judged_at) const {
+  if (!judged_at || covers(*judged_at)) return std::nullopt;
+  return Text{fmt::format("日期 {} 不在规则包 {} 的有效期 {} 至 {} 内；仍按其条件判断", format(*judged_at), id,
+                          format(effective_from), format(effective_to)),
+              fmt::format("{} lies outside the effective period of {} ({} to {}); judged by its conditions all the same",
+                          format(*judged_at), id, format(effective_from), format(effective_to))};
+}
+
 const RulePack& RuleLibrary::get(const std::string& id_or_path) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (auto it = loaded_.find(id_or_path); it != loaded_.end()) return *it->second;

@@ -404,23 +404,30 @@ SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optiona
   v.as_of = as_of;
   if (!v.as_of)
     if (const Value* applied = c.fact("application.date")) v.as_of = applied->date;
+  if (auto warning = pack.validity_warning(v.as_of)) v.warnings.push_back(*warning);
   // Granted when any part grants money; else undetermined when any part is; else denied.
   bool granted = false, undetermined = false;
   if (pack.compensation) {
     Grant g = compute_compensation(*pack.compensation, c, as_of, window, v);
     granted = g == Grant::granted;
     undetermined = g == Grant::undetermined;
+  } else {
+    v.materials = {Tri::pass, {}, {}, {"本规则包未规定支撑材料", "this pack lists no materials"}};
   }
-  v.subsidy = v.compensation;
+  bool compensation_granted = granted;
+  Money awarded;
   for (const Award& award : pack.awards) {
     v.awards.push_back(compute_award(award, c, as_of));
     const AwardResult& a = v.awards.back();
-    v.subsidy = v.subsidy + a.amount;
+    awarded = awarded + a.amount;
     granted = granted || (a.result == Tri::pass && a.amount.fen > 0);
     undetermined = undetermined || a.result == Tri::unknown;
     add_unique(v.missing, a.missing);
   }
   v.outcome = granted ? Grant::granted : undetermined ? Grant::undetermined : Grant::denied;
+  // A granted total counts only what is granted: an undetermined compensation (its amount proven
+  // so far) stands alone only while nothing else is granted.
+  v.subsidy = awarded + (compensation_granted || awarded.fen == 0 ? v.compensation : Money{});
   return v;
 }
 

@@ -74,6 +74,7 @@ std::string finding_line(const Finding& f, Lang lang) {
 }  // namespace
 
 namespace {
+std::string compensation_markdown(const SubsidyVerdict& v, const OutputOptions& o);
 std::string compensation_text(const SubsidyVerdict& v, const OutputOptions& o);
 std::string award_text(const AwardResult& a, const OutputOptions& o);
 }  // namespace
@@ -197,6 +198,7 @@ std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pre
   JsonWriter j(pretty, pretty ? 1 : 0);
   j.begin_object().key("case").value(r.input.file).key("index").value(r.input.index);
   j.key("rules").value(v.pack->id).key("rules_version").value(v.pack->version);
+  j.key("rules_sha256").value(v.pack->sha256).key("sbc_version").value(SBC_VERSION);
   j.key("as_of").string_or_null(v.as_of ? format(*v.as_of) : "");
   j.key("verdict").value(to_string(v.outcome)).key("subsidy").value(plain(v.subsidy)).key("currency").value("CNY");
   j.key("compensation").value(plain(v.compensation));
@@ -285,7 +287,20 @@ std::string render_markdown(const SubsidyResult& r, const OutputOptions& o) {
   const SubsidyVerdict& v = *r.verdict;
   out += fmt::format("**{}: {}** ({}{})\n\n", verdict_word(v.outcome, o.lang), yuan(v.subsidy), zh ? "规则包 " : "rule pack ",
                      v.pack->id);
-  out += zh ? "| 保单号 | 险种 | 保费 | 年度保费 | 费率 | 计补费率 | 可计限额 | 补偿基数 | 补助 | 计入 |\n"
+  if (v.pack->compensation) out += compensation_markdown(v, o);
+  for (const AwardResult& a : v.awards)
+    out += fmt::format("- {} `{}` ({}, {}): {}\n", tri_mark(a.result), a.award->citation.id, a.award->citation.clause,
+                       a.award->beneficiary, a.result == Tri::pass ? yuan(a.amount) : (zh ? "无" : "none"));
+  if (!v.awards.empty()) out += "\n";
+  for (const Text& w : v.warnings) out += fmt::format("- ! {}\n", w.in(o.lang));
+  return out + "\n";
+}
+
+namespace {
+
+std::string compensation_markdown(const SubsidyVerdict& v, const OutputOptions& o) {
+  bool zh = o.lang == Lang::zh;
+  std::string out = zh ? "| 保单号 | 险种 | 保费 | 年度保费 | 费率 | 计补费率 | 可计限额 | 补偿基数 | 补助 | 计入 |\n"
             : "| policy | kind | premium | annual premium | rate | capped rate | eligible limit | base | subsidy | counted |\n";
   out += "|---|---|--:|--:|--:|--:|--:|--:|--:|---|\n";
   for (const PolicyResult& p : v.policies)
@@ -294,22 +309,20 @@ std::string render_markdown(const SubsidyResult& r, const OutputOptions& o) {
                        money_or(p.base), money_or(p.subsidy), tri_mark(p.counted));
   out += fmt::format("\n{} {}{}\n\n", zh ? "合计：" : "Total:", yuan(v.total_before_cap),
                      v.cap_applied ? fmt::format(fmt::runtime(zh ? "，按上限补助 {}" : ", capped at {}"), yuan(v.compensation)) : "");
-  for (const AwardResult& a : v.awards)
-    out += fmt::format("- {} `{}` ({}, {}): {}\n", tri_mark(a.result), a.award->citation.id, a.award->citation.clause,
-                       a.award->beneficiary, a.result == Tri::pass ? yuan(a.amount) : (zh ? "无" : "none"));
-  if (!v.awards.empty()) out += "\n";
   for (const ConditionResult& c : v.conditions)
     if (c.result != Tri::pass) out += fmt::format("- {} `{}` ({}): {}\n", tri_mark(c.result), c.condition->id, c.condition->clause, c.message.in(o.lang));
-  if (v.materials.result != Tri::pass) out += fmt::format("- {} `materials`: {}\n", tri_mark(v.materials.result), v.materials.message.in(o.lang));
+  if (v.materials.result != Tri::pass && !v.pack->compensation->materials.citation.id.empty())
+    out += fmt::format("- {} `materials`: {}\n", tri_mark(v.materials.result), v.materials.message.in(o.lang));
   for (const PolicyResult& p : v.policies)
     for (const Finding& f : p.findings)
       out += fmt::format("- {} {} `{}` ({}): {}\n", tri_mark(f.result), p.number, f.id, f.clause, f.message.in(o.lang));
   for (const SaleResult& s : v.sales)
     for (const Finding& f : s.findings)
       out += fmt::format("- {} {} `{}` ({}): {}\n", tri_mark(f.result), s.contract, f.id, f.clause, f.message.in(o.lang));
-  for (const Text& w : v.warnings) out += fmt::format("- ! {}\n", w.in(o.lang));
-  return out + "\n";
+  return out;
 }
+
+}  // namespace
 
 std::string render_form(const SubsidyResult& r, FormStyle style) {
   if (!r.verdict) return render_markdown(r, OutputOptions{});

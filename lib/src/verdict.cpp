@@ -551,14 +551,7 @@ Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of)
   if (!v.as_of) {
     if (const Value* applied = c.fact("application.date")) v.as_of = applied->date;
   }
-  if (v.as_of && !pack.covers(*v.as_of)) {
-    v.warnings.push_back({fmt::format("日期 {} 不在规则包 {} 的有效期 {} 至 {} 内；仍按其条件判断", format(*v.as_of),
-                                      pack.id, format(pack.effective_from), format(pack.effective_to)),
-                          fmt::format("{} lies outside the effective period of {} ({} to {}); judged by its "
-                                      "conditions all the same",
-                                      format(*v.as_of), pack.id, format(pack.effective_from),
-                                      format(pack.effective_to))});
-  }
+  if (auto warning = pack.validity_warning(v.as_of)) v.warnings.push_back(*warning);
   for (const ConditionResult& r : v.conditions) {
     for (const Text& note : r.notes)
       v.warnings.push_back({r.condition->id + "：" + note.zh, r.condition->id + ": " + note.en});
@@ -588,7 +581,8 @@ Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of)
     Nearest n;
     n.path = cand.name;
     std::vector<const ConditionResult*> needed = required;
-    needed.insert(needed.end(), cand.conditions.begin(), cand.conditions.end());
+    for (const ConditionResult* r : cand.conditions)  // a path may be of the required group itself
+      if (std::find(needed.begin(), needed.end(), r) == needed.end()) needed.push_back(r);
     for (const ConditionResult* r : needed) {
       if (r->result == Tri::fail) n.failing.push_back(r->condition->id);
       if (r->result == Tri::unknown) {

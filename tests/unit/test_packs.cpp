@@ -239,3 +239,38 @@ TEST_CASE("three-valued logic is Kleene's") {
   CHECK(sbc::tri_and(Tri::unknown, Tri::fail) == Tri::fail);
   CHECK(sbc::tri_or(Tri::unknown, Tri::pass) == Tri::pass);
 }
+
+// Every message a pack gives exists in both languages: --lang zh and en (and the locale) choose
+// between them, so a missing side would print an empty message.
+TEST_CASE("every built-in pack's texts exist in zh and in en") {
+  sbc::RuleLibrary library;
+  auto both = [](const sbc::Text& t, const std::string& where) {
+    INFO(where);
+    CHECK(!t.zh.empty());
+    CHECK(!t.en.empty());
+  };
+  auto conditions = [&](const std::vector<sbc::Condition>& list, const std::string& pack) {
+    for (const sbc::Condition& c : list) {
+      both(c.text, pack + " " + c.id);
+      for (const sbc::Note& n : c.notes) both(n.text, pack + " " + c.id + " note");
+    }
+  };
+  size_t packs = 0;
+  for (const sbc::RulePack* p : library.builtins()) {
+    ++packs;
+    both(p->title, p->id + " title");
+    for (const auto& [group, name] : p->recognition.groups) both(name, p->id + " group " + group);
+    conditions(p->recognition.conditions, p->id);
+    for (const sbc::PathWarning& w : p->recognition.warnings) both(w.text, p->id + " warning");
+    if (p->compensation) {
+      for (const sbc::Citation& r : p->compensation->rules) both(r.text, p->id + " " + r.id);
+      conditions(p->compensation->conditions, p->id);
+      for (const sbc::ConditionalMaterial& m : p->compensation->materials.conditional) both(m.text, p->id + " " + m.material);
+    }
+    for (const sbc::Award& a : p->awards) {
+      both(a.citation.text, p->id + " " + a.citation.id);
+      conditions(a.conditions, p->id);
+    }
+  }
+  CHECK(packs == 5);
+}

@@ -198,11 +198,14 @@ struct RulePack {
   std::string source_file;
   std::string origin;  // "built-in" or the file it was loaded from
   std::string text;    // the pack's YAML as loaded
+  std::string sha256;  // of `text`, in hex: which rules exactly a verdict was reached under
   Recognition recognition;
   std::optional<Compensation> compensation;
   std::vector<Award> awards;
 
   bool covers(Date d) const { return effective_from <= d && d <= effective_to; }
+  // A warning when the case is judged at a date outside the pack's effective dates.
+  std::optional<Text> validity_warning(std::optional<Date> judged_at) const;
   bool recognises() const { return !recognition.paths.empty(); }  // award-only packs do not
 };
 
