@@ -15,7 +15,8 @@ const std::vector<std::string>& compensation_rule_ids() {
   static const std::vector<std::string> ids = {
       "scope.insurance_type",  "scope.window", "scope.sale_in_window", "pay.first_installment",
       "sale.date",             "sale.group",   "other.no_surrender",   "other.contract_matches_policy",
-      "amount.formula",        "amount.limit_multiple", "amount.enterprise_cap"};
+      "amount.formula",        "amount.limit_multiple", "amount.enterprise_cap", "amount.paid_premium",
+      "amount.one_policy"};
   return ids;
 }
 
@@ -200,8 +201,10 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
   std::optional<std::vector<Dated>> paid = payments ? dated_amounts(*payments) : std::nullopt;
   if (!paid) {
     f.missing("pay.first_installment", at + ".payments");
+    f.missing("amount.paid_premium", at + ".payments");
   } else if (paid->empty()) {
     f.fail("scope.window", {"未支付保费", "no premium was paid"});
+    f.fail("amount.paid_premium", {"未支付保费", "no premium was paid"});
   } else {
     Date first = paid->front().date;
     Money first_day;
@@ -258,7 +261,18 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
   if (limit) r.liability_limit = limit->money;
   else f.missing("amount.formula", at + ".liability_limit");
   if (!r.premium || !limit) return r;
-  std::optional<Money> annual = annual_premium(policy, *r.premium, r, f, at);
+  // amount.paid_premium (年度保费实际支出): the premium counts as far as it was paid.
+  Money counted = *r.premium;
+  if (comp.cites("amount.paid_premium") && paid) {
+    Money total;
+    for (const Dated& d : *paid) total = total + d.amount;
+    if (total < counted) {
+      r.warnings.push_back({fmt::format("保费 {} 中实际支付 {}，按实际支付计", yuan(counted), yuan(total)),
+                            fmt::format("of the premium {}, {} was paid: the paid amount counts", yuan(counted), yuan(total))});
+      counted = total;
+    }
+  }
+  std::optional<Money> annual = annual_premium(policy, counted, r, f, at);
   if (!annual) return r;
   r.annual_premium = annual;
   if (limit->money.fen == 0) {
@@ -366,7 +380,15 @@ Grant compute_compensation(const Compensation& comp, const Case& c, std::optiona
   } else {
     for (size_t i = 0; i < policies->items.size(); ++i) {
       v.policies.push_back(judge_policy(comp, policies->items[i], i, v.sales, sales != nullptr, v.window));
-      const PolicyResult& p = v.policies.back();
+      PolicyResult& p = v.policies.back();
+      if (p.counted == Tri::pass && comp.cites("amount.one_policy") && v.total_before_cap.fen > 0) {
+        // At most one policy year is compensated: the first counting policy of the case.
+        const Citation& rule = comp.rule("amount.one_policy");
+        p.findings.push_back(Finding{rule.id, rule.clause, Tri::fail,
+                                     {"补贴期限不超过1年：本案例已有一份保单计入", "compensated for one policy year at most: a policy of this case already counts"},
+                                     {}});
+        p.counted = Tri::fail;
+      }
       if (p.counted == Tri::pass) v.total_before_cap = v.total_before_cap + *p.subsidy;
       if (p.counted == Tri::unknown) policies_known = Tri::unknown;
       for (const Finding& f : p.findings) add_unique(v.missing, f.missing);

@@ -371,7 +371,9 @@ class Evaluator {
                 {p.other},
                 {}}}};
     record(p.other, *whole);
-    Money needed = apply_half_up(whole->money, p.share);
+    // The least whole-fen amount that reaches the share (rounded up: 30% of 20,000,000.01 needs 6,000,000.01).
+    i128 product = static_cast<i128>(whole->money.fen) * p.share.num;
+    Money needed{static_cast<std::int64_t>((product + p.share.den - 1) / p.share.den)};
     bool ok = reaches_share(v.money, whole->money, p.share);
     Part part;
     part.text = {fmt::format("{} {}，{}{} {} 的 {}（{}）", f.label.zh, value.zh, ok ? "达到" : "未达到", of.label.zh,

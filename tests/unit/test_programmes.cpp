@@ -184,10 +184,13 @@ TEST_CASE("programmes: every rule of the three packs, in order, with its exact c
         Strings{"basic.copyright_recent | 申报通知（2023、2024年度）", "basic.first_owner | 申报通知（2023、2024年度）"});
   REQUIRE(henan_pack.compensation);
   const sbc::Compensation& comp = *henan_pack.compensation;
-  REQUIRE(comp.rules.size() == 1);  // only amount.formula: no window, no sales, no materials
-  CHECK(comp.rules[0].id == "amount.formula");
-  CHECK(comp.rules[0].clause == "专项资金管理办法（首版次软件保险补偿）");
-  CHECK(comp.rules[0].status == "confirmed_from_repost");
+  // The formula, the paid premium and one policy year: no window, no sales, no materials.
+  REQUIRE(comp.rules.size() == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    CHECK(comp.rules[i].id == Strings{"amount.formula", "amount.paid_premium", "amount.one_policy"}[i]);
+    CHECK(comp.rules[i].clause == "专项资金管理办法（首版次软件保险补偿）");
+    CHECK(comp.rules[i].status == "confirmed_from_repost");
+  }
   CHECK(comp.parameters.rate_cap == sbc::Rate::percent(3));
   CHECK(comp.parameters.subsidy_share == sbc::Rate::percent(80));
   CHECK(!comp.parameters.enterprise_cap);
@@ -511,10 +514,10 @@ TEST_CASE("henan amount.formula: 80% of the premium, the rate capped at 3% inclu
   }
 }
 
-// BUG: henan-2021 pays 80% of 年度保费实际支出 (the premium actually paid), but a policy with no payment at
+// (Fixed: amount.paid_premium) henan-2021 pays 80% of 年度保费实际支出 (the premium actually paid), but a policy with no payment at
 // all is compensated on its unpaid premium: the engine's "no premium was paid" finding belongs to
 // scope.window, which henan-2021 does not cite, so Findings::add drops it (lib/src/subsidy.cpp).
-TEST_CASE("henan amount.formula: a premium not paid at all is not compensated" * doctest::may_fail()) {
+TEST_CASE("henan amount.formula: a premium not paid at all is not compensated") {
   sbc::SubsidyVerdict v = subsidy(kHenan, henan().with("insurance.policies",
       "[{kind: software_quality, number: P1, signed_on: 2023-08-10, period: {start: 2023-08-11, end: 2024-08-10}, "
       "liability_limit: 1500万, premium: 30万, payments: []}]"));
@@ -522,16 +525,44 @@ TEST_CASE("henan amount.formula: a premium not paid at all is not compensated" *
   CHECK(v.compensation.fen == 0);
 }
 
-// BUG: 补贴期限不超过1年 — at most one policy year in total per product — but two consecutive one-year
+// (Fixed: amount.one_policy) 补贴期限不超过1年 — at most one policy year in total per product — but two consecutive one-year
 // policies in one case are both compensated (scope.one_year only reads insurance.prior_compensations;
 // nothing limits the policies of the case itself): 480,000.00 instead of at most 240,000.00.
-TEST_CASE("henan scope.one_year: two policy years in one case are not both compensated" * doctest::may_fail()) {
+TEST_CASE("henan scope.one_year: two policy years in one case are not both compensated") {
   sbc::SubsidyVerdict v = subsidy(kHenan, henan().with("insurance.policies",
       "[{kind: software_quality, number: P1, signed_on: 2023-08-10, period: {start: 2023-08-11, end: 2024-08-10}, "
       "liability_limit: 1500万, premium: 30万, payments: [{date: 2023-08-10, amount: 30万}]}, "
       "{kind: software_quality, number: P2, signed_on: 2024-08-10, period: {start: 2024-08-11, end: 2025-08-10}, "
       "liability_limit: 1500万, premium: 30万, payments: [{date: 2024-08-10, amount: 30万}]}]"));
-  CHECK(v.compensation.fen <= 24000000);
+  CHECK(v.compensation.fen == 24000000);
+  CHECK(v.policies[0].counted == Tri::pass);
+  CHECK(v.policies[1].counted == Tri::fail);
+  CHECK(finding_ids(v.policies[1].findings) == Strings{"amount.one_policy"});
+  CHECK(v.policies[1].findings[0].clause == "专项资金管理办法（首版次软件保险补偿）");
+}
+
+TEST_CASE("henan amount.paid_premium: the premium counts as far as it was paid") {
+  // 300,000.00 due, 200,000.00 paid: 200,000.00 ÷ 15,000,000.00 = 1.333…%, base 200,000.00, × 80% = 160,000.00.
+  sbc::SubsidyVerdict v = subsidy(kHenan, henan().with("insurance.policies",
+      "[{kind: software_quality, number: P1, signed_on: 2023-08-10, period: {start: 2023-08-11, end: 2024-08-10}, "
+      "liability_limit: 1500万, premium: 30万, payments: [{date: 2023-08-10, amount: 20万}]}]"));
+  CHECK(v.policies[0].counted == Tri::pass);
+  CHECK(v.policies[0].annual_premium->fen == 20000000);
+  CHECK(v.compensation.fen == 16000000);
+  CHECK(v.policies[0].warnings.size() == 1);
+  // Paid in full (or more): the premium itself.
+  sbc::SubsidyVerdict full = subsidy(kHenan, henan().with("insurance.policies",
+      "[{kind: software_quality, number: P1, signed_on: 2023-08-10, period: {start: 2023-08-11, end: 2024-08-10}, "
+      "liability_limit: 1500万, premium: 30万, payments: [{date: 2023-08-10, amount: 30万}]}]"));
+  CHECK(full.compensation.fen == 24000000);
+  CHECK(full.policies[0].warnings.empty());
+  // No payments stated: unknown, named.
+  sbc::SubsidyVerdict unstated = subsidy(kHenan, henan().with("insurance.policies",
+      "[{kind: software_quality, number: P1, signed_on: 2023-08-10, period: {start: 2023-08-11, end: 2024-08-10}, "
+      "liability_limit: 1500万, premium: 30万}]"));
+  CHECK(unstated.policies[0].counted == Tri::unknown);
+  CHECK(finding_ids(unstated.policies[0].findings) == Strings{"amount.paid_premium"});
+  CHECK(unstated.missing == Strings{"insurance.policies[0].payments"});
 }
 
 // (Fixed) a granted verdict's amount includes an undetermined compensation. With insurance.prior_compensations
@@ -950,11 +981,11 @@ TEST_CASE("shenzhen basic.revenue: main ≥ ¥20,000,000 and software ≥ 30% of
   CHECK(result(kShenzhen, odd.with("applicant.software_revenue", "6000000.01"), "basic.revenue") == Tri::pass);
 }
 
-// BUG: at_least_share_of shows the share it needs rounded half up (apply_half_up in share_of, lib/src/
+// (Fixed) at_least_share_of showed the share it needs rounded half up (apply_half_up in share_of, lib/src/
 // verdict.cpp), so 30% of ¥20,000,000.01 = 6,000,000.003 is shown as "(¥6,000,000.00)" beside a failing
 // ¥6,000,000.00, and no short_by is given; the least amount that passes is ¥6,000,000.01 (rounded up), so
 // the message should name it and short_by be ¥0.01.
-TEST_CASE("shenzhen basic.revenue: a share that is not whole fen names the least amount that passes" * doctest::may_fail()) {
+TEST_CASE("shenzhen basic.revenue: a share that is not whole fen names the least amount that passes") {
   sbc::Verdict v = judge(kShenzhen, shenzhen().with("applicant.main_revenue", "20000000.01").with("applicant.software_revenue", "6000000.00"));
   const sbc::ConditionResult& r = condition(v, "basic.revenue");
   CHECK(r.result == Tri::fail);
