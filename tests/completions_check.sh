@@ -87,8 +87,8 @@ if command -v zsh >/dev/null; then
       grep -qE -- "^(\([^)]*\))?\*?${option}[=[]" <<<"$specs" || problem "zsh: $tool has no spec for $option"
     done
   done
-  grep -qE -- '^--format=\[.*:\(text json jsonl\)$' <<<"$specs" ||
-    problem "zsh: sbc-validate --format does not complete text json jsonl"
+  grep -qE -- '^--format=\[.*:\(text json jsonl junit sarif github\)$' <<<"$specs" ||
+    problem "zsh: sbc-validate --format does not complete text json jsonl junit sarif github"
   packs=$(zsh -f -c '_call_program() { shift; eval "$@"; }; _arguments() { :; }
                      _alternative() { print -rl -- "$@"; }; words=(sbc-check ""); source "$1"; _sbc_packs' \
                      zsh "$completions/_sbc" 2>&1)

@@ -50,6 +50,9 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
   app.add_flag("--list-rules", c.list_rules, "List the built-in rule packs and exit");
   std::string described = "Output: text for people, json (an array), jsonl (one object a line), csv (one row a case)";
   if (std::find(formats.begin(), formats.end(), "markdown") != formats.end()) described += ", markdown (a report)";
+  if (std::find(formats.begin(), formats.end(), "junit") != formats.end())
+    described += "; for CI: junit (XML, a test per case and condition), sarif (2.1.0, code scanning), github "
+                 "(workflow annotations)";
   app.add_option("--format", c.format, described)
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
@@ -101,6 +104,9 @@ inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
                     : c.format == "jsonl"    ? Format::jsonl
                     : c.format == "csv"      ? Format::csv
                     : c.format == "markdown" ? Format::markdown
+                    : c.format == "junit"    ? Format::junit
+                    : c.format == "sarif"    ? Format::sarif
+                    : c.format == "github"   ? Format::github
                                              : Format::text;
   o.output.lang = language(c.lang);
   if (!c.as_of.empty()) {

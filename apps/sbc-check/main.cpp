@@ -9,7 +9,7 @@ int main(int argc, char** argv) {
   sbc::cli::Common common;
   bool explain = false, quiet = false;
   std::vector<std::string> compare;
-  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv"});
+  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "junit", "sarif", "github"});
   sbc::cli::add_compare(app, compare);
   app.add_flag("--explain", explain, "Show every condition with its clause, facts and values");
   app.add_flag("-q,--quiet", quiet, "Verdict lines only");

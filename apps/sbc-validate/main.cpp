@@ -8,7 +8,7 @@ int main(int argc, char** argv) {
   CLI::App app{"sbc-validate: every problem of case files (or rule packs) at once, as file:line:col"};
   sbc::cli::Common common;
   bool strict = false, lint = false, quiet = false, print_schema = false;
-  sbc::cli::add_common(app, common, {"text", "json", "jsonl"});
+  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "junit", "sarif", "github"});
   app.add_flag("--strict", strict, "Count warnings (unknown keys aside, which are errors here) as errors");
   app.add_flag("--lint-rules", lint, "The files are rule packs: check them as the tools load them");
   app.add_flag("-q,--quiet", quiet, "No progress or summary on standard error");

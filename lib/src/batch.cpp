@@ -71,6 +71,7 @@ class Printer {
     summary_.status = worst(summary_.status, r.status);
     if (!r.output.empty()) {  // a case may print nothing (an unchanged case of --compare-rules)
       if (options_.json_array) out_ << (printed_ == 0 ? "\n  " : ",\n  ");
+      else if (printed_ > 0) out_ << options_.separator;
       out_ << r.output;
       ++printed_;
     }

@@ -188,22 +188,75 @@ std::string render_csv(const CheckResult& r) {
                   verdict, r.verdict ? r.verdict->path : "", fmt::format("{}", fmt::join(failing, " "))});
 }
 
+std::optional<CiFormat> ci_format(Format f) {
+  switch (f) {
+    case Format::junit: return CiFormat::junit;
+    case Format::sarif: return CiFormat::sarif;
+    case Format::github: return CiFormat::github;
+    default: return std::nullopt;
+  }
+}
+
+CiCase ci_case(const CheckResult& r, Lang lang) {
+  CiCase out{r.input.file, case_name(r.input), {}};
+  using Result = CiTest::Result;
+  if (!r.verdict) {
+    for (const Diagnostic& d : r.errors)
+      out.tests.push_back({d.path.empty() ? "case" : d.path, Result::error, d.mark, d.message.in(lang)});
+    return out;
+  }
+  const Verdict& v = *r.verdict;
+  Result verdict = v.outcome == Outcome::eligible ? Result::passed : v.outcome == Outcome::ineligible ? Result::failed
+                                                                                                      : Result::skipped;
+  std::string why = v.outcome == Outcome::eligible ? std::string(to_string(v.outcome)) + " (" + v.path + ")"
+                                                   : std::string(to_string(v.outcome));
+  if (v.nearest && !v.nearest->failing.empty()) why += "; to meet: " + fmt::format("{}", fmt::join(v.nearest->failing, ", "));
+  if (!v.missing.empty()) why += "; facts to supply: " + fmt::format("{}", fmt::join(v.missing, ", "));
+  out.tests.push_back({"verdict", verdict, r.input.mark, why});
+  auto listed = [](const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  for (const ConditionResult& c : v.conditions) {
+    Mark where = r.input.mark;
+    for (const FactUse& f : c.facts)
+      if (const Value* fact = r.input.fact(f.path.substr(0, f.path.find('[')))) {
+        where = fact->mark;
+        break;
+      }
+    Result result = Result::passed;
+    if (c.result != Tri::pass) {
+      bool needed = v.nearest && (listed(v.nearest->failing, c.condition->id) || listed(v.nearest->unknown, c.condition->id));
+      result = !needed ? Result::not_needed : c.result == Tri::fail ? Result::failed : Result::skipped;
+    }
+    out.tests.push_back({c.condition->id, result, where,
+                         fmt::format("{} ({}): {}", to_string(c.result), c.condition->clause, c.message.in(lang))});
+  }
+  return out;
+}
+
 BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOptions& options, RuleLibrary& rules,
                        std::istream& in, std::ostream& out, std::function<void(size_t)> on_progress) {
   const OutputOptions& o = options.output;
-  BatchOptions batch{options.read, options.jobs, o.format == Format::json,
-                     o.format == Format::csv ? kCheckCsvHeader : "", std::move(on_progress)};
-  return run_batch(inputs, batch, in, out, [&](Case&& c) {
+  std::optional<CiFormat> ci = ci_format(o.format);
+  std::string header = ci ? ci_header(*ci, "sbc-check") : o.format == Format::csv ? kCheckCsvHeader : "";
+  BatchOptions batch{options.read, options.jobs, o.format == Format::json, header, std::move(on_progress),
+                     ci ? ci_separator(*ci) : ""};
+  BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     CheckResult r = check_case(std::move(c), rules, options);
     std::string text;
     switch (o.format) {
       case Format::json: text = render_json(r, o, true); break;
       case Format::jsonl: text = render_json(r, o, false) + "\n"; break;
       case Format::csv: text = render_csv(r); break;
+      case Format::junit:
+      case Format::sarif:
+      case Format::github: text = render_ci(ci_case(r, o.lang), *ci, "sbc-check"); break;
       default: text = render_text(r, o); break;
     }
     return Rendered{std::move(text), exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}};
   });
+  if (ci) out << ci_footer(*ci) << std::flush;
+  return summary;
 }
 
 void list_rules(RuleLibrary& rules, const OutputOptions& o, std::ostream& out) {

@@ -12,6 +12,7 @@
 #include "sbc/credit_code.hpp"
 #include "sbc/inputs.hpp"
 #include "sbc/json.hpp"
+#include "report.hpp"
 
 namespace sbc {
 
@@ -178,6 +179,20 @@ void write_problems(JsonWriter& j, const std::vector<Diagnostic>& problems, Lang
   j.end_array();
 }
 
+// A file's problems as CI sees them: a test per problem (an error fails it, or is an error of the
+// run when the file could not be read; a warning is skipped), or one passing test "valid".
+CiCase ci_problems(const std::string& file, const std::string& name, const std::vector<Diagnostic>& problems,
+                   bool unreadable, Lang lang) {
+  CiCase out{file, name, {}};
+  using Result = CiTest::Result;
+  for (const Diagnostic& d : problems) {
+    Result r = d.severity == Severity::warning ? Result::skipped : unreadable ? Result::error : Result::failed;
+    out.tests.push_back({d.path.empty() ? "file" : d.path, r, d.mark, d.message.in(lang)});
+  }
+  if (out.tests.empty()) out.tests.push_back({"valid", Result::passed, {}, ""});
+  return out;
+}
+
 }  // namespace
 
 std::vector<Diagnostic> cross_field_problems(const Case& c, RuleLibrary* rules) { return CrossChecks(c, rules).run(); }
@@ -185,8 +200,10 @@ std::vector<Diagnostic> cross_field_problems(const Case& c, RuleLibrary* rules) 
 BatchSummary run_validate(const std::vector<std::string>& inputs, const ValidateOptions& options, RuleLibrary& rules,
                           std::istream& in, std::ostream& out) {
   const OutputOptions& o = options.output;
-  BatchOptions batch{options.read, options.jobs, o.format == Format::json, "", {}};
-  return run_batch(inputs, batch, in, out, [&](Case&& c) {
+  std::optional<CiFormat> ci = ci_format(o.format);
+  BatchOptions batch{options.read, options.jobs, o.format == Format::json, ci ? ci_header(*ci, "sbc-validate") : "", {},
+                     ci ? ci_separator(*ci) : ""};
+  BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     // A document that never became a record (missing file, YAML syntax, a limit) cannot be read.
     bool unreadable = c.root.kind != Value::Kind::record;
     std::vector<Diagnostic> problems = c.problems;
@@ -204,6 +221,8 @@ BatchSummary run_validate(const std::vector<std::string>& inputs, const Validate
     std::string text;
     if (o.format == Format::text) {
       for (const Diagnostic& d : problems) text += format_gnu(d, o.lang) + "\n";
+    } else if (ci) {
+      text = render_ci(ci_problems(c.file, case_name(c), problems, unreadable, o.lang), *ci, "sbc-validate");
     } else {
       JsonWriter j(o.format == Format::json, o.format == Format::json ? 1 : 0);
       j.begin_object().key("case").value(c.file).key("index").value(c.index);
@@ -213,14 +232,18 @@ BatchSummary run_validate(const std::vector<std::string>& inputs, const Validate
     const char* verdict = status == ExitStatus::ok ? "valid" : status == ExitStatus::failed ? "invalid" : "unreadable";
     return Rendered{std::move(text), status, verdict, {}};
   });
+  if (ci) out << ci_footer(*ci) << std::flush;
+  return summary;
 }
 
 ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOptions& output, std::istream& in,
                       std::ostream& out) {
   ExitStatus status = inputs.empty() ? ExitStatus::error : ExitStatus::ok;
-  bool json = output.format != Format::text;
+  std::optional<CiFormat> ci = ci_format(output.format);
+  bool json = output.format == Format::json || output.format == Format::jsonl;
   bool first = true;
   if (output.format == Format::json) out << "[";
+  if (ci) out << ci_header(*ci, "sbc-validate");
   for (const std::string& file : expand_inputs(inputs)) {
     std::vector<Diagnostic> problems;
     std::ostringstream text;
@@ -241,6 +264,7 @@ ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOption
         status = worst(status, ExitStatus::error);
       }
     }
+    bool unreadable = !problems.empty();  // the file itself, before any pack problem
     if (problems.empty()) {
       try {
         load_pack(text.str(), file);
@@ -248,6 +272,12 @@ ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOption
         problems.push_back(e.diagnostic());
         status = worst(status, ExitStatus::failed);
       }
+    }
+    if (ci) {
+      std::string text = render_ci(ci_problems(file, file, problems, unreadable, output.lang), *ci, "sbc-validate");
+      if (!text.empty()) out << (first ? "" : ci_separator(*ci)) << text;
+      first = first && text.empty();
+      continue;
     }
     if (!json) {
       for (const Diagnostic& d : problems) out << format_gnu(d, output.lang) << "\n";
@@ -262,6 +292,7 @@ ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOption
     first = false;
   }
   if (output.format == Format::json) out << (first ? "]\n" : "\n]\n");
+  if (ci) out << ci_footer(*ci);
   return status;
 }
 

@@ -31,6 +31,7 @@ struct BatchOptions {
   // Called on the printing thread after each case is printed, with the number printed so far
   // (for a progress bar; the library itself never touches the terminal).
   std::function<void(size_t)> on_progress;
+  std::string separator;    // printed between two outputs that are not empty (SARIF's commas)
 };
 
 // What a batch came to: cases per verdict (in order of first appearance), the amounts added up.

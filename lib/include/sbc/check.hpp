@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sbc/batch.hpp"
+#include "sbc/ci_report.hpp"
 #include "sbc/case.hpp"
 #include "sbc/exit_status.hpp"
 #include "sbc/rules.hpp"
@@ -15,7 +16,7 @@
 
 namespace sbc {
 
-enum class Format { text, json, jsonl, csv, markdown };
+enum class Format { text, json, jsonl, csv, markdown, junit, sarif, github };
 
 struct OutputOptions {
   Format format = Format::text;
@@ -54,6 +55,14 @@ std::string render_text(const CheckResult& r, const OutputOptions& o);
 std::string render_json(const CheckResult& r, const OutputOptions& o, bool pretty);
 std::string render_csv(const CheckResult& r);
 extern const char* const kCheckCsvHeader;
+
+// The CI format `f` stands for, if it is one (junit, sarif, github).
+std::optional<CiFormat> ci_format(Format f);
+// A result as CI sees it: a test "verdict" (passed when eligible, failed when ineligible, skipped
+// when undetermined), then a test per condition: failed when the nearest path needs it fixed,
+// skipped when it is unknown there, not_needed when it fails off that path, else passed; an unreadable case
+// is one error per problem. Each is located at the first fact it read (else the case's start).
+CiCase ci_case(const CheckResult& r, Lang lang);
 
 // The whole tool: every case of every input, judged on options.jobs workers, printed to `out`
 // in input order. `on_progress` as in BatchOptions.
