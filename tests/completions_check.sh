@@ -95,16 +95,13 @@ if command -v zsh >/dev/null; then
   grep -qE '\(.*shandong-2020 shandong-2023.*\)' <<<"$packs" || problem "zsh: --rules does not offer the packs: $packs"
 fi
 
-# --- fish: fish's own `complete -C`, on the three files (one file, each for its tool) -----------
+# --- fish: fish's own `complete -C`, on the file installed as each tool's (TOOL.fish) -------------
 if command -v fish >/dev/null; then
-  for tool in "${tools[@]}"; do
-    fish --no-execute "$completions/$tool.fish" || problem "fish: $tool.fish does not parse"
-    cmp -s <(sed "s/$tool/sbc-check/g" "$completions/$tool.fish") "$completions/sbc-check.fish" ||
-      problem "fish: $tool.fish is no longer sbc-check.fish with the tool's name changed"
-  done
+  fish --no-execute "$completions/sbc.fish" || problem "fish: sbc.fish does not parse"
+  mkdir -p "$scratch/fish" && for tool in "${tools[@]}"; do cp "$completions/sbc.fish" "$scratch/fish/$tool.fish"; done
   fish_complete() {
     # shellcheck disable=SC2016  # fish's own $argv
-    fish --no-config -c 'source $argv[1]; complete -C$argv[2]' "$completions/${1%% *}.fish" "$1" | cut -f1
+    fish --no-config -c 'source $argv[1]; complete -C$argv[2]' "$scratch/fish/${1%% *}.fish" "$1" | cut -f1
   }
   check_shell fish
   expect fish "sbc-check " a.yaml b.yml cases/ -

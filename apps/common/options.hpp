@@ -115,7 +115,10 @@ inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
     o.as_of = d.value;
   }
   for (const std::string& limit : c.limits)
-    if (!o.read.limits.set(limit)) return "--limit: expected NAME=N with a known NAME and a positive N, not " + limit;
+    if (!o.read.limits.set(limit))
+      return Text{"--limit：应为 NAME=N（已知的 NAME，正整数 N），而不是 " + limit,
+                  "--limit: expected NAME=N with a known NAME and a positive N, not " + limit}
+          .in(o.output.lang);
   const char* term = std::getenv("TERM");
   bool terminal = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr &&
                   !(term && std::strcmp(term, "dumb") == 0);
@@ -165,7 +168,10 @@ int run_tool(const char* name, const Common& c, const CheckOptions& o, bool with
     }
     if (!o.rules.empty()) rules.get(o.rules);
     if (c.inputs.empty()) {
-      std::cerr << name << ": no case given (a file, a directory or -); see --help\n";
+      std::cerr << name << ": "
+                << Text{"未给出案例（文件、目录或 -）；见 --help", "no case given (a file, a directory or -); see --help"}
+                       .in(o.output.lang)
+                << "\n";
       return static_cast<int>(ExitStatus::error);
     }
     bool for_people = isatty(STDERR_FILENO) && !o.output.quiet;

@@ -28,7 +28,10 @@ int main(int argc, char** argv) {
   auto error = sbc::cli::to_options(common, options.common);
   if (!error && !window.empty()) {
     auto start = sbc::parse_date(window[0]), end = sbc::parse_date(window[1]);
-    if (!start || !end || *end.value < *start.value) error = "--window: expected START END as YYYY-MM-DD, START <= END";
+    if (!start || !end || *end.value < *start.value)
+      error = sbc::Text{"--window：应为 START END（YYYY-MM-DD），且 START <= END",
+                        "--window: expected START END as YYYY-MM-DD, START <= END"}
+                  .in(options.common.output.lang);
     else options.window = sbc::DateRange{*start.value, *end.value};
   }
   if (error) {

@@ -157,7 +157,7 @@ BatchSummary run_compare(const std::vector<std::string>& inputs, const CompareOp
   const RulePack& b = judging_pack(rules, options.b, options.subsidy);
   const OutputOptions& o = options.common.output;
   Tally tally;
-  BatchOptions batch{options.common.read, options.common.jobs, o.format == Format::json, "", std::move(on_progress)};
+  BatchOptions batch{options.common.read, options.common.jobs, o.format == Format::json, "", std::move(on_progress), ""};
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     std::vector<Diagnostic> errors = c.errors();
     std::optional<Comparison> cmp;

@@ -408,7 +408,7 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
   const OutputOptions& o = options.common.output;
   bool form = options.form != FormStyle::none;
   BatchOptions batch{options.common.read, options.common.jobs, o.format == Format::json && !form,
-                     o.format == Format::csv && !form ? kSubsidyCsvHeader : "", std::move(on_progress)};
+                     o.format == Format::csv && !form ? kSubsidyCsvHeader : "", std::move(on_progress), ""};
   return run_batch(inputs, batch, in, out, [&](Case&& c) {
     SubsidyResult r = subsidy_case(std::move(c), rules, options);
     std::string text;

@@ -204,10 +204,8 @@ class Evaluator {
         return verdict(years_test(p, v->date, *at));
       }
       case Op::at_least_share_of: {
-        const Value* whole = lookup(case_.root, p.other_keys);
-        if (whole == nullptr) return Tri::unknown;
-        record(p.other, *whole);
-        return verdict(reaches_share(v->money, whole->money, p.share));
+        const Value* whole = other(p);
+        return whole ? verdict(reaches_share(v->money, whole->money, p.share)) : Tri::unknown;
       }
       case Op::items_at_least: return verdict(v->items.size() >= static_cast<size_t>(p.n));
       case Op::given: return Tri::pass;
@@ -221,10 +219,8 @@ class Evaluator {
   // The date a year test counts from: its `reference:` fact, else the as-of date.
   std::optional<Date> reference_date(const Predicate& p) {
     if (p.other.empty()) return as_of();
-    const Value* ref = lookup(case_.root, p.other_keys);
-    if (ref == nullptr) return std::nullopt;
-    record(p.other, *ref);
-    return ref->date;
+    const Value* ref = other(p);
+    return ref ? std::optional<Date>(ref->date) : std::nullopt;
   }
 
   // within_years: at most n years (the anniversary included); older_than_years: more than n
@@ -360,17 +356,26 @@ class Evaluator {
     return out;
   }
 
+  // The other fact a test compares with (recorded), or nullptr when the case does not state it.
+  const Value* other(const Predicate& p) {
+    const Value* v = lookup(case_.root, p.other_keys);
+    if (v) record(p.other, *v);
+    return v;
+  }
+  static Eval other_missing(const Predicate& p) {
+    const Text& label = p.other_field->label;
+    return {Tri::unknown,
+            {{{fmt::format("未提供{}（{}）", label.zh, p.other), fmt::format("{} not given ({})", label.en, p.other)},
+              {p.other},
+              {}}}};
+  }
+
   // A money fact against a share of another: software revenue at least 30% of main revenue.
   Eval share_of(const Predicate& p, const Value& v, const Text& value) {
     const Field& f = *p.field;
     const Field& of = *p.other_field;
-    const Value* whole = lookup(case_.root, p.other_keys);
-    if (whole == nullptr)
-      return {Tri::unknown,
-              {{{fmt::format("未提供{}（{}）", of.label.zh, p.other), fmt::format("{} not given ({})", of.label.en, p.other)},
-                {p.other},
-                {}}}};
-    record(p.other, *whole);
+    const Value* whole = other(p);
+    if (whole == nullptr) return other_missing(p);
     // The least whole-fen amount that reaches the share (rounded up: 30% of 20,000,000.01 needs 6,000,000.01).
     i128 product = static_cast<i128>(whole->money.fen) * p.share.num;
     Money needed{static_cast<std::int64_t>((product + p.share.den - 1) / p.share.den)};
@@ -392,16 +397,10 @@ class Evaluator {
     std::optional<Date> as_of = as_of_;
     Text label{"评估日期", "the as-of date"};
     if (!p.other.empty()) {
-      const Field& of = *p.other_field;
-      const Value* ref = lookup(case_.root, p.other_keys);
-      if (ref == nullptr)
-        return {Tri::unknown,
-                {{{fmt::format("未提供{}（{}）", of.label.zh, p.other), fmt::format("{} not given ({})", of.label.en, p.other)},
-                  {p.other},
-                  {}}}};
-      record(p.other, *ref);
+      const Value* ref = other(p);
+      if (ref == nullptr) return other_missing(p);
       as_of = ref->date;
-      label = of.label;
+      label = p.other_field->label;
     } else if (!as_of) {
       label = {"申请日期", "the application date"};
       const Value* applied = case_.fact("application.date");

@@ -1,5 +1,6 @@
-# fish completion for sbc-check. The three files sbc-{check,subsidy,validate}.fish are one file
-# with the tool's name changed (tests/completions_check.sh checks that they stay so).
+# fish completion for sbc-check, sbc-subsidy and sbc-validate. fish loads a completion by the
+# command's name, so this one file is installed three times, as sbc-check.fish, sbc-subsidy.fish and
+# sbc-validate.fish; each completes its own tool (under any other name it completes all three).
 #
 # Nothing about the options is written here: they are read from the tool when fish first loads
 # this file, so options, --format values and rule packs added later need no change here.
@@ -67,4 +68,11 @@ function __sbc_complete --argument-names tool --description 'Complete an sbc too
     complete -c $tool -f -a - -d 'standard input'
 end
 
-__sbc_complete sbc-check
+set -l __sbc_self (basename (status filename) .fish)
+if contains -- $__sbc_self sbc-check sbc-subsidy sbc-validate
+    __sbc_complete $__sbc_self
+else
+    for __sbc_tool in sbc-check sbc-subsidy sbc-validate
+        __sbc_complete $__sbc_tool
+    end
+end
