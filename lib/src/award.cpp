@@ -23,7 +23,7 @@ std::optional<Money> invoiced_within(const Case& c, Date from, int months, std::
     missing.push_back("insurance.sales");
     return std::nullopt;
   }
-  Date last = add_days(add_months(from, months), -1);
+  Date last = last_day_of_months(from, months);
   Money total;
   for (size_t i = 0; i < sales->items.size(); ++i) {
     const Value* invoices = sales->items[i].find("invoices");
@@ -66,7 +66,7 @@ AwardResult compute_award(const Award& award, const Case& c, std::optional<Date>
     r.base = fact->money;
     r.base_text = {fmt::format("{} = {}", b.path, yuan(*r.base)), fmt::format("{} = {}", b.path, yuan(*r.base))};
   } else {
-    Date last = add_days(add_months(fact->date, *b.months), -1);
+    Date last = last_day_of_months(fact->date, *b.months);
     std::vector<std::string> incomplete;  // the award's own missing facts must not hide the base
     r.base = invoiced_within(c, fact->date, *b.months, incomplete);
     r.missing.insert(r.missing.end(), incomplete.begin(), incomplete.end());

@@ -43,10 +43,11 @@ Date add_years(Date d, int n) {
   return from_ymd(moved);
 }
 
-Date add_months(Date d, int n) {
-  date::year_month_day moved = to_ymd(d) + date::months{n};
-  if (!moved.ok()) moved = moved.year() / moved.month() / date::last;
-  return from_ymd(moved);
+Date last_day_of_months(Date from, int n) {
+  date::year_month_day start = to_ymd(from);
+  date::year_month_day same = start + date::months{n};
+  if (!same.ok()) return from_ymd(same.year() / same.month() / date::last);  // no such day: the month's last
+  return Date{from_ymd(same).days - 1};
 }
 
 }  // namespace sbc

@@ -1,7 +1,7 @@
 // The programmes of Henan (henan-2021), Anhui (anhui-2020) and Shenzhen (shenzhen-2023): every
 // recognition condition, compensation condition, award and award condition passing and failing at
 // its exact boundary, unknown (with the missing path) when a fact is missing; the awards exact to
-// the fen; the choice of pack for a case; add_months; and the loader's errors for awards and
+// the fen; the choice of pack for a case; last_day_of_months; and the loader's errors for awards and
 // optional compensation rules. Every expected amount is worked by hand in the comment beside it,
 // from shared/policy/other-programmes.md, never copied from the tool.
 #include <doctest/doctest.h>
@@ -608,16 +608,14 @@ TEST_CASE("henan award.sales: invoices of the 12 months from recognition, both e
         "[{contract: S1, amount: 1000万, invoices: [{date: 2025-01-30, amount: 100万}, {date: 2025-01-31, amount: 200万}]}]"));
     CHECK(award(v, "award.sales").base->fen == 100000000);
   }
-  SUBCASE("recognised on 29 February: the 12 months end on 27 February") {
-    // add_months(2024-02-29, 12) = 2025-02-28, the day before is the last: 365 days in all. (Counted
-    // the Civil Code's way, 第二百零二条, the period would end on the month's last day, 2025-02-28; the
-    // text does not say which, so this pins the engine's reading.)
+  SUBCASE("recognised on 29 February: the 12 months end on 28 February") {
+    // 2025 has no 29 February, so the period's last day is the month's last (民法典 第二百零三条).
     const CaseYaml leap = henan().with("software.recognized_on", "2024-02-29");
     sbc::SubsidyVerdict v = subsidy(kHenan, leap.with("insurance.sales",
-        "[{contract: S1, amount: 1000万, invoices: [{date: 2025-02-27, amount: 100万}, {date: 2025-02-28, amount: 200万}]}]"));
+        "[{contract: S1, amount: 1000万, invoices: [{date: 2025-02-28, amount: 100万}, {date: 2025-03-01, amount: 200万}]}]"));
     CHECK(award(v, "award.sales").base->fen == 100000000);
     CHECK(award(v, "award.sales").base_text.en ==
-          "invoiced 2024-02-29 to 2025-02-27 (12 months from software.recognized_on): ¥1,000,000.00");
+          "invoiced 2024-02-29 to 2025-02-28 (12 months from software.recognized_on): ¥1,000,000.00");
   }
   SUBCASE("every sale counts, whatever its contract") {
     sbc::SubsidyVerdict v = subsidy(kHenan, henan().with("insurance.sales",
@@ -1170,18 +1168,17 @@ TEST_CASE("programmes: the pack for a case without rules:") {
   CHECK(rules.for_case(named, std::nullopt).id == kHenan);
 }
 
-// --- add_months ----------------------------------------------------------------------------------------------
+// --- last_day_of_months ---------------------------------------------------------------------------------
 
-TEST_CASE("date: add_months goes to the month's last day when it has no such day") {
-  CHECK(sbc::add_months(day("2021-01-31"), 1) == day("2021-02-28"));
-  CHECK(sbc::add_months(day("2024-01-31"), 1) == day("2024-02-29"));
-  CHECK(sbc::add_months(day("2024-03-31"), 1) == day("2024-04-30"));
-  CHECK(sbc::add_months(day("2023-08-01"), 12) == day("2024-08-01"));
-  CHECK(sbc::add_months(day("2024-02-29"), 12) == day("2025-02-28"));
-  CHECK(sbc::add_months(day("2023-12-15"), 1) == day("2024-01-15"));
-  CHECK(sbc::add_months(day("2023-11-30"), 3) == day("2024-02-29"));
-  CHECK(sbc::add_months(day("2024-03-31"), -1) == day("2024-02-29"));
-  CHECK(sbc::add_months(day("2024-05-20"), 0) == day("2024-05-20"));
+TEST_CASE("date: the last day of n months from a day, that day included") {
+  CHECK(sbc::last_day_of_months(day("2023-08-01"), 12) == day("2024-07-31"));
+  CHECK(sbc::last_day_of_months(day("2024-02-29"), 12) == day("2025-02-28"));  // no 29 Feb: the month's last
+  CHECK(sbc::last_day_of_months(day("2024-01-31"), 1) == day("2024-02-29"));
+  CHECK(sbc::last_day_of_months(day("2021-01-31"), 1) == day("2021-02-28"));
+  CHECK(sbc::last_day_of_months(day("2024-03-31"), 1) == day("2024-04-30"));
+  CHECK(sbc::last_day_of_months(day("2023-12-15"), 1) == day("2024-01-14"));
+  CHECK(sbc::last_day_of_months(day("2024-01-30"), 1) == day("2024-02-29"));
+  CHECK(sbc::last_day_of_months(day("2023-01-30"), 1) == day("2023-02-28"));
 }
 
 // --- the loader: awards and compensation rules ----------------------------------------------------------------
