@@ -10,8 +10,11 @@ foreach(rep RANGE 30)
 endforeach()
 set(input ${WORK_DIR}/parallel-batch-${NAME}.yaml)
 file(WRITE ${input} "${batch}")
+if(NOT FORMAT)
+  set(FORMAT jsonl)
+endif()
 foreach(jobs 1 2)
-  execute_process(COMMAND ${TOOL} -j${jobs} --format jsonl ${ARGS} ${input}
+  execute_process(COMMAND ${TOOL} -j${jobs} --format ${FORMAT} ${ARGS} ${input}
     OUTPUT_VARIABLE out${jobs} RESULT_VARIABLE status${jobs})
 endforeach()
 string(LENGTH "${out1}" length)

@@ -18,10 +18,7 @@ CheckResult check_case(Case c, RuleLibrary& rules, const CheckOptions& options) 
   if (!r.errors.empty()) return r;
   try {
     const RulePack& pack = choose_pack(rules, r.input, options);
-    if (!pack.recognises())
-      throw InputError(Diagnostic{Severity::error, r.input.file, r.input.mark, "rules",
-                                  {fmt::format("规则包 {} 没有认定条件（仅有奖补），请用 sbc-subsidy", pack.id),
-                                   fmt::format("rule pack {} has no recognition rules (awards only); use sbc-subsidy", pack.id)}});
+    if (auto why = pack.unusable_for(false)) throw InputError(Diagnostic{Severity::error, r.input.file, r.input.mark, "rules", *why});
     r.verdict = evaluate(pack, r.input, options.as_of);
   } catch (const InputError& e) {
     r.errors.push_back(e.diagnostic());

@@ -53,14 +53,7 @@ Results subsidy_results(const SubsidyVerdict& v) {
 
 const RulePack& judging_pack(RuleLibrary& rules, const std::string& id, bool subsidy) {
   const RulePack& p = rules.get(id);
-  if (!subsidy && !p.recognises())
-    throw InputError(Diagnostic{Severity::error, id, {}, "",
-                                {fmt::format("规则包 {} 没有认定条件（仅有奖补），请用 sbc-subsidy", p.id),
-                                 fmt::format("rule pack {} has no recognition rules (awards only); use sbc-subsidy", p.id)}});
-  if (subsidy && !p.compensation && p.awards.empty())
-    throw InputError(Diagnostic{Severity::error, id, {}, "",
-                                {fmt::format("规则包 {} 没有保险补偿或奖补规则", p.id),
-                                 fmt::format("rule pack {} has no compensation or award rules", p.id)}});
+  if (auto why = p.unusable_for(subsidy)) throw InputError(Diagnostic{Severity::error, id, {}, "", *why});
   return p;
 }
 

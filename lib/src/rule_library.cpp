@@ -31,6 +31,15 @@ std::optional<Text> RulePack::validity_warning(std::optional<Date> judged_at) co
                           format(*judged_at), id, format(effective_from), format(effective_to))};
 }
 
+std::optional<Text> RulePack::unusable_for(bool subsidy) const {
+  if (subsidy && !subsidises())
+    return Text{fmt::format("规则包 {} 没有保险补偿或奖补规则", id), fmt::format("rule pack {} has no compensation or award rules", id)};
+  if (!subsidy && !recognises())
+    return Text{fmt::format("规则包 {} 没有认定条件（仅有奖补），请用 sbc-subsidy", id),
+                fmt::format("rule pack {} has no recognition rules (awards only); use sbc-subsidy", id)};
+  return std::nullopt;
+}
+
 const RulePack& RuleLibrary::get(const std::string& id_or_path) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (auto it = loaded_.find(id_or_path); it != loaded_.end()) return *it->second;

@@ -13,10 +13,7 @@ SubsidyResult subsidy_case(Case c, RuleLibrary& rules, const SubsidyOptions& opt
   if (!r.errors.empty()) return r;
   try {
     const RulePack& pack = choose_pack(rules, r.input, options.common);
-    if (!pack.compensation && pack.awards.empty())
-      throw InputError(Diagnostic{Severity::error, r.input.file, r.input.mark, "rules",
-                                  {fmt::format("规则包 {} 没有保险补偿或奖补规则", pack.id),
-                                   fmt::format("rule pack {} has no compensation or award rules", pack.id)}});
+    if (auto why = pack.unusable_for(true)) throw InputError(Diagnostic{Severity::error, r.input.file, r.input.mark, "rules", *why});
     r.verdict = compute_subsidy(pack, r.input, options.common.as_of, options.window);
   } catch (const InputError& e) {
     r.errors.push_back(e.diagnostic());

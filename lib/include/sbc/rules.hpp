@@ -207,6 +207,9 @@ struct RulePack {
   // A warning when the case is judged at a date outside the pack's effective dates.
   std::optional<Text> validity_warning(std::optional<Date> judged_at) const;
   bool recognises() const { return !recognition.paths.empty(); }  // award-only packs do not
+  bool subsidises() const { return compensation.has_value() || !awards.empty(); }
+  // Why sbc-check (`subsidy` false) or sbc-subsidy (true) cannot judge cases under this pack, if it cannot.
+  std::optional<Text> unusable_for(bool subsidy) const;
 };
 
 // Parses and checks a rule pack. Throws InputError (file:line:col and key path) on any problem.
