@@ -382,10 +382,8 @@ TEST_CASE("henan basic.first_owner: the applicant is the copyright's first owner
   CHECK(unknown.outcome == Outcome::undetermined);
 }
 
-// (Fixed) the nearest path lists a condition twice when the path's group is also a required group
-// (henan-2021 and shenzhen-2023: required [basic], paths [{group: basic}]): evaluate() in lib/src/
-// verdict.cpp builds `needed` as the required conditions followed by the candidate's, without removing
-// the repeats, so "nearest.failing" (and "unknown") in every output names basic.copyright_recent twice.
+// When the path's group is also the required group (henan-2021 and shenzhen-2023: required [basic],
+// paths [{group: basic}]), the nearest path names each condition once, not once for each role.
 TEST_CASE("programmes: the nearest path names each condition once") {
   sbc::Verdict henan_fail = judge(kHenan, henan().with("software.copyright_registered_on", "2021-06-15"));
   REQUIRE(henan_fail.nearest);
@@ -514,9 +512,8 @@ TEST_CASE("henan amount.formula: 80% of the premium, the rate capped at 3% inclu
   }
 }
 
-// (Fixed: amount.paid_premium) henan-2021 pays 80% of 年度保费实际支出 (the premium actually paid), but a policy with no payment at
-// all is compensated on its unpaid premium: the engine's "no premium was paid" finding belongs to
-// scope.window, which henan-2021 does not cite, so Findings::add drops it (lib/src/subsidy.cpp).
+// 年度保费实际支出: a policy with no payment at all gets nothing (amount.paid_premium), though
+// henan-2021 does not cite scope.window, whose finding says so for Shandong.
 TEST_CASE("henan amount.formula: a premium not paid at all is not compensated") {
   sbc::SubsidyVerdict v = subsidy(kHenan, henan().with("insurance.policies",
       "[{kind: software_quality, number: P1, signed_on: 2023-08-10, period: {start: 2023-08-11, end: 2024-08-10}, "
@@ -525,9 +522,8 @@ TEST_CASE("henan amount.formula: a premium not paid at all is not compensated") 
   CHECK(v.compensation.fen == 0);
 }
 
-// (Fixed: amount.one_policy) 补贴期限不超过1年 — at most one policy year in total per product — but two consecutive one-year
-// policies in one case are both compensated (scope.one_year only reads insurance.prior_compensations;
-// nothing limits the policies of the case itself): 480,000.00 instead of at most 240,000.00.
+// 补贴期限不超过1年: of two consecutive one-year policies in one case only the first is compensated
+// (amount.one_policy); scope.one_year alone reads only insurance.prior_compensations.
 TEST_CASE("henan scope.one_year: two policy years in one case are not both compensated") {
   sbc::SubsidyVerdict v = subsidy(kHenan, henan().with("insurance.policies",
       "[{kind: software_quality, number: P1, signed_on: 2023-08-10, period: {start: 2023-08-11, end: 2024-08-10}, "
@@ -565,11 +561,9 @@ TEST_CASE("henan amount.paid_premium: the premium counts as far as it was paid")
   CHECK(unstated.missing == Strings{"insurance.policies[0].payments"});
 }
 
-// (Fixed) a granted verdict's amount includes an undetermined compensation. With insurance.prior_compensations
-// missing, scope.one_year is unknown, so the compensation is undetermined (a product compensated before gets
-// ¥0.00), yet compute_subsidy (lib/src/subsidy.cpp) adds its "proven so far" ¥240,000.00 to the granted
-// award: sbc-subsidy prints "granted ¥1,240,000.00" and exits 0. Only the granted parts should be in a
-// granted total (¥1,000,000.00), the compensation reported as undetermined beside it.
+// With insurance.prior_compensations missing the compensation is undetermined (a product compensated
+// before gets ¥0.00), so a granted total holds only the granted award (¥1,000,000.00), not the
+// compensation's ¥240,000.00 proven so far.
 TEST_CASE("henan: a granted total counts only the parts that are granted") {
   sbc::SubsidyVerdict v = subsidy(kHenan, henan().without("insurance.prior_compensations"));
   CHECK(award(v, "award.sales").amount.fen == 100000000);
@@ -716,10 +710,7 @@ TEST_CASE("henan award.sales: its conditions and its base, unknown when missing"
   }
 }
 
-// (Fixed) the award's base is measured only when every award condition is known: invoiced_within (lib/src/
-// award.cpp) returns nullopt whenever the AwardResult's `missing` is not empty, and that list already
-// holds the missing facts of the conditions. So an unknown province hides a fully invoiced base of
-// ¥5,000,000.00 (the report cannot show base or before_cap).
+// An unknown award condition (the province) does not hide the invoiced base and its arithmetic.
 TEST_CASE("henan award.sales: the base is measured even while a condition is unknown") {
   sbc::SubsidyVerdict v = subsidy(kHenan, henan().without("applicant.registered_province"));
   const sbc::AwardResult& a = award(v, "award.sales");
@@ -883,14 +874,13 @@ TEST_CASE("anhui: the markdown report of an awards-only pack has no compensation
   CHECK(markdown.find("- ✓ `award.developer` (2020年省级政策（首版次软件奖补）, developer): ¥1,700,000.00") != std::string::npos);
 }
 
-// (Fixed) an awards-only pack (anhui-2020, shenzhen-2023) reports its materials as unknown: compute_subsidy
-// (lib/src/subsidy.cpp) leaves SubsidyVerdict::materials at its default when the pack has no compensation
-// section, so the JSON says "materials": {"result": "unknown", "message": ""} — a fact that seems to be
-// missing. A pack without compensation has no materials to be unknown (henan-2021, which lists none,
-// reports pass with "this pack lists no materials"); or the key should be null.
+// An awards-only pack (anhui-2020, shenzhen-2023) has no materials to be unknown: they pass, with
+// "this pack lists no materials", as for henan-2021, which lists none.
 TEST_CASE("anhui: an awards-only pack's materials are not unknown") {
   sbc::SubsidyVerdict v = subsidy(kAnhui, anhui());
-  CHECK(v.materials.result != Tri::unknown);
+  CHECK(v.materials.result == Tri::pass);
+  CHECK(v.materials.message.en == "this pack lists no materials");
+  CHECK(v.materials.required.empty());
 }
 
 TEST_CASE("anhui under sbc-check: an awards-only pack is an error result, chosen or named") {
@@ -979,10 +969,8 @@ TEST_CASE("shenzhen basic.revenue: main ≥ ¥20,000,000 and software ≥ 30% of
   CHECK(result(kShenzhen, odd.with("applicant.software_revenue", "6000000.01"), "basic.revenue") == Tri::pass);
 }
 
-// (Fixed) at_least_share_of showed the share it needs rounded half up (apply_half_up in share_of, lib/src/
-// verdict.cpp), so 30% of ¥20,000,000.01 = 6,000,000.003 is shown as "(¥6,000,000.00)" beside a failing
-// ¥6,000,000.00, and no short_by is given; the least amount that passes is ¥6,000,000.01 (rounded up), so
-// the message should name it and short_by be ¥0.01.
+// 30% of ¥20,000,000.01 is 6,000,000.003: the least whole-fen amount that reaches it is ¥6,000,000.01
+// (rounded up), which the message names, with short_by ¥0.01 for a failing ¥6,000,000.00.
 TEST_CASE("shenzhen basic.revenue: a share that is not whole fen names the least amount that passes") {
   sbc::Verdict v = judge(kShenzhen, shenzhen().with("applicant.main_revenue", "20000000.01").with("applicant.software_revenue", "6000000.00"));
   const sbc::ConditionResult& r = condition(v, "basic.revenue");
