@@ -252,7 +252,9 @@ Field build_schema() {
                money("audited_sales", "经审计的首个合同及一年内合同销售额", "audited sales of the first contract and the year after it"),
                money("first_user_purchase", "首购用户经审计的首个合同采购额", "the first user's audited purchase under the first contract"),
                flag("user_in_province", "首购（示范应用）用户在省（市）内", "the first user is in the province (city)"),
-               flag("prior_award", "已获同一奖补", "already had this award")}),
+               // Each award is paid once to each beneficiary: the developer's and the user's apart.
+               flag("developer_prior_award", "研制企业已获该项奖补", "the developer already had this award"),
+               flag("user_prior_award", "首购用户已获该项奖补", "the first user already had this award")}),
        record("insurance", "保险补偿", "insurance",
               {record("recognition", "认定批次", "recognition",
                       {integer("year", "认定年度", "year"), integer("batch", "批次", "batch")}),

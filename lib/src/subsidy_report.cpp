@@ -151,8 +151,8 @@ std::string award_text(const AwardResult& a, const OutputOptions& o) {
   const char* whom = award.beneficiary == "developer" ? (zh ? "研制企业" : "developer") : (zh ? "首购用户" : "first user");
   const char* state = a.result == Tri::pass ? (zh ? "奖补" : "award") : a.result == Tri::fail ? (zh ? "不予奖补" : "no award")
                                                                                               : (zh ? "待定" : "undetermined");
-  std::string out = fmt::format("  {} {} ({}) [{}]: {} {}\n", tri_mark(a.result), award.citation.id, award.citation.clause,
-                                whom, state, a.result == Tri::pass ? yuan(a.amount) : "");
+  std::string out = fmt::format("  {} {} ({}) [{}]: {}{}\n", tri_mark(a.result), award.citation.id, award.citation.clause,
+                                whom, state, a.result == Tri::pass ? " " + yuan(a.amount) : "");
   out += condition_lines(a.conditions, o, "    ");
   if (!a.base || (!o.explain && a.result != Tri::pass)) return out;
   out += fmt::format("    {} {}\n", zh ? "基数" : "base", a.base_text.in(o.lang));

@@ -132,7 +132,8 @@ const CaseYaml& anhui() {
       {"application.date", "2020-09-30"},
       {"award.price", "1200万"},
       {"award.user_in_province", "true"},
-      {"award.prior_award", "false"},
+      {"award.developer_prior_award", "false"},
+      {"award.user_prior_award", "false"},
   });
   return base;
 }
@@ -239,12 +240,12 @@ TEST_CASE("programmes: every rule of the three packs, in order, with its exact c
   CHECK(anhui_pack.awards[0].beneficiary == "developer");
   CHECK(ids_and_clauses(anhui_pack.awards[0].conditions) ==
         Strings{std::string("award.developer_in_province | ") + anhui_clause, std::string("award.recognised | ") + anhui_clause,
-                std::string("award.once | ") + anhui_clause});
+                std::string("award.developer_once | ") + anhui_clause});
   CHECK(anhui_pack.awards[1].citation.id == "award.user");
   CHECK(anhui_pack.awards[1].beneficiary == "user");
   CHECK(ids_and_clauses(anhui_pack.awards[1].conditions) ==
         Strings{std::string("award.user_in_province | ") + anhui_clause, std::string("award.recognised | ") + anhui_clause,
-                std::string("award.once | ") + anhui_clause});
+                std::string("award.user_once | ") + anhui_clause});
 
   const sbc::RulePack& shenzhen_pack = pack(kShenzhen);
   CHECK(shenzhen_pack.jurisdiction == "guangdong");
@@ -842,17 +843,24 @@ TEST_CASE("anhui award conditions: in the province, recognised, once") {
     CHECK(unknown.missing == Strings{"software.recognized"});
     CHECK(unknown.subsidy.fen == 0);
   }
-  SUBCASE("award.once: a product that had the award gets no second") {
-    sbc::SubsidyVerdict v = subsidy(kAnhui, anhui().with("award.prior_award", "true"));
-    const sbc::ConditionResult& r = condition(award(v, "award.developer"), "award.once");
+  SUBCASE("paid once to each: a beneficiary that had the award gets no second, the other still can") {
+    sbc::SubsidyVerdict v = subsidy(kAnhui, anhui().with("award.developer_prior_award", "true"));
+    const sbc::ConditionResult& r = condition(award(v, "award.developer"), "award.developer_once");
     CHECK(r.result == Tri::fail);
     CHECK(r.condition->clause == "2020年省级政策（首版次软件奖补）");
-    CHECK(condition(award(v, "award.user"), "award.once").result == Tri::fail);
-    CHECK(v.outcome == Grant::denied);
-    CHECK(v.subsidy.fen == 0);
-    sbc::SubsidyVerdict unknown = subsidy(kAnhui, anhui().without("award.prior_award"));
-    CHECK(condition(award(unknown, "award.user"), "award.once").missing == Strings{"award.prior_award"});
-    CHECK(unknown.outcome == Grant::undetermined);
+    CHECK(award(v, "award.developer").amount.fen == 0);
+    CHECK(condition(award(v, "award.user"), "award.user_once").result == Tri::pass);
+    CHECK(award(v, "award.user").amount.fen == 170000000);
+    CHECK(v.outcome == Grant::granted);
+    CHECK(v.subsidy.fen == 170000000);
+    sbc::SubsidyVerdict both = subsidy(kAnhui, anhui().with("award.developer_prior_award", "true").with("award.user_prior_award", "true"));
+    CHECK(condition(award(both, "award.user"), "award.user_once").result == Tri::fail);
+    CHECK(both.outcome == Grant::denied);
+    CHECK(both.subsidy.fen == 0);
+    sbc::SubsidyVerdict unknown = subsidy(kAnhui, anhui().without("award.user_prior_award"));
+    CHECK(condition(award(unknown, "award.user"), "award.user_once").missing == Strings{"award.user_prior_award"});
+    CHECK(award(unknown, "award.user").result == Tri::unknown);
+    CHECK(unknown.outcome == Grant::granted);  // the developer's award is granted all the same
   }
   SUBCASE("no price: both awards unknown") {
     sbc::SubsidyVerdict v = subsidy(kAnhui, anhui().without("award.price"));
