@@ -48,10 +48,12 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
                  "else the built-in pack of the applicant's province covering the application date")
       ->type_name("ID|FILE");
   app.add_flag("--list-rules", c.list_rules, "List the built-in rule packs and exit");
-  std::string described = "Output: text for people, json (an array), jsonl (one object a line), csv (one row a case)";
-  if (std::find(formats.begin(), formats.end(), "markdown") != formats.end()) described += ", markdown (a report)";
-  if (std::find(formats.begin(), formats.end(), "junit") != formats.end())
-    described += "; for CI: junit (XML, a test per case and condition), sarif (2.1.0, code scanning), github "
+  auto offers = [&](const char* format) { return std::find(formats.begin(), formats.end(), format) != formats.end(); };
+  std::string described = "Output: text for people, json (an array), jsonl (one object a line)";
+  if (offers("csv")) described += ", csv (one row a case)";
+  if (offers("markdown")) described += ", markdown (a report)";
+  if (offers("junit"))
+    described += "; for CI: junit (JUnit XML test results), sarif (2.1.0, code scanning), github "
                  "(workflow annotations)";
   app.add_option("--format", c.format, described)
       ->check(CLI::IsMember(formats))
