@@ -136,6 +136,13 @@ void check_worked_example(const sbc::SubsidyVerdict& v) {
   CHECK(ids(v.policies.at(0).findings) == Ids{});
 }
 
+// A case-level condition fails: the whole case is denied, whatever its policies would give.
+void check_denied_by(const sbc::SubsidyVerdict& v, const std::string& condition_id) {
+  CHECK(condition(v, condition_id) == Tri::fail);
+  CHECK(v.outcome == Grant::denied);
+  CHECK(v.subsidy.fen == 0);
+}
+
 }  // namespace
 
 TEST_CASE("subsidy: the worked example, step by step: 264,000.00") {
@@ -569,9 +576,7 @@ TEST_CASE("subsidy: the credit negative list bars for 3 years, the anniversary i
   SUBCASE("listed exactly 3 years before: still barred") {
     spec.negative_list_since = "2017-05-15";
     sbc::SubsidyVerdict v = compute(spec);
-    CHECK(condition(v, "other.negative_list") == Tri::fail);
-    CHECK(v.outcome == Grant::denied);
-    CHECK(v.subsidy.fen == 0);
+    check_denied_by(v, "other.negative_list");
     CHECK(v.total_before_cap.fen == 26400000);  // the policy itself counts
   }
   SUBCASE("one day later: allowed") {
@@ -619,9 +624,7 @@ TEST_CASE("subsidy: on the list of the application year or the year before, or 2
     CAPTURE(listed);
     spec.recognition = listed;
     sbc::SubsidyVerdict v = compute(spec);
-    CHECK(condition(v, "scope.listed") == Tri::fail);
-    CHECK(v.outcome == Grant::denied);
-    CHECK(v.subsidy.fen == 0);
+    check_denied_by(v, "scope.listed");
   }
 }
 
@@ -636,9 +639,7 @@ TEST_CASE("subsidy: the guide applies to applications dated in 2020 (validity)")
     CAPTURE(date);
     spec.application_date = date;
     sbc::SubsidyVerdict v = compute(spec);
-    CHECK(condition(v, "validity") == Tri::fail);
-    CHECK(v.outcome == Grant::denied);
-    CHECK(v.subsidy.fen == 0);
+    check_denied_by(v, "validity");
   }
 }
 
