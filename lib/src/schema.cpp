@@ -65,15 +65,22 @@ const EnumType kLevel{"level", true, false,
                        {"ministry", "部", {"部级", "省部级"}},
                        {"national", "国家", {"国家级"}}}};
 
+// The six 申报范围 of the 2023 call, and `other` for software in none of them (a game, a consumer
+// app), so that a scope condition can fail rather than only pass or stay unknown.
 const EnumType kCategory{"category", false, false,
                          {{"key_basic", "关键基础软件", {}},
                           {"industrial", "大型工业软件", {}},
                           {"platform", "新兴平台软件", {}},
                           {"industry_app", "行业应用软件", {}},
                           {"embedded", "嵌入式软件", {}},
-                          {"ic_design", "集成电路设计", {}}}};
+                          {"ic_design", "集成电路设计", {}},
+                          {"other", "其他", {"其它"}}}};
 
-const EnumType kAccreditation{"accreditation", false, false, {{"CMA", "CMA", {}}, {"CNAS", "CNAS", {}}}};
+// A test report lists what its lab holds (ISO/IEC 17025, CAL, ILAC-MRA …), and reviewers copy it:
+// any other accreditation is accepted as written and counts for nothing.
+const EnumType kAccreditation{"accreditation", false, true,
+                              {{"CMA", "CMA", {"中国计量认证", "检验检测机构资质认定"}},
+                               {"CNAS", "CNAS", {"中国合格评定国家认可委员会"}}}};
 
 const EnumType kPatentKind{"patent_kind", false, false,
                            {{"invention", "发明", {"发明专利"}},

@@ -408,7 +408,12 @@ Grant compute_compensation(const Compensation& comp, const Case& c, std::optiona
                           fmt::format("the total {} exceeds the per-enterprise cap {} ({}): capped", yuan(v.total_before_cap),
                                       yuan(*cap), rule.clause)});
   }
-  if (case_level == Tri::fail) {
+  // Undetermined only while a missing fact could still change the outcome: once every policy is
+  // out (or the case states none), no fact can bring money, whatever else is unknown.
+  bool every_policy_out = policies && std::all_of(v.policies.begin(), v.policies.end(), [](const PolicyResult& p) {
+                            return p.counted == Tri::fail;
+                          });
+  if (case_level == Tri::fail || every_policy_out) {
     v.compensation = Money{};
     v.cap_applied = false;
     return Grant::denied;

@@ -78,6 +78,12 @@ TEST_CASE("shandong-2020: every condition passes and fails at its boundary") {
       {"basic.testing", {}, Tri::pass},
       {"basic.testing", {{"passed: true", "passed: false"}}, Tri::fail},
       {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: []"}}, Tri::fail},
+      // Accreditations stand as the report writes them: only CMA and CNAS (or their Chinese names) count.
+      {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: [ISO17025]"}}, Tri::fail},
+      {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: [CNAS, ISO17025]"}}, Tri::pass},
+      {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: [CAL, ILAC-MRA]"}}, Tri::fail},
+      {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: [中国计量认证]"}}, Tri::pass},
+      {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: [中国合格评定国家认可委员会]"}}, Tri::pass},
       // CMMI 3 or above, or a centre at 设区市 level or above.
       {"general.qualification", {{"[CMMI3, ISO27001]", "[CMMI3]"}, {"- {kind: enterprise_tech_center, level: city}", "[]"}}, Tri::pass},
       {"general.qualification", {{"[CMMI3, ISO27001]", "[CMMI2]"}, {"- {kind: enterprise_tech_center, level: city}", "[]"}}, Tri::fail},
@@ -124,6 +130,9 @@ TEST_CASE("shandong-2023: the 7th batch's conditions at their boundaries") {
   check_rows("shandong-2023", base, {
       {"basic.scope", {}, Tri::pass},
       {"basic.scope", {{"category: 大型工业软件", "name2: x"}}, Tri::unknown},
+      {"basic.scope", {{"category: 大型工业软件", "category: other"}}, Tri::fail},
+      {"basic.scope", {{"category: 大型工业软件", "category: 其他"}}, Tri::fail},
+      {"basic.scope", {{"category: 大型工业软件", "category: ic_design"}}, Tri::pass},
       {"basic.entity", {{"registered_province: 山东", "registered_province: 江苏"}}, Tri::fail},
       {"basic.conduct", {}, Tri::pass},
       {"basic.conduct", {{"clean_record_3y: true", "clean_record_3y: false"}}, Tri::fail},
@@ -173,6 +182,22 @@ TEST_CASE("verdicts: paths, notes and warnings") {
     CHECK(v.outcome == sbc::Outcome::eligible);
     CHECK(v.path == "other.high_award");
     CHECK(has_warning(v, "failing: general.not_supported"));
+  }
+  SUBCASE("an accreditation other than CMA or CNAS is read as written, and the message names it") {
+    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"accreditation: [CMA, CNAS]", "accreditation: [ISO17025]"}}));
+    CHECK(v.outcome == sbc::Outcome::ineligible);
+    CHECK(result_of(v, "basic.testing").message.en == "lab accreditation: ISO17025 (needs one of CMA, CNAS)");
+    CHECK(result_of(v, "basic.testing").message.zh == "机构资质：ISO17025（需含 CMA、CNAS 之一）");
+  }
+  SUBCASE("category `other` fails 2023's scope naming the six, and 2020 does not read it") {
+    const std::string base23 = read_source_file("examples/11-eligible-2023.yaml");
+    sbc::Verdict v = verdict("shandong-2023", patched(base23, {{"category: 大型工业软件", "category: other"}}));
+    CHECK(v.outcome == sbc::Outcome::ineligible);
+    CHECK(result_of(v, "basic.scope").message.zh ==
+          "申报范围：其他（应为 关键基础软件、大型工业软件、新兴平台软件、行业应用软件、嵌入式软件、集成电路设计 之一）");
+    v = verdict("shandong-2020", patched(base, {{"version: V2.0", "version: V2.0\n  category: other"}}));
+    CHECK(v.outcome == sbc::Outcome::eligible);
+    CHECK(v.path == "general");
   }
   SUBCASE("国际先进 meets 三.2 with a note that says so") {
     sbc::Verdict v = verdict("shandong-2020", patched(base, {{"appraisal: domestic_advanced", "appraisal: international_advanced"}}));

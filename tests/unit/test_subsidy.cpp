@@ -784,3 +784,58 @@ TEST_CASE("subsidy: the verdict") {
     CHECK(v.subsidy.fen == 0);
   }
 }
+
+TEST_CASE("subsidy: undetermined only while a missing fact could still change the outcome") {
+  // The first instalment ¥262,825.01 is below 20% of ¥1,314,125.13 (= ¥262,825.026): the policy is
+  // out whatever its sale turns out to be.
+  Spec spec;
+  spec.policies[0].premium = "1314125.13";
+  spec.policies[0].payments = "[{date: 2020-03-31, amount: 262825.01}, {date: 2020-09-30, amount: 1051300.12}]";
+  const std::string invoices = "      invoices: " + Sale{}.invoices + "\n";
+  auto without_invoices = [&](std::string yaml) {
+    REQUIRE(yaml.find(invoices) != std::string::npos);
+    return yaml.replace(yaml.find(invoices), invoices.size(), "");
+  };
+  SUBCASE("the only policy fails while its sale is unknown: denied, the missing facts still listed") {
+    sbc::SubsidyVerdict v = sbc::compute_subsidy(pack(), read(without_invoices(spec.yaml())), std::nullopt, std::nullopt);
+    CHECK(ids(v.policies[0].findings) == Ids{"pay.first_installment", "scope.sale_in_window"});
+    CHECK(v.policies[0].findings[1].result == Tri::unknown);
+    CHECK(v.policies[0].counted == Tri::fail);
+    CHECK(v.materials.result == Tri::unknown);  // whether an invoice list is needed depends on the invoices
+    CHECK(v.outcome == Grant::denied);
+    CHECK(v.subsidy.fen == 0);
+    CHECK(v.missing == Ids{"insurance.sales", "insurance.sales[0].invoices"});
+  }
+  SUBCASE("a failing policy beside an undetermined one stays undetermined") {
+    Policy second;
+    second.number = "P2";
+    second.payments.reset();
+    spec.policies.push_back(second);
+    spec.materials = std::string(kMaterials).insert(std::string(kMaterials).size() - 1, ", policy_correspondence_list");
+    sbc::SubsidyVerdict v = compute(spec);
+    CHECK(v.materials.result == Tri::pass);
+    CHECK(v.policies[0].counted == Tri::fail);
+    CHECK(v.policies[1].counted == Tri::unknown);
+    CHECK(v.outcome == Grant::undetermined);
+    CHECK(v.subsidy.fen == 0);
+    CHECK(v.missing == Ids{"insurance.policies[1].payments"});
+  }
+  SUBCASE("no policy at all, with the materials unknown: denied") {
+    spec.materials.reset();
+    std::string yaml = spec.yaml();
+    const std::string policy = Policy{spec.policies[0]}.yaml();
+    yaml.replace(yaml.find("  policies:\n" + policy), 12 + policy.size(), "  policies: []\n");
+    sbc::SubsidyVerdict v = sbc::compute_subsidy(pack(), read(yaml), std::nullopt, std::nullopt);
+    CHECK(v.policies.empty());
+    CHECK(v.materials.result == Tri::unknown);
+    CHECK(v.outcome == Grant::denied);
+    CHECK(v.missing == Ids{"materials"});
+  }
+  SUBCASE("a counting policy with the materials unknown stays undetermined, its amount proven so far") {
+    spec = Spec{};
+    spec.materials.reset();
+    sbc::SubsidyVerdict v = compute(spec);
+    CHECK(v.outcome == Grant::undetermined);
+    CHECK(v.compensation.fen == 26400000);
+  }
+}
