@@ -426,6 +426,7 @@ class PackLoader {
     std::vector<std::string> allowed = kLeafOps;
     allowed.push_back("fact");
     allowed.push_back("reference");
+    allowed.push_back("unstated");
     Map m(n, path, origin_, allowed);
     Predicate p;
     p.path = m.text("fact");
@@ -526,6 +527,11 @@ class PackLoader {
                "reference goes with within_years, older_than_years, newer_than_years or at_least_years only",
                m.at("reference"));
       other_fact(p, m, "reference", Type::date);
+    }
+    if (m.optional("unstated")) {
+      if (m.text("unstated") != "fail")
+        m.fail(m.required("unstated"), "unstated 只能为 fail", "unstated takes fail only", m.at("unstated"));
+      p.unstated_fails = true;
     }
     p.codes_text = codes_text(p.codes, f.enumeration);
     return p;

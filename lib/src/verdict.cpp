@@ -105,6 +105,12 @@ class Evaluator {
     const Value* v = lookup(scope, p.keys);
     if (!explain_) return {decide(p, v, full), {}};
     const Field& f = *p.field;
+    if (v == nullptr && p.unstated_fails) {
+      return {Tri::fail,
+              {{{fmt::format("未说明{}（{}）", f.label.zh, full), fmt::format("{} not stated ({})", f.label.en, full)},
+                {},
+                {}}}};
+    }
     if (v == nullptr || (p.op == Op::given && v->kind == Value::Kind::text && v->text.empty())) {
       return {Tri::unknown,
               {{{fmt::format("未提供{}（{}）", f.label.zh, full), fmt::format("{} not given ({})", f.label.en, full)},
@@ -169,6 +175,7 @@ class Evaluator {
  private:
   Tri decide(const Predicate& p, const Value* v, const std::string& full) {
     using Op = Predicate::Op;
+    if (v == nullptr && p.unstated_fails) return Tri::fail;
     if (v == nullptr || (p.op == Op::given && v->kind == Value::Kind::text && v->text.empty())) return Tri::unknown;
     record(full, *v);
     auto verdict = [](bool ok) { return ok ? Tri::pass : Tri::fail; };

@@ -273,7 +273,7 @@ TEST_CASE("programmes: every rule of the three packs, in order, with its exact c
   REQUIRE(user.tiers.size() == 1);
   CHECK(user.tiers[0].share == sbc::Rate::percent(10));
   CHECK(user.cap == Money::yuan(1000000));
-  CHECK(user.conditions.empty());
+  CHECK(ids_and_clauses(user.conditions) == Strings{"award.first_edition | 深工信规〔2023〕9号（首版次软件首购奖励）"});
 }
 
 TEST_CASE("programmes: the base cases pass everything") {
@@ -1068,7 +1068,7 @@ TEST_CASE("shenzhen award.developer: 30% of the audited sales, capped at ¥10,00
     CHECK(condition(a, id).result == Tri::fail);
     CHECK(a.result == Tri::fail);
     CHECK(a.amount.fen == 0);
-    CHECK(v.subsidy.fen == 50000000);  // the user's award alone
+    CHECK(v.subsidy.fen == 0);  // nor the user: the product is not first-edition (award.first_edition)
   }
   sbc::SubsidyVerdict unknown = subsidy(kShenzhen, shenzhen().without("applicant.founded_on"));
   CHECK(award(unknown, "award.developer").result == Tri::unknown);
@@ -1080,7 +1080,7 @@ TEST_CASE("shenzhen award.developer: 30% of the audited sales, capped at ¥10,00
   CHECK(no_sales.outcome == Grant::granted);  // on the user's award
 }
 
-TEST_CASE("shenzhen award.user: 10% of the first user's purchase, capped at ¥1,000,000.00, no conditions") {
+TEST_CASE("shenzhen award.user: 10% of the first user's purchase, capped at ¥1,000,000.00") {
   auto user = [](const std::string& purchase) {
     return award(subsidy(kShenzhen, shenzhen().with("award.first_user_purchase", purchase)), "award.user");
   };
@@ -1100,6 +1100,56 @@ TEST_CASE("shenzhen award.user: 10% of the first user's purchase, capped at ¥1,
   CHECK(award(v, "award.user").missing == Strings{"award.first_user_purchase"});
   CHECK(v.outcome == Grant::granted);  // on the developer's award
   CHECK(v.subsidy.fen == 300000000);
+}
+
+TEST_CASE("shenzhen award.user: only for a first-edition product (recognised, or meeting the call's conditions)") {
+  auto user = [](const CaseYaml& c) { return award(subsidy(kShenzhen, c), "award.user"); };
+  // A product the programme does not recognise: founded a month before applying, copyright of 2019.
+  const CaseYaml failing = shenzhen().with("applicant.founded_on", "2023-10-20").with("software.copyright_completed_on", "2019-05-01");
+  SUBCASE("recognised stated: the award, whatever the call's conditions say") {
+    sbc::AwardResult a = user(failing.with("software.recognized", "true"));
+    CHECK(condition(a, "award.first_edition").result == Tri::pass);
+    CHECK(a.result == Tri::pass);
+    CHECK(a.amount.fen == 50000000);  // 10% × 5,000,000.00
+  }
+  SUBCASE("not stated and the conditions pass: the award") {
+    sbc::AwardResult a = user(shenzhen());
+    CHECK(condition(a, "award.first_edition").result == Tri::pass);
+    CHECK(a.amount.fen == 50000000);
+  }
+  SUBCASE("not stated and one condition fails: no award, nothing left to supply") {
+    for (const CaseYaml& c : {failing, shenzhen().with("software.copyright_completed_on", "2020-12-31")}) {
+      sbc::SubsidyVerdict v = subsidy(kShenzhen, c);
+      const sbc::AwardResult& a = award(v, "award.user");
+      CHECK(condition(a, "award.first_edition").result == Tri::fail);
+      CHECK(a.result == Tri::fail);
+      CHECK(a.amount.fen == 0);
+      CHECK(a.missing.empty());
+      CHECK(v.outcome == Grant::denied);
+    }
+  }
+  SUBCASE("stated false: the call's conditions decide all the same") {
+    CHECK(user(shenzhen().with("software.recognized", "false")).result == Tri::pass);
+    CHECK(user(failing.with("software.recognized", "false")).result == Tri::fail);
+  }
+  SUBCASE("not stated and a condition unknown: undetermined, naming the fact") {
+    sbc::AwardResult a = user(shenzhen().without("applicant.founded_on"));
+    CHECK(a.result == Tri::unknown);
+    CHECK(a.missing == Strings{"applicant.founded_on"});
+  }
+}
+
+TEST_CASE("awards: undetermined only while a missing fact could still change the amount") {
+  // A failing condition leaves nothing to supply, however much of the base is missing.
+  sbc::AwardResult no_base = award(subsidy(kShenzhen, shenzhen().with("software.copyright_completed_on", "2019-05-01")
+                                                             .without("award.audited_sales")), "award.developer");
+  CHECK(no_base.result == Tri::fail);
+  CHECK(no_base.amount.fen == 0);
+  // A base of 0 gives nothing whatever the unknown conditions turn out to be.
+  sbc::AwardResult nothing = award(subsidy(kShenzhen, shenzhen().with("award.audited_sales", "0")
+                                                             .without("applicant.founded_on")), "award.developer");
+  CHECK(nothing.result == Tri::fail);
+  CHECK(nothing.amount.fen == 0);
 }
 
 TEST_CASE("shenzhen: the subsidy verdict is undetermined only when nothing is granted") {

@@ -58,6 +58,9 @@ struct Predicate {
   std::vector<std::string> other_keys;
   const Field* other_field = nullptr;
   Rate share;  // at_least_share_of
+  // `unstated: fail`: a fact the case does not state fails the test instead of leaving it unknown,
+  // for a rule that asks whether something is stated ("recognised: true settles it; else …").
+  bool unstated_fails = false;
 };
 
 enum class Tri { pass, fail, unknown };
