@@ -1348,3 +1348,14 @@ TEST_CASE("pack loader: compensation rules and their parameters go together") {
             .find("compensation.rules: rule 'amount.formula' of the subsidy engine is not cited (it computes the amount)") !=
         std::string::npos);
 }
+
+TEST_CASE("pack loader: unstated takes fail only") {
+  auto with_test = [](const std::string& test) {
+    return award_pack("{fact: award.price}", "      - {share: 10%}\n") +
+           "    conditions:\n"                                                               // 17
+           "      - {id: award.x, clause: c, status: confirmed, zh: 甲, en: a, test: " + test + "}\n";  // 18
+  };
+  CHECK(pack_error(with_test("{fact: software.recognized, is: true, unstated: fail}")) == "");
+  CHECK(pack_error(with_test("{fact: software.recognized, is: true, unstated: pass}")) ==
+        "18:123: awards[0].conditions[0].test.unstated: unstated takes fail only");
+}
