@@ -139,7 +139,7 @@ BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOption
     pool->submit(std::move(task));
   };
   for (const std::string& file : files) {
-    split_documents(file, in, options.read, [&](RawDocument&& raw) {
+    split_documents(file, in, options.read.limits, [&](RawDocument&& raw) {
       if (!pool && !first) {
         first = std::move(raw);
         return;

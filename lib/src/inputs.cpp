@@ -114,9 +114,9 @@ void split_stream(std::istream& in, const std::string& name, const Limits& limit
 
 }  // namespace
 
-void split_documents(const std::string& input, std::istream& standard_input, const ReadOptions& options,
+void split_documents(const std::string& input, std::istream& standard_input, const Limits& limits,
                      const std::function<void(RawDocument&&)>& sink) {
-  if (input == "-") return split_stream(standard_input, "-", options.limits, sink);
+  if (input == "-") return split_stream(standard_input, "-", limits, sink);
   std::error_code ec;
   fs::file_status status = fs::status(input, ec);
   if (ec || !fs::exists(status)) return sink(unreadable(input, 0, {"文件不存在", "no such file"}));
@@ -124,61 +124,16 @@ void split_documents(const std::string& input, std::istream& standard_input, con
     return sink(unreadable(input, 0, {"是目录，其中没有 .yaml 或 .yml 文件", "is a directory with no .yaml or .yml file in it"}));
   if (fs::is_regular_file(status)) {
     auto size = fs::file_size(input, ec);
-    if (!ec && size > options.limits.max_file_bytes)
+    if (!ec && size > limits.max_file_bytes)
       return sink(unreadable(input, 0,
                              {fmt::format("文件大小 {} 字节超过上限 {} 字节（可用 --limit max_file_bytes=N 放宽）", size,
-                                          options.limits.max_file_bytes),
+                                          limits.max_file_bytes),
                               fmt::format("file of {} bytes exceeds the limit of {} (raise it with --limit max_file_bytes=N)",
-                                          size, options.limits.max_file_bytes)}));
+                                          size, limits.max_file_bytes)}));
   }
   std::ifstream in(input, std::ios::binary);
   if (!in) return sink(unreadable(input, 0, {"无法读取文件", "cannot read the file"}));
-  split_stream(in, input, options.limits, sink);
-}
-
-Case parse_document(const RawDocument& raw, const ReadOptions& options) {
-  if (raw.unreadable) {
-    Case c;
-    c.file = raw.file;
-    c.index = raw.index;
-    c.problems.push_back(*raw.unreadable);
-    return c;
-  }
-  std::istringstream in(raw.text);
-  Document doc;
-  try {
-    // The quote check maps the parser's positions to bytes: only for plain UTF-8 (no BOM, no
-    // UTF-16), where the two agree.
-    bool utf8 = raw.text.compare(0, 3, "\xEF\xBB\xBF") != 0 && raw.text.find('\0') == std::string::npos;
-    DocumentStream stream(in, raw.file, options.limits, raw.first_line, utf8 ? std::string_view(raw.text) : "");
-    if (!stream.next(doc)) doc = Document{};  // "---" and nothing: an empty document
-    doc.index = raw.index;
-    Case c = read_case(doc, raw.file, options);
-    Document extra;
-    if (stream.next(extra))
-      c.problems.push_back(Diagnostic{Severity::error, raw.file, extra.root.mark, "",
-                                      {"一个文档中出现了第二个文档", "a second document inside one document"}});
-    return c;
-  } catch (const InputError& e) {
-    Case c;
-    c.file = raw.file;
-    c.index = raw.index;
-    c.mark = Mark{raw.first_line, 1};
-    c.problems.push_back(e.diagnostic());
-    // yaml-cpp's messages do not say that a tab indents a line, the commonest cause of them.
-    if (starts_with(e.diagnostic().message.en, "YAML syntax error") &&
-        (starts_with(raw.text, "\t") || raw.text.find("\n\t") != std::string::npos ||
-         raw.text.find("\n \t") != std::string::npos)) {
-      c.problems.back().message.zh += "（YAML 不能用制表符缩进）";
-      c.problems.back().message.en += " (a tab indents a line: YAML indents with spaces only)";
-    }
-    return c;
-  }
-}
-
-void read_cases(const std::string& input, std::istream& standard_input, const ReadOptions& options,
-                const std::function<void(Case&&)>& sink) {
-  split_documents(input, standard_input, options, [&](RawDocument&& raw) { sink(parse_document(raw, options)); });
+  split_stream(in, input, limits, sink);
 }
 
 }  // namespace sbc

@@ -23,6 +23,25 @@ std::vector<std::string> builtin_ids() {
 
 }  // namespace
 
+const std::vector<std::string>& compensation_rule_ids() {
+  static const std::vector<std::string> ids = {
+      "scope.insurance_type",  "scope.window", "scope.sale_in_window", "pay.first_installment",
+      "sale.date",             "sale.group",   "other.no_surrender",   "other.contract_matches_policy",
+      "amount.formula",        "amount.limit_multiple", "amount.enterprise_cap", "amount.paid_premium",
+      "amount.one_policy"};
+  return ids;
+}
+
+bool Compensation::cites(std::string_view id) const {
+  return std::any_of(rules.begin(), rules.end(), [&](const Citation& c) { return c.id == id; });
+}
+
+const Citation& Compensation::rule(std::string_view id) const {
+  for (const Citation& c : rules)
+    if (c.id == id) return c;
+  throw std::logic_error("uncited compensation rule " + std::string(id));  // the loader prevents it
+}
+
 std::optional<Text> RulePack::validity_warning(std::optional<Date> judged_at) const {
   if (!judged_at || covers(*judged_at)) return std::nullopt;
   return Text{fmt::format("日期 {} 不在规则包 {} 的有效期 {} 至 {} 内；仍按其条件判断", format(*judged_at), id,

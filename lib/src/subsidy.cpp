@@ -11,25 +11,6 @@
 
 namespace sbc {
 
-const std::vector<std::string>& compensation_rule_ids() {
-  static const std::vector<std::string> ids = {
-      "scope.insurance_type",  "scope.window", "scope.sale_in_window", "pay.first_installment",
-      "sale.date",             "sale.group",   "other.no_surrender",   "other.contract_matches_policy",
-      "amount.formula",        "amount.limit_multiple", "amount.enterprise_cap", "amount.paid_premium",
-      "amount.one_policy"};
-  return ids;
-}
-
-bool Compensation::cites(std::string_view id) const {
-  return std::any_of(rules.begin(), rules.end(), [&](const Citation& c) { return c.id == id; });
-}
-
-const Citation& Compensation::rule(std::string_view id) const {
-  for (const Citation& c : rules)
-    if (c.id == id) return c;
-  throw std::logic_error("uncited compensation rule " + std::string(id));  // the loader prevents it
-}
-
 const char* to_string(Grant g) {
   switch (g) {
     case Grant::granted: return "granted";

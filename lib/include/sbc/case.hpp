@@ -1,6 +1,8 @@
 // A case: one applicant and product as typed facts, read from one YAML document.
 #pragma once
 
+#include <functional>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -9,6 +11,7 @@
 #include "sbc/date.hpp"
 #include "sbc/diagnostic.hpp"
 #include "sbc/document.hpp"
+#include "sbc/inputs.hpp"
 #include "sbc/money.hpp"
 #include "sbc/rate.hpp"
 #include "sbc/schema.hpp"
@@ -67,6 +70,14 @@ struct ReadOptions {
 
 // Types a parsed document against the case format; every problem goes into Case::problems.
 Case read_case(const Document& doc, const std::string& file, const ReadOptions& options);
+
+// Parses and types one document cut out by split_documents (an unreadable one becomes a Case that
+// says why).
+Case parse_document(const RawDocument& raw, const ReadOptions& options);
+
+// Every case of one input (see split_documents), in order, on the calling thread.
+void read_cases(const std::string& input, std::istream& standard_input, const ReadOptions& options,
+                const std::function<void(Case&&)>& sink);
 
 // Converts one scalar node to a typed value of `field` (money, rate, date, …), or explains why it
 // cannot. Shared by the case reader and the rule-pack loader.

@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "sbc/case.hpp"
+#include "sbc/diagnostic.hpp"
+#include "sbc/document.hpp"
 
 namespace sbc {
 
@@ -31,14 +32,7 @@ struct RawDocument {
 
 // Cuts one input into documents, calling `sink` with each as soon as it is complete; memory
 // holds one document at a time.
-void split_documents(const std::string& input, std::istream& standard_input, const ReadOptions& options,
+void split_documents(const std::string& input, std::istream& standard_input, const Limits& limits,
                      const std::function<void(RawDocument&&)>& sink);
-
-// Parses and types one document (the unreadable ones become a Case that says why).
-Case parse_document(const RawDocument& raw, const ReadOptions& options);
-
-// Both of the above, in order, on the calling thread.
-void read_cases(const std::string& input, std::istream& standard_input, const ReadOptions& options,
-                const std::function<void(Case&&)>& sink);
 
 }  // namespace sbc
