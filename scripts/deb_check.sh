@@ -65,7 +65,7 @@ check_contents() {
       ./usr/share/man/man5/sbc-rules.5.gz ./usr/share/bash-completion/completions/sbc-check \
       ./usr/share/zsh/vendor-completions/_sbc ./usr/share/fish/vendor_completions.d/sbc-check.fish \
       ./usr/share/sbc/rules/shandong-2020.yaml ./usr/share/sbc/examples/01-eligible-general.yaml \
-      ./usr/include/sbc/rules.hpp "./usr/lib/[^/]+/libsbc.a" "./usr/lib/[^/]+/pkgconfig/sbc.pc" \
+      ./usr/include/sbc/rules/rules.hpp "./usr/lib/[^/]+/libsbc.a" "./usr/lib/[^/]+/pkgconfig/sbc.pc" \
       "./usr/lib/[^/]+/cmake/sbc/sbc-config.cmake"; do
     grep -Eqx -- "$path" <<<"$contents" || { echo "  not in the package: $path"; return 1; }
   done

@@ -1,5 +1,5 @@
 // The pack compiler runs before the built-in packs exist: it links this empty list instead.
-#include "sbc/rules.hpp"
+#include "sbc/rules/rules.hpp"
 
 namespace sbc {
 const std::vector<BuiltinPack>& builtin_packs() {

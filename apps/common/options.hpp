@@ -15,9 +15,9 @@
 #include <thread>
 #include <vector>
 
-#include "sbc/check.hpp"
-#include "sbc/compare.hpp"
-#include "sbc/exit_status.hpp"
+#include "sbc/report/check.hpp"
+#include "sbc/report/compare.hpp"
+#include "sbc/base/exit_status.hpp"
 
 namespace sbc::cli {
 

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "common/options.hpp"
-#include "sbc/check.hpp"
+#include "sbc/report/check.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"sbc-check: 首版次高端软件 recognition verdicts, every condition cited to its clause"};

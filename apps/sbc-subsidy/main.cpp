@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "common/options.hpp"
-#include "sbc/subsidy_report.hpp"
+#include "sbc/report/subsidy_report.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"sbc-subsidy: 首版次高端软件 insurance compensation, exact to the fen, every exclusion cited"};

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "common/options.hpp"
-#include "sbc/validate.hpp"
+#include "sbc/report/validate.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"sbc-validate: every problem of case files (or rule packs) at once, as file:line:col"};

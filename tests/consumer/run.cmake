@@ -39,7 +39,7 @@ foreach(path
     share/fish/vendor_completions.d/sbc-validate.fish
     share/sbc/rules/shandong-2020.yaml share/sbc/examples/01-eligible-general.yaml
     share/sbc/schema/sbc-case.schema.json
-    include/sbc/rules.hpp ${LIBDIR}/libsbc.a ${LIBDIR}/pkgconfig/sbc.pc
+    include/sbc/rules/rules.hpp ${LIBDIR}/libsbc.a ${LIBDIR}/pkgconfig/sbc.pc
     ${LIBDIR}/cmake/sbc/sbc-config.cmake ${LIBDIR}/cmake/sbc/sbc-config-version.cmake
     ${LIBDIR}/cmake/sbc/sbc-targets.cmake)
   if(NOT EXISTS ${prefix}/${path})

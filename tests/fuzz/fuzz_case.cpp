@@ -3,9 +3,9 @@
 // only ever become a diagnostic.
 #include <sstream>
 
-#include "sbc/check.hpp"
-#include "sbc/inputs.hpp"
-#include "sbc/subsidy_report.hpp"
+#include "sbc/report/check.hpp"
+#include "sbc/input/inputs.hpp"
+#include "sbc/report/subsidy_report.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static sbc::RuleLibrary rules;

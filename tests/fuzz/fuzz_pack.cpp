@@ -1,5 +1,5 @@
 // libFuzzer target: any bytes as a rule pack. A bad pack must be an InputError, nothing else.
-#include "sbc/rules.hpp"
+#include "sbc/rules/rules.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {

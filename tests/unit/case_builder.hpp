@@ -12,9 +12,9 @@
 #include <utility>
 #include <vector>
 
-#include "sbc/case.hpp"
-#include "sbc/document.hpp"
-#include "sbc/inputs.hpp"
+#include "sbc/model/case.hpp"
+#include "sbc/input/document.hpp"
+#include "sbc/input/inputs.hpp"
 
 namespace sbc::testing {
 

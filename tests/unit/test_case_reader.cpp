@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "case_builder.hpp"
-#include "sbc/case.hpp"
+#include "sbc/model/case.hpp"
 
 using sbc::Severity;
 using sbc::Value;

@@ -1,5 +1,5 @@
 // Dates: strict YYYY-MM-DD of a day that exists; calendar years (29 February to 28 February).
-#include "sbc/date.hpp"
+#include "sbc/values/date.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // The YAML document reader: a tree of our own with 1-based marks, duplicate keys reported, and
 // limits that no input (deep nesting, aliases, huge scalars) can get around.
-#include "sbc/document.hpp"
+#include "sbc/input/document.hpp"
 
 #include <doctest/doctest.h>
 

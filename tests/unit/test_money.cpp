@@ -1,4 +1,4 @@
-#include "sbc/money.hpp"
+#include "sbc/values/money.hpp"
 
 #include <doctest/doctest.h>
 

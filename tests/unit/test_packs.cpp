@@ -4,8 +4,8 @@
 #include <optional>
 
 #include "case_builder.hpp"
-#include "sbc/rules.hpp"
-#include "sbc/verdict.hpp"
+#include "sbc/rules/rules.hpp"
+#include "sbc/judge/verdict.hpp"
 
 using sbc::Tri;
 using sbc::testing::parse_case;

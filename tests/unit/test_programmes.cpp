@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "case_builder.hpp"
-#include "sbc/check.hpp"
-#include "sbc/rules.hpp"
-#include "sbc/subsidy.hpp"
-#include "sbc/subsidy_report.hpp"
-#include "sbc/verdict.hpp"
+#include "sbc/report/check.hpp"
+#include "sbc/rules/rules.hpp"
+#include "sbc/judge/subsidy.hpp"
+#include "sbc/report/subsidy_report.hpp"
+#include "sbc/judge/verdict.hpp"
 
 using sbc::Grant;
 using sbc::Money;

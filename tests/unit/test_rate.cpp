@@ -1,6 +1,6 @@
 // Rates: exact fractions from "1.5%" or "15‰", never a bare number; rendered exactly or marked ≈;
 // applied to money with half-up rounding to the fen.
-#include "sbc/rate.hpp"
+#include "sbc/values/rate.hpp"
 
 #include <doctest/doctest.h>
 

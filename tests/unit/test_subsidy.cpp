@@ -5,7 +5,7 @@
 // Cases are YAML text read with sbc::DocumentStream and sbc::read_case. The base case is the worked
 // example (examples/subsidy/s01-granted-one-policy.yaml: 2200万 limit, 33万 premium, 264,000.00);
 // each test changes only the facts it is about.
-#include "sbc/subsidy.hpp"
+#include "sbc/judge/subsidy.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "sbc/document.hpp"
+#include "sbc/input/document.hpp"
 
 using sbc::Grant;
 using sbc::Tri;

@@ -1,6 +1,6 @@
 // The evaluator on both built-in packs: every condition passing and failing at its exact boundary,
 // unknown for a missing fact, and the verdict's outcome, path, warnings and nearest path.
-#include "sbc/verdict.hpp"
+#include "sbc/judge/verdict.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "case_builder.hpp"
-#include "sbc/rules.hpp"
+#include "sbc/rules/rules.hpp"
 
 using sbc::Money;
 using sbc::Outcome;

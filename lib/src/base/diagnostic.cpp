@@ -1,4 +1,4 @@
-#include "sbc/diagnostic.hpp"
+#include "sbc/base/diagnostic.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "sbc/json.hpp"
+#include "sbc/base/json.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "sbc/batch.hpp"
+#include "sbc/batch/batch.hpp"
 
 #include <condition_variable>
 #include <deque>
@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-#include "sbc/inputs.hpp"
+#include "sbc/input/inputs.hpp"
 
 namespace sbc {
 namespace {

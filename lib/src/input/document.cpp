@@ -1,4 +1,4 @@
-#include "sbc/document.hpp"
+#include "sbc/input/document.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>

@@ -1,4 +1,4 @@
-#include "sbc/inputs.hpp"
+#include "sbc/input/inputs.hpp"
 
 #include <fmt/format.h>
 
@@ -8,7 +8,7 @@
 #include <sstream>
 #include <system_error>
 
-#include "strings.hpp"
+#include "base/strings.hpp"
 
 namespace sbc {
 

@@ -2,8 +2,8 @@
 // exact fractions and rounded half up to the fen once, so a two-tier award is not a fen off.
 #include <fmt/format.h>
 
-#include "int128.hpp"
-#include "sbc/subsidy.hpp"
+#include "base/int128.hpp"
+#include "sbc/judge/subsidy.hpp"
 
 namespace sbc {
 namespace {

@@ -1,13 +1,13 @@
 // The subsidy arithmetic of shared/policy/shandong-2020.md ("How to compute"), with every
 // number a parameter of the pack. Money is integer fen; rates are exact fractions; a rounding
 // happens only where the text says (half up to the fen).
-#include "sbc/subsidy.hpp"
+#include "sbc/judge/subsidy.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "int128.hpp"
+#include "base/int128.hpp"
 
 namespace sbc {
 

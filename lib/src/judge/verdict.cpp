@@ -1,12 +1,12 @@
-#include "sbc/verdict.hpp"
+#include "sbc/judge/verdict.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 
-#include "int128.hpp"
-#include "strings.hpp"
+#include "base/int128.hpp"
+#include "base/strings.hpp"
 
 namespace sbc {
 

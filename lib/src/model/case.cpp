@@ -1,8 +1,8 @@
-#include "sbc/case.hpp"
+#include "sbc/model/case.hpp"
 
 #include <fmt/format.h>
 
-#include "strings.hpp"
+#include "base/strings.hpp"
 
 namespace sbc {
 

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "sbc/case.hpp"
-#include "spelling.hpp"
-#include "strings.hpp"
+#include "sbc/model/case.hpp"
+#include "base/spelling.hpp"
+#include "base/strings.hpp"
 
 namespace sbc {
 namespace {

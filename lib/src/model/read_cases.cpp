@@ -3,8 +3,8 @@
 
 #include <sstream>
 
-#include "sbc/case.hpp"
-#include "strings.hpp"
+#include "sbc/model/case.hpp"
+#include "base/strings.hpp"
 
 namespace sbc {
 

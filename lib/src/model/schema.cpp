@@ -1,9 +1,9 @@
-#include "sbc/schema.hpp"
+#include "sbc/model/schema.hpp"
 
 #include <fmt/format.h>
 
 
-#include "strings.hpp"
+#include "base/strings.hpp"
 
 namespace sbc {
 

@@ -1,10 +1,10 @@
-#include "sbc/check.hpp"
+#include "sbc/report/check.hpp"
 
 #include <fmt/format.h>
 
-#include "sbc/batch.hpp"
-#include "sbc/json.hpp"
-#include "report.hpp"
+#include "sbc/batch/batch.hpp"
+#include "sbc/base/json.hpp"
+#include "report/report.hpp"
 
 namespace sbc {
 

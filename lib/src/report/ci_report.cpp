@@ -1,8 +1,8 @@
-#include "sbc/ci_report.hpp"
+#include "sbc/report/ci_report.hpp"
 
 #include <fmt/format.h>
 
-#include "sbc/json.hpp"
+#include "sbc/base/json.hpp"
 
 namespace sbc {
 namespace {

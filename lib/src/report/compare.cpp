@@ -1,4 +1,4 @@
-#include "sbc/compare.hpp"
+#include "sbc/report/compare.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <map>
 #include <mutex>
 
-#include "report.hpp"
+#include "report/report.hpp"
 
 namespace sbc {
 

@@ -4,9 +4,9 @@
 // cross-field rules): sbc-validate remains the authority.
 #include <fmt/format.h>
 
-#include "sbc/json.hpp"
-#include "sbc/schema.hpp"
-#include "sbc/validate.hpp"
+#include "sbc/base/json.hpp"
+#include "sbc/model/schema.hpp"
+#include "sbc/report/validate.hpp"
 
 namespace sbc {
 namespace {

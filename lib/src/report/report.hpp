@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "sbc/case.hpp"
-#include "sbc/json.hpp"
-#include "sbc/verdict.hpp"
+#include "sbc/model/case.hpp"
+#include "sbc/base/json.hpp"
+#include "sbc/judge/verdict.hpp"
 
 namespace sbc {
 

@@ -1,9 +1,9 @@
-#include "sbc/subsidy_report.hpp"
+#include "sbc/report/subsidy_report.hpp"
 
 #include <fmt/format.h>
 
-#include "report.hpp"
-#include "sbc/batch.hpp"
+#include "report/report.hpp"
+#include "sbc/batch/batch.hpp"
 
 namespace sbc {
 

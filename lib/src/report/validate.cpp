@@ -1,4 +1,4 @@
-#include "sbc/validate.hpp"
+#include "sbc/report/validate.hpp"
 
 #include <fmt/format.h>
 
@@ -9,10 +9,10 @@
 #include <sstream>
 #include <tuple>
 
-#include "sbc/credit_code.hpp"
-#include "sbc/inputs.hpp"
-#include "sbc/json.hpp"
-#include "report.hpp"
+#include "sbc/values/credit_code.hpp"
+#include "sbc/input/inputs.hpp"
+#include "sbc/base/json.hpp"
+#include "report/report.hpp"
 
 namespace sbc {
 

@@ -7,10 +7,10 @@
 #include <set>
 #include <sstream>
 
-#include "sbc/rules.hpp"
-#include "sha256.hpp"
-#include "spelling.hpp"
-#include "strings.hpp"
+#include "sbc/rules/rules.hpp"
+#include "base/sha256.hpp"
+#include "base/spelling.hpp"
+#include "base/strings.hpp"
 
 namespace sbc {
 namespace {

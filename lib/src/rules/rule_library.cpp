@@ -3,8 +3,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "sbc/rules.hpp"
-#include "spelling.hpp"
+#include "sbc/rules/rules.hpp"
+#include "base/spelling.hpp"
 
 namespace sbc {
 namespace {

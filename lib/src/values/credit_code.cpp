@@ -1,4 +1,4 @@
-#include "sbc/credit_code.hpp"
+#include "sbc/values/credit_code.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "sbc/date.hpp"
+#include "sbc/values/date.hpp"
 
 #include <date/date.h>
 #include <fmt/format.h>

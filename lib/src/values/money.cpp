@@ -1,12 +1,12 @@
-#include "sbc/money.hpp"
+#include "sbc/values/money.hpp"
 
 #include <fmt/format.h>
 
 #include <array>
 #include <cstdlib>
 
-#include "int128.hpp"
-#include "strings.hpp"
+#include "base/int128.hpp"
+#include "base/strings.hpp"
 
 namespace sbc {
 namespace {

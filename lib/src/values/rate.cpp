@@ -1,11 +1,11 @@
-#include "sbc/rate.hpp"
+#include "sbc/values/rate.hpp"
 
 #include <fmt/format.h>
 
 #include <numeric>
 
-#include "int128.hpp"
-#include "strings.hpp"
+#include "base/int128.hpp"
+#include "base/strings.hpp"
 
 namespace sbc {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "sbc/text.hpp"
+#include "sbc/base/text.hpp"
 
 namespace sbc {
 

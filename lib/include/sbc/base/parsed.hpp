@@ -4,7 +4,7 @@
 #include <optional>
 #include <utility>
 
-#include "sbc/text.hpp"
+#include "sbc/base/text.hpp"
 
 namespace sbc {
 

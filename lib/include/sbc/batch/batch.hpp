@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "sbc/case.hpp"
-#include "sbc/exit_status.hpp"
-#include "sbc/money.hpp"
+#include "sbc/model/case.hpp"
+#include "sbc/base/exit_status.hpp"
+#include "sbc/values/money.hpp"
 
 namespace sbc {
 

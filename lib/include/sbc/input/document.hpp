@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "sbc/diagnostic.hpp"
+#include "sbc/base/diagnostic.hpp"
 
 namespace sbc {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "sbc/diagnostic.hpp"
-#include "sbc/document.hpp"
+#include "sbc/base/diagnostic.hpp"
+#include "sbc/input/document.hpp"
 
 namespace sbc {
 

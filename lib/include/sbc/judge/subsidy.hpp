@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "sbc/case.hpp"
-#include "sbc/rules.hpp"
-#include "sbc/verdict.hpp"
+#include "sbc/model/case.hpp"
+#include "sbc/rules/rules.hpp"
+#include "sbc/judge/verdict.hpp"
 
 namespace sbc {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "sbc/case.hpp"
-#include "sbc/rules.hpp"
+#include "sbc/model/case.hpp"
+#include "sbc/rules/rules.hpp"
 
 namespace sbc {
 

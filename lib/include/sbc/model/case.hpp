@@ -8,13 +8,13 @@
 #include <utility>
 #include <vector>
 
-#include "sbc/date.hpp"
-#include "sbc/diagnostic.hpp"
-#include "sbc/document.hpp"
-#include "sbc/inputs.hpp"
-#include "sbc/money.hpp"
-#include "sbc/rate.hpp"
-#include "sbc/schema.hpp"
+#include "sbc/values/date.hpp"
+#include "sbc/base/diagnostic.hpp"
+#include "sbc/input/document.hpp"
+#include "sbc/input/inputs.hpp"
+#include "sbc/values/money.hpp"
+#include "sbc/values/rate.hpp"
+#include "sbc/model/schema.hpp"
 
 namespace sbc {
 

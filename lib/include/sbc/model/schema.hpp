@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sbc/text.hpp"
+#include "sbc/base/text.hpp"
 
 namespace sbc {
 

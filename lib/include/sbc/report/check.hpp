@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "sbc/batch.hpp"
-#include "sbc/ci_report.hpp"
-#include "sbc/case.hpp"
-#include "sbc/exit_status.hpp"
-#include "sbc/rules.hpp"
-#include "sbc/verdict.hpp"
+#include "sbc/batch/batch.hpp"
+#include "sbc/report/ci_report.hpp"
+#include "sbc/model/case.hpp"
+#include "sbc/base/exit_status.hpp"
+#include "sbc/rules/rules.hpp"
+#include "sbc/judge/verdict.hpp"
 
 namespace sbc {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "sbc/diagnostic.hpp"
+#include "sbc/base/diagnostic.hpp"
 
 namespace sbc {
 

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "sbc/batch.hpp"
-#include "sbc/check.hpp"
-#include "sbc/rules.hpp"
-#include "sbc/subsidy.hpp"
+#include "sbc/batch/batch.hpp"
+#include "sbc/report/check.hpp"
+#include "sbc/rules/rules.hpp"
+#include "sbc/judge/subsidy.hpp"
 
 namespace sbc {
 

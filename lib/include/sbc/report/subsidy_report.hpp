@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "sbc/check.hpp"
-#include "sbc/subsidy.hpp"
+#include "sbc/report/check.hpp"
+#include "sbc/judge/subsidy.hpp"
 
 namespace sbc {
 

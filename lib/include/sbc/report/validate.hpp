@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "sbc/batch.hpp"
-#include "sbc/case.hpp"
-#include "sbc/check.hpp"
-#include "sbc/rules.hpp"
+#include "sbc/batch/batch.hpp"
+#include "sbc/model/case.hpp"
+#include "sbc/report/check.hpp"
+#include "sbc/rules/rules.hpp"
 
 namespace sbc {
 

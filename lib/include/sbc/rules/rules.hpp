@@ -10,12 +10,12 @@
 #include <string_view>
 #include <vector>
 
-#include "sbc/case.hpp"
-#include "sbc/date.hpp"
-#include "sbc/diagnostic.hpp"
-#include "sbc/rate.hpp"
-#include "sbc/schema.hpp"
-#include "sbc/text.hpp"
+#include "sbc/model/case.hpp"
+#include "sbc/values/date.hpp"
+#include "sbc/base/diagnostic.hpp"
+#include "sbc/values/rate.hpp"
+#include "sbc/model/schema.hpp"
+#include "sbc/base/text.hpp"
 
 namespace sbc {
 

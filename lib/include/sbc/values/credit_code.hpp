@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "sbc/text.hpp"
+#include "sbc/base/text.hpp"
 
 namespace sbc {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "sbc/parsed.hpp"
+#include "sbc/base/parsed.hpp"
 
 namespace sbc {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "sbc/money.hpp"
-#include "sbc/parsed.hpp"
+#include "sbc/values/money.hpp"
+#include "sbc/base/parsed.hpp"
 
 namespace sbc {
 
