@@ -1,12 +1,11 @@
+// A verdict on a case: its conditions judged, the paths to recognition combined three-valued, the
+// warnings, and for a case not recognised the nearest way there.
 #include "sbc/judge/verdict.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
-
-#include "base/int128.hpp"
-#include "base/strings.hpp"
 
 namespace sbc {
 
@@ -42,523 +41,41 @@ const char* to_string(Outcome o) {
 
 namespace {
 
-// One piece of an explanation: what a single test found.
-struct Part {
-  Text text;
-  std::vector<std::string> missing;
-  std::optional<Money> short_by;
-};
-
-struct Eval {
-  Tri tri = Tri::unknown;
-  std::vector<Part> parts;  // the parts that decided `tri`
-};
-
-void append(std::vector<Part>& to, std::vector<Part>&& from) {
-  for (Part& p : from) to.push_back(std::move(p));
-}
-
-// How a value reads in a message: Chinese names for enumerations in zh, codes in en.
-Text shown(const Value& v, const Field& f) {
-  auto one = [&](const Value& x, const Field& spec) -> Text {
-    if (x.kind == Value::Kind::money) return {yuan(x.money), yuan(x.money)};
-    if (x.kind == Value::Kind::boolean) return {x.flag ? "是" : "否", x.flag ? "yes" : "no"};
-    if (x.kind == Value::Kind::enumeration && spec.enumeration) {
-      const EnumValue* e = spec.enumeration->match(x.text);
-      return {e ? e->zh : x.text, x.text};
-    }
-    std::string r = render_value(x);
-    return {r, r};
-  };
-  if (v.kind != Value::Kind::list) return one(v, f);
-  if (v.items.empty()) return {"无", "none"};
-  Text out;
-  for (const Value& item : v.items) {
-    Text t = one(item, f.item());
-    out.zh += (out.zh.empty() ? "" : "、") + t.zh;
-    out.en += (out.en.empty() ? "" : ", ") + t.en;
-  }
-  return out;
-}
-
-int compare(const Value& a, const Value& b, const Field& f) {
-  auto sign = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
-  switch (f.type) {
-    case Type::money: return sign(a.money, b.money);
-    case Type::integer: return sign(a.number, b.number);
-    case Type::date: return sign(a.date, b.date);
-    default: return sign(f.enumeration->rank(a.text), f.enumeration->rank(b.text));
-  }
-}
-
-class Evaluator {
- public:
-  // With `explain`, results carry the parts that decided them (the messages); without, only the
-  // result, which costs no strings: judge() decides first and explains only what decided.
-  Evaluator(const Case& c, std::optional<Date> as_of, std::vector<FactUse>* facts, bool explain)
-      : case_(c), as_of_(as_of), facts_(facts), explain_(explain) {}
-
-  Eval eval(const Predicate& p, const Value& scope, const std::string& scope_path) {
-    using Op = Predicate::Op;
-    if (p.op == Op::all || p.op == Op::any) return combine(p, scope, scope_path);
-    std::string full = scope_path.empty() ? p.path : scope_path + "." + p.path;
-    const Value* v = lookup(scope, p.keys);
-    if (!explain_) return {decide(p, v, full), {}};
-    const Field& f = *p.field;
-    if (v == nullptr && p.unstated_fails) {
-      return {Tri::fail,
-              {{{fmt::format("未说明{}（{}）", f.label.zh, full), fmt::format("{} not stated ({})", f.label.en, full)},
-                {},
-                {}}}};
-    }
-    if (v == nullptr || (p.op == Op::given && v->kind == Value::Kind::text && v->text.empty())) {
-      return {Tri::unknown,
-              {{{fmt::format("未提供{}（{}）", f.label.zh, full), fmt::format("{} not given ({})", f.label.en, full)},
-                {full},
-                {}}}};
-    }
-    record(full, *v);
-    Text value = shown(*v, f);
-    if (p.op == Op::stated_none || v->kind == Value::Kind::none) {
-      bool none = v->kind == Value::Kind::none;
-      return {none == (p.op == Op::stated_none) ? Tri::pass : Tri::fail,
-              {{{fmt::format("{}：{}", f.label.zh, none ? "无" : value.zh),
-                 fmt::format("{}: {}", f.label.en, none ? "none" : value.en)}, {}, {}}}};
-    }
-    switch (p.op) {
-      case Op::is: {
-        bool ok = v->flag == p.operand.flag;
-        Text want = shown(p.operand, f);
-        return leaf(ok, {fmt::format("{}：{}", f.label.zh, value.zh), fmt::format("{}: {}", f.label.en, value.en)},
-                    {fmt::format("（应为{}）", want.zh), fmt::format(" (required: {})", want.en)});
-      }
-      case Op::in: {
-        std::string code = f.type == Type::enumeration ? v->text : render_value(*v);
-        bool ok = std::find(p.codes.begin(), p.codes.end(), code) != p.codes.end();
-        const Text& want = p.codes_text;
-        return leaf(ok, {fmt::format("{}：{}", f.label.zh, value.zh), fmt::format("{}: {}", f.label.en, value.en)},
-                    {fmt::format("（应为 {} 之一）", want.zh), fmt::format(" (required: one of {})", want.en)});
-      }
-      case Op::contains_any: {
-        bool ok = std::any_of(v->items.begin(), v->items.end(), [&](const Value& item) {
-          return std::find(p.codes.begin(), p.codes.end(), item.text) != p.codes.end();
-        });
-        const Text& want = p.codes_text;
-        return leaf(ok, {fmt::format("{}：{}", f.label.zh, value.zh), fmt::format("{}: {}", f.label.en, value.en)},
-                    {fmt::format("（需含 {} 之一）", want.zh), fmt::format(" (needs one of {})", want.en)});
-      }
-      case Op::at_least:
-      case Op::more_than:
-      case Op::at_most:
-      case Op::less_than: return threshold(p, *v, value);
-      case Op::any_item: return any_item(p, *v, full);
-      case Op::within_years:
-      case Op::older_than_years:
-      case Op::newer_than_years:
-      case Op::at_least_years:
-      case Op::year_within: return relative_to_as_of(p, *v, value);
-      case Op::at_least_share_of: return share_of(p, *v, value);
-      case Op::items_at_least: {
-        bool ok = v->items.size() >= static_cast<size_t>(p.n);
-        return leaf(ok, {fmt::format("{}：{} 项", f.label.zh, v->items.size()), fmt::format("{}: {} item(s)", f.label.en, v->items.size())},
-                    {fmt::format("（少于 {} 项）", p.n), fmt::format(" (fewer than {})", p.n)});
-      }
-      case Op::stated_none:
-      case Op::given:
-        return {Tri::pass, {{{fmt::format("{}：{}", f.label.zh, v->text), fmt::format("{}: {}", f.label.en, v->text)}, {}, {}}}};
-      case Op::all:
-      case Op::any: break;
-    }
-    return {};
-  }
-
- private:
-  Tri decide(const Predicate& p, const Value* v, const std::string& full) {
-    using Op = Predicate::Op;
-    if (v == nullptr && p.unstated_fails) return Tri::fail;
-    if (v == nullptr || (p.op == Op::given && v->kind == Value::Kind::text && v->text.empty())) return Tri::unknown;
-    record(full, *v);
-    auto verdict = [](bool ok) { return ok ? Tri::pass : Tri::fail; };
-    if (p.op == Op::stated_none || v->kind == Value::Kind::none)
-      return verdict((v->kind == Value::Kind::none) == (p.op == Op::stated_none));
-    auto listed = [&](const std::string& code) { return std::find(p.codes.begin(), p.codes.end(), code) != p.codes.end(); };
-    switch (p.op) {
-      case Op::is: return verdict(v->flag == p.operand.flag);
-      case Op::in: return verdict(listed(p.field->type == Type::enumeration ? v->text : render_value(*v)));
-      case Op::contains_any:
-        return verdict(std::any_of(v->items.begin(), v->items.end(), [&](const Value& i) { return listed(i.text); }));
-      case Op::at_least: return verdict(compare(*v, p.operand, *p.field) >= 0);
-      case Op::more_than: return verdict(compare(*v, p.operand, *p.field) > 0);
-      case Op::at_most: return verdict(compare(*v, p.operand, *p.field) <= 0);
-      case Op::less_than: return verdict(compare(*v, p.operand, *p.field) < 0);
-      case Op::any_item: {
-        Tri t = Tri::fail;
-        for (size_t i = 0; i < v->items.size(); ++i)
-          t = tri_or(t, eval(p.children[0], v->items[i], fmt::format("{}[{}]", full, i)).tri);
-        return t;
-      }
-      case Op::within_years:
-      case Op::older_than_years:
-      case Op::newer_than_years:
-      case Op::at_least_years:
-      case Op::year_within: {
-        std::optional<Date> at = reference_date(p);
-        if (!at) return Tri::unknown;
-        if (p.op == Op::year_within) {
-          int year = std::stoi(format(*at).substr(0, 4));
-          return verdict(v->number <= year && v->number >= year - p.n);
-        }
-        return verdict(years_test(p, v->date, *at));
-      }
-      case Op::at_least_share_of: {
-        const Value* whole = other(p);
-        return whole ? verdict(reaches_share(v->money, whole->money, p.share)) : Tri::unknown;
-      }
-      case Op::items_at_least: return verdict(v->items.size() >= static_cast<size_t>(p.n));
-      case Op::given: return Tri::pass;
-      case Op::stated_none:
-      case Op::all:
-      case Op::any: break;
-    }
-    return Tri::unknown;
-  }
-
-  // The date a year test counts from: its `reference:` fact, else the as-of date.
-  std::optional<Date> reference_date(const Predicate& p) {
-    if (p.other.empty()) return as_of();
-    const Value* ref = other(p);
-    return ref ? std::optional<Date>(ref->date) : std::nullopt;
-  }
-
-  // within_years: at most n years (the anniversary included); older_than_years: more than n
-  // years; newer_than_years: after the same day n years before the reference.
-  static bool years_test(const Predicate& p, Date fact, Date reference) {
-    using Op = Predicate::Op;
-    if (p.op == Op::newer_than_years) return fact > add_years(reference, -p.n);
-    Date deadline = add_years(fact, p.n);
-    if (p.op == Op::at_least_years) return reference >= deadline;
-    return p.op == Op::within_years ? reference <= deadline : reference > deadline;
-  }
-
-  // part >= whole × share, exactly.
-  static bool reaches_share(Money part, Money whole, Rate share) {
-    return static_cast<i128>(part.fen) * share.den >= static_cast<i128>(whole.fen) * share.num;
-  }
-
-  // The as-of date: --as-of, else the application date (recorded as a fact), else none.
-  std::optional<Date> as_of() {
-    if (as_of_) return as_of_;
-    const Value* applied = case_.fact("application.date");
-    if (applied == nullptr) return std::nullopt;
-    record("application.date", *applied);
-    return applied->date;
-  }
-
-  // The result of a child without its explanation.
-  Tri quietly(const Predicate& p, const Value& scope, const std::string& scope_path) {
-    bool was = explain_;
-    explain_ = false;
-    Tri t = eval(p, scope, scope_path).tri;
-    explain_ = was;
-    return t;
-  }
-
-  static const Value* lookup(const Value& scope, const std::vector<std::string>& keys) {
-    const Value* v = &scope;
-    for (const std::string& part : keys) {
-      v = v->find(part);
-      if (v == nullptr) return nullptr;
-    }
-    return v;
-  }
-
-  void record(const std::string& path, const Value& v) {
-    if (facts_ == nullptr) return;
-    for (const FactUse& f : *facts_)
-      if (f.path == path) return;
-    facts_->push_back({path, render_value(v)});
-  }
-
-  static Eval leaf(bool ok, Text what, Text if_failed) {
-    if (!ok) {
-      what.zh += if_failed.zh;
-      what.en += if_failed.en;
-    }
-    return {ok ? Tri::pass : Tri::fail, {{std::move(what), {}, {}}}};
-  }
-
-  Eval combine(const Predicate& p, const Value& scope, const std::string& scope_path) {
-    bool all = p.op == Predicate::Op::all;
-    std::vector<Tri> results;
-    Tri tri = all ? Tri::pass : Tri::fail;
-    for (const Predicate& child : p.children) {
-      results.push_back(quietly(child, scope, scope_path));
-      tri = all ? tri_and(tri, results.back()) : tri_or(tri, results.back());
-    }
-    Eval out{tri, {}};
-    if (!explain_) return out;
-    for (size_t i = 0; i < results.size(); ++i) {
-      if (results[i] != tri) continue;
-      append(out.parts, eval(p.children[i], scope, scope_path).parts);
-      if (!all && tri == Tri::pass) break;  // one passing alternative explains an "any"
-    }
-    return out;
-  }
-
-  Eval threshold(const Predicate& p, const Value& v, const Text& value) {
-    using Op = Predicate::Op;
-    const Field& f = *p.field;
-    int c = compare(v, p.operand, f);
-    bool ok = p.op == Op::at_least ? c >= 0 : p.op == Op::more_than ? c > 0 : p.op == Op::at_most ? c <= 0 : c < 0;
-    Text limit = shown(p.operand, f);
-    Part part;
-    bool upward = p.op == Op::at_least || p.op == Op::more_than;
-    if (f.type == Type::money) {
-      Money gap = upward ? p.operand.money - v.money : v.money - p.operand.money;
-      if (p.op == Op::more_than || p.op == Op::less_than) gap = gap + Money{1};
-      if (ok) {
-        part.text = {fmt::format("{} {}，{}{}", f.label.zh, value.zh, upward ? "达到 " : "未超出 ", limit.zh),
-                     fmt::format("{} {} {} {}", f.label.en, value.en, upward ? "reaches" : "is within", limit.en)};
-      } else if (upward) {
-        part.text = {fmt::format("{} {}，差 {} 达到 {}", f.label.zh, value.zh, yuan(gap), limit.zh),
-                     fmt::format("{} {} is {} short of {}", f.label.en, value.en, yuan(gap), limit.en)};
-        part.short_by = gap;
-      } else {
-        part.text = {fmt::format("{} {}，超出 {} {}", f.label.zh, value.zh, limit.zh, yuan(gap)),
-                     fmt::format("{} {} exceeds {} by {}", f.label.en, value.en, limit.en, yuan(gap))};
-      }
-    } else {
-      const char* op_zh = p.op == Op::at_least ? "不低于" : p.op == Op::more_than ? "高于" : p.op == Op::at_most ? "不高于" : "低于";
-      const char* op_en = p.op == Op::at_least ? "at least" : p.op == Op::more_than ? "above" : p.op == Op::at_most ? "at most" : "below";
-      part.text = {fmt::format("{}：{}（{}{} {}）", f.label.zh, value.zh, ok ? "" : "应", op_zh, limit.zh),
-                   fmt::format("{}: {} ({} {} {})", f.label.en, value.en, ok ? "is" : "must be", op_en, limit.en)};
-    }
-    return {ok ? Tri::pass : Tri::fail, {std::move(part)}};
-  }
-
-  Eval any_item(const Predicate& p, const Value& list, const std::string& full) {
-    const Field& f = *p.field;
-    Tri tri = Tri::fail;
-    std::vector<Tri> results;
-    for (size_t i = 0; i < list.items.size(); ++i) {
-      results.push_back(quietly(p.children[0], list.items[i], fmt::format("{}[{}]", full, i)));
-      tri = tri_or(tri, results.back());
-    }
-    Eval out{tri, {}};
-    if (tri == Tri::fail) {
-      out.parts.push_back({{fmt::format("{}：{}", f.label.zh, list.items.empty() ? "无" : "没有符合条件的项"),
-                            fmt::format("{}: {}", f.label.en, list.items.empty() ? "none" : "no entry qualifies")},
-                           {}, {}});
-      return out;
-    }
-    for (size_t i = 0; i < results.size(); ++i) {
-      if (results[i] != tri) continue;
-      for (Part& part : eval(p.children[0], list.items[i], fmt::format("{}[{}]", full, i)).parts) {
-        part.text.zh = fmt::format("{}第{}项 {}", f.label.zh, i + 1, part.text.zh);
-        part.text.en = fmt::format("{} #{}: {}", f.label.en, i + 1, part.text.en);
-        out.parts.push_back(std::move(part));
-      }
-      if (tri == Tri::pass) break;
-    }
-    return out;
-  }
-
-  // The other fact a test compares with (recorded), or nullptr when the case does not state it.
-  const Value* other(const Predicate& p) {
-    const Value* v = lookup(case_.root, p.other_keys);
-    if (v) record(p.other, *v);
-    return v;
-  }
-  static Eval other_missing(const Predicate& p) {
-    const Text& label = p.other_field->label;
-    return {Tri::unknown,
-            {{{fmt::format("未提供{}（{}）", label.zh, p.other), fmt::format("{} not given ({})", label.en, p.other)},
-              {p.other},
-              {}}}};
-  }
-
-  // A money fact against a share of another: software revenue at least 30% of main revenue.
-  Eval share_of(const Predicate& p, const Value& v, const Text& value) {
-    const Field& f = *p.field;
-    const Field& of = *p.other_field;
-    const Value* whole = other(p);
-    if (whole == nullptr) return other_missing(p);
-    // The least whole-fen amount that reaches the share (rounded up: 30% of 20,000,000.01 needs 6,000,000.01).
-    i128 product = static_cast<i128>(whole->money.fen) * p.share.num;
-    Money needed{static_cast<std::int64_t>((product + p.share.den - 1) / p.share.den)};
-    bool ok = reaches_share(v.money, whole->money, p.share);
-    Part part;
-    part.text = {fmt::format("{} {}，{}{} {} 的 {}（{}）", f.label.zh, value.zh, ok ? "达到" : "未达到", of.label.zh,
-                             yuan(whole->money), format_rate(p.share), yuan(needed)),
-                 fmt::format("{} {} {} {} of {} {} ({})", f.label.en, value.en, ok ? "reaches" : "is short of",
-                             format_rate(p.share), of.label.en, yuan(whole->money), yuan(needed))};
-    if (!ok && needed > v.money) part.short_by = needed - v.money;
-    return {ok ? Tri::pass : Tri::fail, {std::move(part)}};
-  }
-
-  // Tests that compare a fact with a date: the `reference:` fact, else --as-of, else the
-  // application date.
-  Eval relative_to_as_of(const Predicate& p, const Value& v, const Text& value) {
-    using Op = Predicate::Op;
-    const Field& f = *p.field;
-    std::optional<Date> as_of = as_of_;
-    Text label{"评估日期", "the as-of date"};
-    if (!p.other.empty()) {
-      const Value* ref = other(p);
-      if (ref == nullptr) return other_missing(p);
-      as_of = ref->date;
-      label = p.other_field->label;
-    } else if (!as_of) {
-      label = {"申请日期", "the application date"};
-      const Value* applied = case_.fact("application.date");
-      if (applied == nullptr)
-        return {Tri::unknown,
-                {{{"未提供申请日期（application.date）", "application date not given (application.date)"},
-                  {"application.date"},
-                  {}}}};
-      record("application.date", *applied);
-      as_of = applied->date;
-    }
-    Part part;
-    bool ok;
-    if (p.op == Op::year_within) {
-      int year = std::stoi(format(*as_of).substr(0, 4));
-      ok = v.number <= year && v.number >= year - p.n;
-      part.text = {fmt::format("{} {}，{} {} 的年份为 {}（应为 {} 至 {} 年）", f.label.zh, v.number, label.zh,
-                               format(*as_of), year, year - p.n, year),
-                   fmt::format("{} {}; {} {} is in {} (required: {} to {})", f.label.en, v.number, label.en,
-                               format(*as_of), year, year - p.n, year)};
-      return {ok ? Tri::pass : Tri::fail, {std::move(part)}};
-    }
-    Date deadline = add_years(v.date, p.n);
-    if (p.op == Op::within_years) {
-      ok = *as_of <= deadline;
-      if (ok) {
-        part.text = {fmt::format("{} {}，至{} {} 未超过 {} 年（期限至 {}）", f.label.zh, value.zh, label.zh,
-                                 format(*as_of), p.n, format(deadline)),
-                     fmt::format("{} {}: {} {} is within {} years (until {})", f.label.en, value.en, label.en,
-                                 format(*as_of), p.n, format(deadline))};
-      } else {
-        int over = days_between(deadline, *as_of);
-        part.text = {fmt::format("{} {}，至{} {} 已超过 {} 年（期限至 {}，超出 {} 天）", f.label.zh, value.zh,
-                                 label.zh, format(*as_of), p.n, format(deadline), over),
-                     fmt::format("{} {}: {} {} is more than {} years later (limit {}, {} days over)", f.label.en,
-                                 value.en, label.en, format(*as_of), p.n, format(deadline), over)};
-      }
-    } else if (p.op == Op::newer_than_years) {
-      Date after = add_years(*as_of, -p.n);
-      ok = years_test(p, v.date, *as_of);
-      part.text = {fmt::format("{} {}，{}晚于{} {} 前 {} 年的同日 {}", f.label.zh, value.zh, ok ? "" : "未", label.zh,
-                               format(*as_of), p.n, format(after)),
-                   fmt::format("{} {} is {}after {}, {} years before {} {}", f.label.en, value.en, ok ? "" : "not ",
-                               format(after), p.n, label.en, format(*as_of))};
-    } else if (p.op == Op::at_least_years) {
-      ok = years_test(p, v.date, *as_of);
-      part.text = {fmt::format("{} {}，至{} {} {}满 {} 年（{} 满）", f.label.zh, value.zh, label.zh, format(*as_of),
-                               ok ? "已" : "未", p.n, format(deadline)),
-                   fmt::format("{} {}: {} {} is {} {} years after it ({} years on {})", f.label.en, value.en, label.en,
-                               format(*as_of), ok ? "at least" : "less than", p.n, p.n, format(deadline))};
-    } else {  // older_than_years: the period of n years from the date, that date's anniversary included, is over
-      ok = *as_of > deadline;
-      part.text = {fmt::format("{} {}，至{} {} {}满 {} 年（{} 止）", f.label.zh, value.zh, label.zh, format(*as_of),
-                               ok ? "已" : "未", p.n, format(deadline)),
-                   fmt::format("{} {}: {} {} is {} {} years (until {})", f.label.en, value.en, label.en,
-                               format(*as_of), ok ? "past" : "within", p.n, format(deadline))};
-    }
-    return {ok ? Tri::pass : Tri::fail, {std::move(part)}};
-  }
-
-  const Case& case_;
-  std::optional<Date> as_of_;
-  std::vector<FactUse>* facts_;
-  bool explain_;
-};
-
-}  // namespace
-
-Tri test(const Predicate& p, const Case& c, std::optional<Date> as_of) {
-  return Evaluator(c, as_of, nullptr, false).eval(p, c.root, "").tri;
-}
-
-ConditionResult judge(const Condition& condition, const Case& c, std::optional<Date> as_of) {
-  ConditionResult r;
-  r.condition = &condition;
-  r.result = Evaluator(c, as_of, &r.facts, false).eval(condition.test, c.root, "").tri;
-  Eval e = Evaluator(c, as_of, nullptr, true).eval(condition.test, c.root, "");
-  for (Part& part : e.parts) {
-    r.message.zh += (r.message.zh.empty() ? "" : "；") + part.text.zh;
-    r.message.en += (r.message.en.empty() ? "" : "; ") + part.text.en;
-    if (!r.short_by && part.short_by) r.short_by = part.short_by;
-    for (std::string& m : part.missing)
-      if (std::find(r.missing.begin(), r.missing.end(), m) == r.missing.end()) r.missing.push_back(std::move(m));
-  }
-  for (const Note& note : condition.notes) {
-    if (note.on && *note.on != r.result) continue;
-    if (note.when && test(*note.when, c, as_of) != Tri::pass) continue;
-    r.notes.push_back(note.text);
-  }
-  return r;
-}
-
-namespace {
-
 void add_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
   for (const std::string& s : from)
     if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
 }
 
-}  // namespace
+using Results = std::vector<const ConditionResult*>;
 
-Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of) {
-  Verdict v;
-  v.pack = &pack;
-  const Recognition& rec = pack.recognition;
-  std::map<std::string, std::vector<const ConditionResult*>> by_group;
-  v.conditions.reserve(rec.conditions.size());
-  for (const Condition& condition : rec.conditions) {
-    v.conditions.push_back(judge(condition, c, as_of));
-    const ConditionResult& r = v.conditions.back();
-    if (!condition.warning_only) by_group[condition.group].push_back(&r);
-    if (r.result == Tri::unknown) add_unique(v.missing, r.missing);
-  }
+Tri all_of(const Results& rs) {
+  Tri t = Tri::pass;
+  for (const ConditionResult* r : rs) t = tri_and(t, r->result);
+  return t;
+}
 
-  // The candidate paths, expanded: a group as a whole, or each of its conditions.
-  struct Candidate {
-    std::string name;
-    std::string group;
-    std::vector<const ConditionResult*> conditions;
-  };
-  std::vector<Candidate> candidates;
+// One way to recognition, expanded from the pack's paths: a group as a whole, or one condition of
+// a group alone.
+struct Candidate {
+  std::string name;
+  std::string group;
+  Results conditions;
+};
+
+std::vector<Candidate> candidates(const Recognition& rec, std::map<std::string, Results>& by_group) {
+  std::vector<Candidate> out;
   for (const PathSpec& spec : rec.paths) {
     if (!spec.each) {
-      candidates.push_back({spec.group, spec.group, by_group[spec.group]});
+      out.push_back({spec.group, spec.group, by_group[spec.group]});
       continue;
     }
-    for (const ConditionResult* r : by_group[spec.group]) candidates.push_back({r->condition->id, spec.group, {r}});
+    for (const ConditionResult* r : by_group[spec.group]) out.push_back({r->condition->id, spec.group, {r}});
   }
-  auto all_of = [](const std::vector<const ConditionResult*>& rs) {
-    Tri t = Tri::pass;
-    for (const ConditionResult* r : rs) t = tri_and(t, r->result);
-    return t;
-  };
-  std::vector<const ConditionResult*> required;
-  for (const std::string& g : rec.required)
-    for (const ConditionResult* r : by_group[g]) required.push_back(r);
-  Tri paths = Tri::fail;
-  const Candidate* carrying = nullptr;
-  for (const Candidate& cand : candidates) {
-    Tri t = all_of(cand.conditions);
-    paths = tri_or(paths, t);
-    if (t == Tri::pass && carrying == nullptr) carrying = &cand;
-  }
-  Tri overall = tri_and(all_of(required), paths);
-  v.outcome = overall == Tri::pass ? Outcome::eligible : overall == Tri::fail ? Outcome::ineligible : Outcome::undetermined;
+  return out;
+}
 
-  // The date the case is judged at, and whether the pack covers it.
-  v.as_of = as_of;
-  if (!v.as_of) {
-    if (const Value* applied = c.fact("application.date")) v.as_of = applied->date;
-  }
+// The pack's validity, the conditions' notes, and the warning-only conditions that fail.
+void add_warnings(const RulePack& pack, Verdict& v) {
   if (auto warning = pack.validity_warning(v.as_of)) v.warnings.push_back(*warning);
   for (const ConditionResult& r : v.conditions) {
     for (const Text& note : r.notes)
@@ -567,28 +84,30 @@ Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of)
       v.warnings.push_back({fmt::format("{}（{}）不满足：{}", r.condition->id, r.condition->clause, r.message.zh),
                             fmt::format("{} ({}) fails: {}", r.condition->id, r.condition->clause, r.message.en)});
   }
+}
 
-  if (v.outcome == Outcome::eligible) {
-    v.path = carrying->name;
-    for (const PathWarning& w : rec.warnings) {
-      if (w.group != carrying->group) continue;
-      std::vector<std::string> failed;
-      for (const ConditionResult& r : v.conditions)
-        if (r.result == Tri::fail && std::find(w.failed.begin(), w.failed.end(), r.condition->id) != w.failed.end())
-          failed.push_back(r.condition->id);
-      if (!failed.empty())
-        v.warnings.push_back({fmt::format("{}（不满足：{}）", w.text.zh, fmt::join(failed, "、")),
-                              fmt::format("{} (failing: {})", w.text.en, fmt::join(failed, ", "))});
-    }
-    return v;
+// An eligible verdict resting on a path whose pack warns of conditions that still fail.
+void add_path_warnings(const Recognition& rec, const Candidate& carrying, Verdict& v) {
+  for (const PathWarning& w : rec.warnings) {
+    if (w.group != carrying.group) continue;
+    std::vector<std::string> failed;
+    for (const ConditionResult& r : v.conditions)
+      if (r.result == Tri::fail && std::find(w.failed.begin(), w.failed.end(), r.condition->id) != w.failed.end())
+        failed.push_back(r.condition->id);
+    if (!failed.empty())
+      v.warnings.push_back({fmt::format("{}（不满足：{}）", w.text.zh, fmt::join(failed, "、")),
+                            fmt::format("{} (failing: {})", w.text.en, fmt::join(failed, ", "))});
   }
+}
 
-  // The nearest way: the candidate needing the fewest fixes, then the fewest facts.
+// The nearest way: the candidate needing the fewest fixes, then the fewest facts.
+Nearest nearest(const std::vector<Candidate>& candidates, const Results& required) {
   std::optional<std::pair<size_t, size_t>> best_score;
+  Nearest best;
   for (const Candidate& cand : candidates) {
     Nearest n;
     n.path = cand.name;
-    std::vector<const ConditionResult*> needed = required;
+    Results needed = required;
     for (const ConditionResult* r : cand.conditions)  // a path may be of the required group itself
       if (std::find(needed.begin(), needed.end(), r) == needed.end()) needed.push_back(r);
     for (const ConditionResult* r : needed) {
@@ -601,8 +120,51 @@ Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of)
     std::pair<size_t, size_t> score{n.failing.size(), n.unknown.size()};
     if (!best_score || score < *best_score) {
       best_score = score;
-      v.nearest = std::move(n);
+      best = std::move(n);
     }
+  }
+  return best;
+}
+
+}  // namespace
+
+Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of) {
+  Verdict v;
+  v.pack = &pack;
+  const Recognition& rec = pack.recognition;
+  std::map<std::string, Results> by_group;
+  v.conditions.reserve(rec.conditions.size());  // by_group points into it
+  for (const Condition& condition : rec.conditions) {
+    v.conditions.push_back(judge(condition, c, as_of));
+    const ConditionResult& r = v.conditions.back();
+    if (!condition.warning_only) by_group[condition.group].push_back(&r);
+    if (r.result == Tri::unknown) add_unique(v.missing, r.missing);
+  }
+
+  std::vector<Candidate> ways = candidates(rec, by_group);
+  Results required;
+  for (const std::string& g : rec.required)
+    for (const ConditionResult* r : by_group[g]) required.push_back(r);
+  Tri paths = Tri::fail;
+  const Candidate* carrying = nullptr;
+  for (const Candidate& cand : ways) {
+    Tri t = all_of(cand.conditions);
+    paths = tri_or(paths, t);
+    if (t == Tri::pass && carrying == nullptr) carrying = &cand;
+  }
+  Tri overall = tri_and(all_of(required), paths);
+  v.outcome = overall == Tri::pass ? Outcome::eligible : overall == Tri::fail ? Outcome::ineligible : Outcome::undetermined;
+
+  // The date the case is judged at, and whether the pack covers it.
+  v.as_of = as_of;
+  if (!v.as_of)
+    if (const Value* applied = c.fact("application.date")) v.as_of = applied->date;
+  add_warnings(pack, v);
+  if (v.outcome == Outcome::eligible) {
+    v.path = carrying->name;
+    add_path_warnings(rec, *carrying, v);
+  } else {
+    v.nearest = nearest(ways, required);
   }
   return v;
 }
