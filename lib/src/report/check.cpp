@@ -262,7 +262,8 @@ void list_rules(RuleLibrary& rules, const OutputOptions& o, std::ostream& out) {
     for (const RulePack* p : packs) {
       out << fmt::format("{:<16} v{}  {}{}  {} .. {}  {}\n", p->id, p->version, p->jurisdiction, p->city.empty() ? "" : "/" + p->city,
                          format(p->effective_from), format(p->effective_to), p->title.in(o.lang));
-      out << fmt::format("{:<16} {}{}{}\n", "", o.lang == Lang::zh ? "来源：" : "source: ", p->source_document,
+      out << fmt::format("{:<16} {}{}{}{}\n", "", o.lang == Lang::zh ? "来源：" : "source: ", p->source_document,
+                         p->source_published.empty() ? "" : (o.lang == Lang::zh ? "；发布：" : "; published by ") + p->source_published,
                          p->last_reviewed ? fmt::format("  ({} {})", o.lang == Lang::zh ? "复核于" : "last reviewed",
                                                         format(*p->last_reviewed))
                                           : "");
@@ -278,6 +279,7 @@ void list_rules(RuleLibrary& rules, const OutputOptions& o, std::ostream& out) {
     j.key("jurisdiction").value(p->jurisdiction).key("city").string_or_null(p->city);
     j.key("effective_from").value(format(p->effective_from));
     j.key("effective_to").value(format(p->effective_to)).key("source").value(p->source_document);
+    j.key("published").string_or_null(p->source_published);
     j.key("last_reviewed").string_or_null(p->last_reviewed ? format(*p->last_reviewed) : "").end_object();
     out << (pretty ? (first ? "\n  " : ",\n  ") : "") << j.str() << (pretty ? "" : "\n");
     first = false;

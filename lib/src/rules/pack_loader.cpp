@@ -63,8 +63,9 @@ class PackLoader {
     if (pack.effective_to < pack.effective_from)
       effective.fail(m.required("effective"), "生效期的截止日早于起始日", "effective period ends before it starts");
     if (m.optional("last_reviewed")) pack.last_reviewed = m.date("last_reviewed");
-    PackMap source(m.required("source"), "source", origin_, {"document", "file"});
+    PackMap source(m.required("source"), "source", origin_, {"document", "published", "file"});
     pack.source_document = source.text("document");
+    pack.source_published = source.text_or("published", "");
     pack.source_file = source.text_or("file", "");
   }
 

@@ -197,8 +197,9 @@ struct RulePack {
   Date effective_from;
   Date effective_to;
   std::optional<Date> last_reviewed;
-  std::string source_document;
-  std::string source_file;
+  std::string source_document;   // the policy document's title
+  std::string source_published;  // who published it, when, and in what form it was seen
+  std::string source_file;       // where a copy is kept, if the pack says (not used by the tools)
   std::string origin;  // "built-in" or the file it was loaded from
   std::string text;    // the pack's YAML as loaded
   std::string sha256;  // of `text`, in hex: which rules exactly a verdict was reached under
