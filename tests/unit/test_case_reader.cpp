@@ -95,7 +95,7 @@ TEST_CASE("case reader: never is a date of kind none, only where the format allo
   CHECK(fact("applicant: {negative_list_since: 2017-05-15}", "applicant.negative_list_since").kind ==
         Value::Kind::date);
   CHECK(problem("software: {developed_on: never}") ==
-        "case.yaml:1:26: error: software.developed_on: date expected as YYYY-MM-DD, such as 2020-05-15 (found \"never\")");
+        "case.yaml:1:26: error: software.developed_on: date expected as 2020-05-15, 2020-5-15, 2020/5/15, 2020.5.15 or 2020年5月15日 (found \"never\")");
 }
 
 TEST_CASE("case reader: booleans are true/false, yes/no or 是/否, and nothing else") {
@@ -258,4 +258,34 @@ TEST_CASE("case reader: a duplicate key is an error that names its key path") {
   CHECK(c.fact("software.rd_spend")->money.fen == 100);
   CHECK(sbc::format_gnu(c.problems[0], sbc::Lang::en) ==
         "case.yaml:3:3: error: software.rd_spend: duplicate key 'rd_spend' (first at line 2)");
+}
+
+TEST_CASE("case reader: a number with commas in a flow mapping is an error that says how to write it") {
+  // YAML reads {rd_spend: 1,200,000} as rd_spend: 1 and the keys 200 and 000 with no value.
+  CHECK(problem("software: {rd_spend: 1,200,000}") ==
+        "case.yaml:1:22: error: software.rd_spend: 1,200,000 inside {…} reads in YAML as 1 and the keys 200, 000 "
+        "with no value: quote the number (rd_spend: \"1,200,000\") or drop the commas (rd_spend: 1200000)");
+  CHECK(problem("software: {name: x, rd_spend: 1,200,000.50}").find("quote the number (rd_spend: \"1,200,000.50\") "
+                                                                   "or drop the commas (rd_spend: 1200000.50)") !=
+        std::string::npos);
+  CHECK(problem("insurance: {prior_compensations: 1,000}").find("(prior_compensations: 1000)") != std::string::npos);
+  CHECK(problem("insurance: {policies: [{premium: 330,000, number: P1}]}").find("insurance.policies[0].premium: 330,000") !=
+        std::string::npos);
+  // Written as the contract allows, the same amount reads without a problem.
+  CHECK(fact("software: {rd_spend: \"1,200,000\"}", "software.rd_spend").money.fen == 120000000);
+  CHECK(fact("software:\n  rd_spend: 1,200,000\n", "software.rd_spend").money.fen == 120000000);
+  CHECK(fact("software: {rd_spend: 1200000}", "software.rd_spend").money.fen == 120000000);
+  // A digit key with a value, or after a text, is an unknown key as any other.
+  CHECK(problem("software: {rd_spend: 1, 200: x}") == "case.yaml:1:25: warning: software.200: unknown key '200'");
+  CHECK(problem("software: {name: A,200}") == "case.yaml:1:20: warning: software.200: unknown key '200'");
+}
+
+TEST_CASE("case reader: dates as people in China write them are read, and written back as YYYY-MM-DD") {
+  CHECK(sbc::format(fact("application: {date: 2020年6月1日}", "application.date").date) == "2020-06-01");
+  CHECK(sbc::format(fact("application: {date: 2020/6/1}", "application.date").date) == "2020-06-01");
+  CHECK(sbc::format(fact("application: {date: 2020.6.1}", "application.date").date) == "2020-06-01");
+  CHECK(sbc::format(fact("application: {date: 2020-6-1}", "application.date").date) == "2020-06-01");
+  CHECK(problem("application: {date: 2020年2月30日}") ==
+        "case.yaml:1:21: error: application.date: date 2020年2月30日 does not exist in the calendar (found \"2020年2月30日\")");
+  CHECK(problem("application: {date: 6/1/2020}").find("date expected as 2020-05-15, 2020-5-15") != std::string::npos);
 }

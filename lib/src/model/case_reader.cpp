@@ -128,6 +128,11 @@ class CaseReader {
         unknown_key(key, f, child_path);
         continue;
       }
+      if (size_t split = number_split_by_commas(n, i, *child)) {
+        comma_trap(n, i, split, child_path);
+        i += split;
+        continue;
+      }
       Value item;
       if (convert(n.value(i), *child, child_path, item)) v.fields.push_back({key.scalar, std::move(item)});
     }
@@ -139,6 +144,41 @@ class CaseReader {
       }
     }
     return true;
+  }
+
+  // In a flow mapping, `{rd_spend: 1,200,000}` is three keys to YAML: rd_spend: 1, then 200 and
+  // 000 with no value. How many such digit keys follow entry `i` of `map` (0 when it is no trap).
+  static size_t number_split_by_commas(const Node& map, size_t i, const Field& f) {
+    auto digits = [](const Node& x, bool decimals) {
+      if (x.kind != Node::Kind::scalar || !x.plain || x.scalar.empty()) return false;
+      size_t dot = decimals ? x.scalar.find('.') : std::string::npos;
+      std::string_view whole = std::string_view(x.scalar).substr(0, dot);
+      std::string_view fraction = dot == std::string::npos ? "" : std::string_view(x.scalar).substr(dot + 1);
+      auto all_digits = [](std::string_view t) { return t.find_first_not_of("0123456789") == std::string_view::npos; };
+      return !whole.empty() && all_digits(whole) && all_digits(fraction);
+    };
+    if ((f.type != Type::money && f.type != Type::integer) || !digits(map.value(i), false)) return 0;
+    size_t n = 0;
+    while (i + n + 1 < map.map_size() && digits(map.key(i + n + 1), true) && map.value(i + n + 1).kind == Node::Kind::null) ++n;
+    return n;
+  }
+
+  void comma_trap(const Node& map, size_t i, size_t split, const KeyPath& path) {
+    std::string written = map.value(i).scalar, keys_zh, keys_en;
+    for (size_t k = 1; k <= split; ++k) {
+      written += "," + map.key(i + k).scalar;
+      keys_zh += (k > 1 ? "、" : "") + map.key(i + k).scalar;
+      keys_en += (k > 1 ? ", " : "") + map.key(i + k).scalar;
+    }
+    std::string_view key = path.key;
+    std::string plain = written;
+    plain.erase(std::remove(plain.begin(), plain.end(), ','), plain.end());
+    report(Severity::error, map.value(i).mark, path,
+           {fmt::format("{} 在 {{…}} 中被 YAML 读作 {} 和没有值的键 {}：请加引号（{}: \"{}\"）或去掉逗号（{}: {}）", written,
+                        map.value(i).scalar, keys_zh, key, written, key, plain),
+            fmt::format("{} inside {{…}} reads in YAML as {} and the keys {} with no value: quote the number "
+                        "({}: \"{}\") or drop the commas ({}: {})",
+                        written, map.value(i).scalar, keys_en, key, written, key, plain)});
   }
 
   bool convert_list(const Node& n, const Field& f, const KeyPath& path, Value& v) {

@@ -15,7 +15,10 @@ namespace {
 constexpr const char* kMoneyPattern =
     "^[¥￥]?\\s*(0|[1-9][0-9]*|[1-9][0-9]{0,2}(,[0-9]{3})+)(\\.[0-9]+)?\\s*(万元|亿元|万|亿|元)?$";
 constexpr const char* kRatePattern = "^[0-9]+(\\.[0-9]+)?\\s*[%％‰]$";
-constexpr const char* kDatePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+// YYYY-MM-DD, or year, month and day as people in China write them (2020-6-1, 2020/6/1, 2020.6.1,
+// 2020年6月1日); sbc-validate also checks that the day exists.
+constexpr const char* kDatePattern =
+    "^[0-9]{4}(-|/|\\.)(0?[1-9]|1[0-2])\\1(0?[1-9]|[12][0-9]|3[01])$|^[0-9]{4}年(0?[1-9]|1[0-2])月(0?[1-9]|[12][0-9]|3[01])日$";
 const std::vector<std::string> kNoneWords = {"none", "never", "无", "从未"};
 
 void none_words(JsonWriter& j) {

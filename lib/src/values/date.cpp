@@ -3,6 +3,8 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include <optional>
+
 namespace sbc {
 namespace {
 
@@ -11,24 +13,49 @@ Date from_ymd(date::year_month_day ymd) { return Date{date::sys_days{ymd}.time_s
 
 }  // namespace
 
+namespace {
+
+// Reads `min`..`max` digits at `at` (moving it); -1 when there are fewer than `min`.
+int digits(std::string_view s, size_t& at, size_t min, size_t max) {
+  size_t start = at;
+  int v = 0;
+  while (at < s.size() && at - start < max && s[at] >= '0' && s[at] <= '9') v = v * 10 + (s[at++] - '0');
+  return at - start < min ? -1 : v;
+}
+
+bool skip(std::string_view s, size_t& at, std::string_view word) {
+  if (s.substr(at, word.size()) != word) return false;
+  at += word.size();
+  return true;
+}
+
+// Year, month and day as written: 2020-05-15, 2020-5-15, 2020/5/15, 2020.5.15 or 2020年5月15日
+// (always in that order; the separator the same both times).
+std::optional<date::year_month_day> read_ymd(std::string_view s) {
+  size_t at = 0;
+  int y = digits(s, at, 4, 4);
+  if (y < 0 || at == s.size()) return std::nullopt;
+  bool chinese = skip(s, at, "年");
+  char sep = chinese ? 0 : s[at++];
+  if (!chinese && sep != '-' && sep != '/' && sep != '.') return std::nullopt;
+  int m = digits(s, at, 1, 2);
+  if (m < 0 || !(chinese ? skip(s, at, "月") : at < s.size() && s[at++] == sep)) return std::nullopt;
+  int d = digits(s, at, 1, 2);
+  if (d < 0 || (chinese && !skip(s, at, "日")) || at != s.size()) return std::nullopt;
+  return date::year{y} / date::month(unsigned(m)) / date::day(unsigned(d));
+}
+
+}  // namespace
+
 Parsed<Date> parse_date(std::string_view s) {
-  auto digit = [&](size_t i) { return s[i] >= '0' && s[i] <= '9'; };
-  bool shape = s.size() == 10 && s[4] == '-' && s[7] == '-';
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) shape = shape && digit(i);
-  if (!shape)
-    return Parsed<Date>::fail(Text{"日期应为 YYYY-MM-DD 格式，如 2020-05-15",
-                                   "date expected as YYYY-MM-DD, such as 2020-05-15"});
-  auto number = [&](size_t at, size_t n) {
-    int v = 0;
-    for (size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
-    return v;
-  };
-  date::year_month_day ymd{date::year{number(0, 4)}, date::month(unsigned(number(5, 2))),
-                           date::day(unsigned(number(8, 2)))};
-  if (!ymd.ok())
+  std::optional<date::year_month_day> ymd = read_ymd(s);
+  if (!ymd)
+    return Parsed<Date>::fail(Text{"日期应写作 2020-05-15、2020-5-15、2020/5/15、2020.5.15 或 2020年5月15日",
+                                   "date expected as 2020-05-15, 2020-5-15, 2020/5/15, 2020.5.15 or 2020年5月15日"});
+  if (!ymd->ok())
     return Parsed<Date>::fail(Text{fmt::format("日期 {} 在日历上不存在", s),
                                    fmt::format("date {} does not exist in the calendar", s)});
-  return Parsed<Date>::ok(from_ymd(ymd));
+  return Parsed<Date>::ok(from_ymd(*ymd));
 }
 
 std::string format(Date d) {

@@ -15,7 +15,8 @@ struct Date {
   friend constexpr auto operator<=>(Date, Date) = default;
 };
 
-// Parses YYYY-MM-DD, four-digit year, two-digit month and day, a day that exists.
+// Parses a day that exists, written YYYY-MM-DD, or as people in China write it: 2020年6月1日,
+// 2020/6/1, 2020.6.1, 2020-6-1 (year, month, day in that order; one- or two-digit month and day).
 Parsed<Date> parse_date(std::string_view text);
 std::string format(Date d);
 
