@@ -15,9 +15,10 @@
 #include <thread>
 #include <vector>
 
+#include "sbc/base/exit_status.hpp"
 #include "sbc/report/check.hpp"
 #include "sbc/report/compare.hpp"
-#include "sbc/base/exit_status.hpp"
+#include "sbc/report/intake.hpp"
 
 namespace sbc::cli {
 
@@ -52,6 +53,7 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
   std::string described = "Output: text for people, json (an array), jsonl (one object a line)";
   if (offers("csv")) described += ", csv (one row a case)";
   if (offers("markdown")) described += ", markdown (a report)";
+  if (offers("yaml")) described += ", yaml (with --template only)";
   if (offers("junit"))
     described += "; for CI: junit (JUnit XML test results), sarif (2.1.0, code scanning), github "
                  "(workflow annotations)";
@@ -85,6 +87,18 @@ inline void add_compare(CLI::App& app, std::vector<std::string>& packs) {
       ->allow_extra_args(false)
       ->excludes("--rules")
       ->type_name("A B");
+}
+
+// --template and --interview FILE (sbc-check and sbc-subsidy): starting a case without knowing YAML.
+struct Intake {
+  bool print_template = false;
+  std::string interview;
+};
+
+inline void add_intake(CLI::App& app, Intake& intake) {
+  app.add_flag("--template", intake.print_template,
+               "Print a skeleton case for the pack (--rules, else the Shandong pack in force today): every fact its "
+               "rules read, each with its question, clause and accepted forms, its value commented out");
 }
 
 // The language of messages: --lang, else the first locale variable set (LC_ALL, LC_MESSAGES,
@@ -183,6 +197,30 @@ int run_tool(const char* name, const Common& c, const CheckOptions& o, bool with
     if (for_people && summary.cases > 1)
       std::cerr << render_summary(summary, o.output.lang, with_total, progress.seconds()) << "\n";
     return static_cast<int>(summary.status);
+  } catch (const InputError& e) {
+    std::cerr << name << ": " << format_gnu(e.diagnostic(), o.output.lang) << "\n";
+    return static_cast<int>(ExitStatus::error);
+  }
+}
+
+// --template: the skeleton case of --rules, else of the Shandong pack in force today.
+inline int run_template(const char* name, const CheckOptions& o, const std::string& format, bool subsidy,
+                        RuleLibrary& rules) {
+  try {
+    if (format != "text" && format != "yaml") {
+      std::cerr << name << ": "
+                << Text{"--template 只输出 yaml", "--template prints yaml only"}.in(o.output.lang) << "\n";
+      return static_cast<int>(ExitStatus::error);
+    }
+    auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    const RulePack& pack = o.rules.empty() ? default_template_pack(rules, "shandong", subsidy, Date{static_cast<int>(now.time_since_epoch().count())})
+                                           : rules.get(o.rules);
+    if (std::optional<Text> why = pack.unusable_for(subsidy)) {
+      std::cerr << name << ": " << why->in(o.output.lang) << "\n";
+      return static_cast<int>(ExitStatus::error);
+    }
+    write_template(pack, subsidy, o.output.lang, std::cout);
+    return 0;
   } catch (const InputError& e) {
     std::cerr << name << ": " << format_gnu(e.diagnostic(), o.output.lang) << "\n";
     return static_cast<int>(ExitStatus::error);

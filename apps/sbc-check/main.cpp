@@ -9,8 +9,10 @@ int main(int argc, char** argv) {
   sbc::cli::Common common;
   bool explain = false, quiet = false;
   std::vector<std::string> compare;
-  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "junit", "sarif", "github"});
+  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "junit", "sarif", "github", "yaml"});
   sbc::cli::add_compare(app, compare);
+  sbc::cli::Intake intake;
+  sbc::cli::add_intake(app, intake);
   app.add_flag("--explain", explain, "Show every condition with its clause, facts and values");
   app.add_flag("-q,--quiet", quiet, "Verdict lines only");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
@@ -23,6 +25,7 @@ int main(int argc, char** argv) {
   options.output.explain = explain;
   options.output.quiet = quiet;
   sbc::RuleLibrary rules;
+  if (intake.print_template) return sbc::cli::run_template("sbc-check", options, common.format, false, rules);
   return sbc::cli::run_tool("sbc-check", common, options, false, rules, [&](auto progress) {
     if (!compare.empty())
       return sbc::run_compare(common.inputs, {compare[0], compare[1], false, options, {}}, rules, std::cin, std::cout,

@@ -11,8 +11,10 @@ int main(int argc, char** argv) {
   std::vector<std::string> window;
   std::string form;
   std::vector<std::string> compare;
-  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "markdown"});
+  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "markdown", "yaml"});
   sbc::cli::add_compare(app, compare);
+  sbc::cli::Intake intake;
+  sbc::cli::add_intake(app, intake);
   app.add_flag("--explain", explain, "Show every condition, sale and policy with the arithmetic");
   app.add_flag("-q,--quiet", quiet, "Verdict lines only");
   app.add_option("--window", window, "The insurance window (投保时限), overriding the case's and the pack's")
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
   options.common.output.quiet = quiet;
   options.form = form == "html" ? sbc::FormStyle::html : form == "markdown" ? sbc::FormStyle::markdown : sbc::FormStyle::none;
   sbc::RuleLibrary rules;
+  if (intake.print_template) return sbc::cli::run_template("sbc-subsidy", options.common, common.format, true, rules);
   return sbc::cli::run_tool("sbc-subsidy", common, options.common, true, rules, [&](auto progress) {
     if (!compare.empty())
       return sbc::run_compare(common.inputs, {compare[0], compare[1], true, options.common, options.window}, rules,

@@ -6,10 +6,35 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "base/int128.hpp"
 
 namespace sbc {
+
+const std::vector<std::string>& facts_read_by(std::string_view rule_id) {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> facts = {
+      {"scope.insurance_type", {"insurance.policies[].kind"}},
+      {"scope.window", {"insurance.policies[].signed_on", "insurance.policies[].payments[].date"}},
+      {"scope.sale_in_window", {"insurance.policies[].contracts", "insurance.sales[].contract"}},
+      {"pay.first_installment",
+       {"insurance.policies[].premium", "insurance.policies[].payments[].date", "insurance.policies[].payments[].amount"}},
+      {"sale.date",
+       {"insurance.sales[].contract", "insurance.sales[].amount", "insurance.sales[].invoices[].date",
+        "insurance.sales[].invoices[].amount"}},
+      {"sale.group", {"insurance.sales[].related_party", "insurance.sales[].final_user_contract"}},
+      {"other.no_surrender", {"insurance.policies[].surrendered"}},
+      {"other.contract_matches_policy", {"insurance.policies[].contracts"}},
+      {"amount.formula",
+       {"insurance.policies[].number", "insurance.policies[].premium", "insurance.policies[].liability_limit",
+        "insurance.policies[].period.start", "insurance.policies[].period.end", "insurance.policies[].rate"}},
+      {"amount.limit_multiple", {"insurance.sales[].amount"}},
+      {"amount.paid_premium", {"insurance.policies[].payments[].date", "insurance.policies[].payments[].amount"}},
+  };
+  static const std::vector<std::string> none;
+  auto it = facts.find(rule_id);
+  return it == facts.end() ? none : it->second;
+}
 
 const char* to_string(Grant g) {
   switch (g) {

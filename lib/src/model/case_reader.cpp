@@ -95,6 +95,9 @@ class CaseReader {
   // Converts `n` as `f`; returns false when nothing usable came out (the fact stays absent).
   bool convert(const Node& n, const Field& f, const KeyPath& path, Value& v) {
     v.mark = n.mark;
+    // A section left empty (a template's `applicant:` whose facts are all still commented out) holds
+    // no fact to warn about; an empty fact may be a slip.
+    if (n.kind == Node::Kind::null && f.type == Type::record) return false;
     if (n.kind == Node::Kind::null) {
       report(Severity::warning, n.mark, path,
              {"值为空，视为未提供（如要表示“无”，请写 [] 或 none）",

@@ -70,6 +70,11 @@ struct AwardResult {
   std::vector<std::string> missing;
 };
 
+// The facts a rule of the compensation engine reads, as dotted paths with `[]` for a list's items
+// ("insurance.policies[].premium"); empty for a rule that reads none or an unknown id. What a
+// template or an interview asks for a pack that cites the rule.
+const std::vector<std::string>& facts_read_by(std::string_view rule_id);
+
 // Computes one award for a readable case.
 AwardResult compute_award(const Award& award, const Case& c, std::optional<Date> as_of);
 
