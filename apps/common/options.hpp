@@ -19,6 +19,7 @@
 #include "sbc/report/check.hpp"
 #include "sbc/report/compare.hpp"
 #include "sbc/report/intake.hpp"
+#include "sbc/report/interview.hpp"
 
 namespace sbc::cli {
 
@@ -99,6 +100,11 @@ inline void add_intake(CLI::App& app, Intake& intake) {
   app.add_flag("--template", intake.print_template,
                "Print a skeleton case for the pack (--rules, else the Shandong pack in force today): every fact its "
                "rules read, each with its question, clause and accepted forms, its value commented out");
+  app.add_option("--interview", intake.interview,
+                 "Ask, at a terminal, for the facts that decide the verdict, one at a time (nearest path first), "
+                 "checking each answer, judging again and saving FILE after every answer; FILE is read first if "
+                 "it exists (its old text kept as FILE~)")
+      ->type_name("FILE");
 }
 
 // The language of messages: --lang, else the first locale variable set (LC_ALL, LC_MESSAGES,
@@ -225,6 +231,27 @@ inline int run_template(const char* name, const CheckOptions& o, const std::stri
     std::cerr << name << ": " << format_gnu(e.diagnostic(), o.output.lang) << "\n";
     return static_cast<int>(ExitStatus::error);
   }
+}
+
+// --interview FILE: only at a terminal (scripts use the files; there is no half-interactive mode).
+inline int run_interview(const char* name, const Common& c, const SubsidyOptions& o, const std::string& file,
+                         bool subsidy, RuleLibrary& rules) {
+  Lang lang = o.common.output.lang;
+  if (!c.inputs.empty()) {
+    std::cerr << name << ": " << Text{"--interview 不与案例文件同用", "--interview takes no case files"}.in(lang) << "\n";
+    return static_cast<int>(ExitStatus::error);
+  }
+  if (!isatty(STDIN_FILENO)) {
+    std::cerr << name << ": "
+              << Text{"--interview 需要在终端上回答（标准输入不是终端）；脚本请直接处理案例文件",
+                      "--interview needs answers typed at a terminal (standard input is not one); scripts use the case files"}
+                     .in(lang)
+              << "\n";
+    return static_cast<int>(ExitStatus::error);
+  }
+  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  InterviewOptions options{file, subsidy, o, Date{static_cast<int>(now.time_since_epoch().count())}};
+  return static_cast<int>(sbc::run_interview(options, rules, std::cin, std::cout, std::cerr));
 }
 
 // Runs CLI11's parse; maps its exit codes (help and version 0, anything else 2).

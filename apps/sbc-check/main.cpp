@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   options.output.quiet = quiet;
   sbc::RuleLibrary rules;
   if (intake.print_template) return sbc::cli::run_template("sbc-check", options, common.format, false, rules);
+  if (!intake.interview.empty())
+    return sbc::cli::run_interview("sbc-check", common, {options, {}, {}}, intake.interview, false, rules);
   return sbc::cli::run_tool("sbc-check", common, options, false, rules, [&](auto progress) {
     if (!compare.empty())
       return sbc::run_compare(common.inputs, {compare[0], compare[1], false, options, {}}, rules, std::cin, std::cout,

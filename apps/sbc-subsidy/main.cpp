@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
   options.form = form == "html" ? sbc::FormStyle::html : form == "markdown" ? sbc::FormStyle::markdown : sbc::FormStyle::none;
   sbc::RuleLibrary rules;
   if (intake.print_template) return sbc::cli::run_template("sbc-subsidy", options.common, common.format, true, rules);
+  if (!intake.interview.empty())
+    return sbc::cli::run_interview("sbc-subsidy", common, options, intake.interview, true, rules);
   return sbc::cli::run_tool("sbc-subsidy", common, options.common, true, rules, [&](auto progress) {
     if (!compare.empty())
       return sbc::run_compare(common.inputs, {compare[0], compare[1], true, options.common, options.window}, rules,

@@ -8,12 +8,18 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 command -v clang++ >/dev/null || { echo "fuzz: clang++ is needed (apt-get install clang)"; exit 2; }
 CXX=clang++ cmake -S . -B build-fuzz -DSBC_FUZZ=ON -DSBC_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target sbc-fuzz_case sbc-fuzz_pack >/dev/null
-mkdir -p build-fuzz/corpus/case build-fuzz/corpus/pack build-fuzz/findings
+cmake --build build-fuzz -j "$(nproc)" --target sbc-fuzz_case sbc-fuzz_pack sbc-fuzz_answer >/dev/null
+mkdir -p build-fuzz/corpus/case build-fuzz/corpus/pack build-fuzz/corpus/answer build-fuzz/findings
 cp examples/*.yaml examples/subsidy/*.yaml build-fuzz/corpus/case/
 [[ -d tests/regressions ]] && cp tests/regressions/*.yaml build-fuzz/corpus/case/ 2>/dev/null || true
 cp rules/*.yaml build-fuzz/corpus/pack/
-for target in case pack; do
+# Answers as people type them; the first byte picks the fact.
+i=0
+for a in "120万" "1,200,000.50" "2020年6月1日" "2020/6/1" "山东" "是" "CMMI3、ITSS" "[CMA, CNAS]" \
+         "[{level: 省, kind: 奖项}]" "none" "never" "1.5%" "[{date: 2020-03-31, amount: 10万}]"; do
+  printf '%b%s' "\\x$(printf %02x $((i * 7 % 256)))" "$a" > build-fuzz/corpus/answer/$i; i=$((i + 1))
+done
+for target in case pack answer; do
   echo "fuzz_$target: $seconds s"
   ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/sbc-fuzz_$target build-fuzz/corpus/$target \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "sbc/report/intake.hpp"
+#include "sbc/report/interview.hpp"
 
 namespace {
 
@@ -75,4 +76,35 @@ TEST_CASE("intake: every value line of a template is commented out") {
       CHECK((comment || section || line.rfind("schema: ", 0) == 0 || line.rfind("rules: ", 0) == 0));
     }
   }
+}
+
+TEST_CASE("intake: an interview answer is read exactly as the case reader reads the fact") {
+  using sbc::read_answer;
+  CHECK(read_answer("software.rd_spend", "120万").value->money.fen == 120000000);
+  CHECK(read_answer("software.rd_spend", " 1,200,000.50 ").value->money.fen == 120000050);
+  CHECK(read_answer("software.rd_spend", "1e6").error.en.find("exponent") != std::string::npos);
+  CHECK(sbc::format(read_answer("application.date", "2020年6月1日").value->date) == "2020-06-01");
+  CHECK(!read_answer("application.date", "2020年2月30日"));
+  CHECK(read_answer("applicant.registered_province", "山东").value->text == "shandong");
+  CHECK(read_answer("applicant.independent_legal_person", "是").value->flag);
+  CHECK(read_answer("applicant.independent_legal_person", "maybe").error.en ==
+        "expected true or false (yes/no/是/否 accepted), found \"maybe\"");
+  // Lists: [a, b], or a、b / a, b / a；b, or none.
+  for (const char* written : {"[CMMI3, ITSS]", "CMMI3、ITSS", "CMMI3, ITSS", "CMMI3；ITSS", "CMM3;信息技术服务标准"}) {
+    CAPTURE(written);
+    sbc::Parsed<sbc::Value> v = read_answer("applicant.qualifications", written);
+    REQUIRE(v);
+    CHECK(sbc::render_value(*v.value) == "[CMMI3, ITSS]");
+  }
+  CHECK(read_answer("applicant.qualifications", "none").value->items.empty());
+  CHECK(read_answer("applicant.qualifications", "[]").value->items.empty());
+  CHECK(!read_answer("applicant.qualifications", "CMMI3、CMMI9"));
+  CHECK(sbc::render_value(*read_answer("software.honours", "[{level: 省, kind: 奖项}]").value) ==
+        "[{level: province, kind: award}]");
+  CHECK(!read_answer("software.honours", "国内领先"));           // a list of records needs its fields
+  CHECK(!read_answer("software.honours", "[{level: 省"));        // unclosed
+  CHECK(!read_answer("software", "x"));                           // a section is no fact
+  CHECK(!read_answer("software.nonsense", "x"));
+  // Text is taken as typed, YAML's special characters and all.
+  CHECK(read_answer("applicant.name", "A: B # C").value->text == "A: B # C");
 }

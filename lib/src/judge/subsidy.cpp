@@ -430,6 +430,30 @@ Grant compute_compensation(const Compensation& comp, const Case& c, std::optiona
 
 }  // namespace
 
+namespace {
+
+// The facts an undetermined compensation still waits for: its unknown case-level conditions and
+// materials, its undetermined policies, and the sales those policies may cover.
+std::vector<std::string> compensation_decisive(const SubsidyVerdict& v, const Case& c) {
+  std::vector<std::string> out;
+  for (const ConditionResult& r : v.conditions)
+    if (r.result == Tri::unknown) add_unique(out, r.missing);
+  if (v.materials.result == Tri::unknown && !c.fact("materials")) add_unique(out, {"materials"});
+  if (!c.fact("insurance.policies")) add_unique(out, {"insurance.policies"});
+  bool open = false;
+  for (const PolicyResult& p : v.policies) {
+    if (p.counted != Tri::unknown) continue;
+    open = true;
+    for (const Finding& f : p.findings) add_unique(out, f.missing);
+  }
+  if (open)
+    for (const SaleResult& s : v.sales)
+      for (const Finding& f : s.findings) add_unique(out, f.missing);
+  return out;
+}
+
+}  // namespace
+
 SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optional<Date> as_of,
                                std::optional<DateRange> window) {
   SubsidyVerdict v;
@@ -444,6 +468,7 @@ SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optiona
     Grant g = compute_compensation(*pack.compensation, c, as_of, window, v);
     granted = g == Grant::granted;
     undetermined = g == Grant::undetermined;
+    if (undetermined) v.decisive = compensation_decisive(v, c);
   } else {
     v.materials = {Tri::pass, {}, {}, {"本规则包未规定支撑材料", "this pack lists no materials"}};
   }
@@ -456,6 +481,7 @@ SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optiona
     granted = granted || (a.result == Tri::pass && a.amount.fen > 0);
     undetermined = undetermined || a.result == Tri::unknown;
     add_unique(v.missing, a.missing);
+    if (a.result == Tri::unknown) add_unique(v.decisive, a.missing);
   }
   v.outcome = granted ? Grant::granted : undetermined ? Grant::undetermined : Grant::denied;
   // A granted total counts only what is granted: an undetermined compensation (its amount proven

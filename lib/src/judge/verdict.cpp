@@ -126,6 +126,29 @@ Nearest nearest(const std::vector<Candidate>& candidates, const Results& require
   return best;
 }
 
+// The facts of unknown conditions that still count: required ones, and those of paths that no
+// failing condition has closed; the nearest path's facts first, then the paths closest to passing.
+std::vector<std::string> decisive(const std::vector<Candidate>& ways, const Results& required,
+                                  const std::vector<std::string>& nearest_first) {
+  std::vector<std::string> out = nearest_first;
+  auto add = [&](const Results& rs) {
+    for (const ConditionResult* r : rs)
+      if (r->result == Tri::unknown) add_unique(out, r->missing);
+  };
+  add(required);
+  // The open paths, those with the fewest conditions left to establish first.
+  std::vector<const Candidate*> open;
+  for (const Candidate& cand : ways)
+    if (all_of(cand.conditions) != Tri::fail) open.push_back(&cand);
+  auto unknowns = [](const Candidate* c) {
+    return std::count_if(c->conditions.begin(), c->conditions.end(),
+                         [](const ConditionResult* r) { return r->result == Tri::unknown; });
+  };
+  std::stable_sort(open.begin(), open.end(), [&](const Candidate* a, const Candidate* b) { return unknowns(a) < unknowns(b); });
+  for (const Candidate* cand : open) add(cand->conditions);
+  return out;
+}
+
 }  // namespace
 
 Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of) {
@@ -166,6 +189,7 @@ Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of)
   } else {
     v.nearest = nearest(ways, required);
   }
+  if (v.outcome == Outcome::undetermined) v.decisive = decisive(ways, required, v.nearest->missing);
   return v;
 }
 

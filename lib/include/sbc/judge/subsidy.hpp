@@ -97,6 +97,10 @@ struct SubsidyVerdict {
   std::vector<AwardResult> awards;
   Money subsidy;           // the compensation and the granted awards together
   std::vector<std::string> missing;
+  // The missing facts that could still change an undetermined outcome or amount: those of unknown
+  // case-level conditions and materials, of policies still undetermined and of their sales, and of
+  // undetermined awards. Empty once the outcome is settled.
+  std::vector<std::string> decisive;
   std::vector<Text> warnings;
 };
 

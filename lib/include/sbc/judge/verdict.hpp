@@ -52,6 +52,10 @@ struct Verdict {
   std::vector<std::string> missing;     // every fact that would settle an unknown condition
   std::vector<Text> warnings;
   std::optional<Nearest> nearest;       // for an ineligible or undetermined case
+  // The missing facts that could still change an undetermined verdict (those of unknown required
+  // conditions and of unknown conditions on a path none of whose conditions fails), the nearest
+  // path's first; empty once the verdict is settled.
+  std::vector<std::string> decisive;
 };
 
 // One condition on one case: its result, the facts it read, and why.

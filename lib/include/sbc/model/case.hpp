@@ -79,6 +79,11 @@ Case parse_document(const RawDocument& raw, const ReadOptions& options);
 void read_cases(const std::string& input, std::istream& standard_input, const ReadOptions& options,
                 const std::function<void(Case&&)>& sink);
 
+// The facts of a case as YAML that reads back to the same facts, in the case format's key order
+// (money as 1200000.00, dates as YYYY-MM-DD, enumerations as codes; a flag left false by default
+// is left out). Comments and unknown keys of the file it was read from are not kept.
+std::string write_case_yaml(const Value& root);
+
 // Converts one scalar node to a typed value of `field` (money, rate, date, …), or explains why it
 // cannot. Shared by the case reader and the rule-pack loader.
 Parsed<Value> read_scalar(const Node& node, const Field& field);
