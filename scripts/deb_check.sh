@@ -55,7 +55,7 @@ deb=${debs[0]}
 # --- the package's metadata and files -------------------------------------------------------------
 check_contents() {
   local field expected contents path
-  for expected in "Package: sbc" "Section: utils" "Depends: .*libyaml-cpp0.7" "Maintainer: ."; do
+  for expected in "Package: sbc" "Section: utils" "Depends: .*libmd0" "Maintainer: ."; do
     field=$(dpkg-deb -f "$deb" "${expected%%:*}")
     [[ "${expected%%:*}: $field" =~ ^$expected ]] || { echo "  control: ${expected%%:*}: $field"; return 1; }
   done

@@ -1,6 +1,6 @@
 // Build-time tool: checks each rule pack exactly as the tools will load it (so a bad pack fails
-// the build, with file:line:col), and writes a C++ source holding every pack's text and its
-// parsed tree, so the tools start without parsing YAML.
+// the build, with file:line:col), and writes a C++ source holding every pack's text, its parsed
+// tree and its SHA-256, so the tools start without parsing YAML or hashing.
 //   sbc-pack-compiler OUT.cpp PACK.yaml...
 #include <fmt/format.h>
 
@@ -61,8 +61,8 @@ int main(int argc, char** argv) {
       body += fmt::format("const char kText{}[] ={};\n", i, literal(text.str()));
       body += fmt::format("const char kTree{}[] ={};\n\n", i, literal(sbc::encode(doc.root)));
       entries += fmt::format(
-          "      {{\"{}\", {{kText{}, sizeof(kText{}) - 1}}, {{kTree{}, sizeof(kTree{}) - 1}}, \"{}\", \"{}\", {}, {}}},\n",
-          id, i, i, i, i, pack.jurisdiction, pack.city, pack.effective_from.days, pack.effective_to.days);
+          "      {{\"{}\", {{kText{}, sizeof(kText{}) - 1}}, {{kTree{}, sizeof(kTree{}) - 1}}, \"{}\", \"{}\", \"{}\", {}, {}}},\n",
+          id, i, i, i, i, pack.sha256, pack.jurisdiction, pack.city, pack.effective_from.days, pack.effective_to.days);
     } catch (const sbc::InputError& e) {
       std::cerr << sbc::format_gnu(e.diagnostic(), sbc::Lang::en) << "\n";
       return 1;

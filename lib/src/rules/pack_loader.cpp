@@ -306,8 +306,9 @@ class PackLoader {
   }
 
   Condition condition(const Node& n, const std::string& path) {
-    PackMap m(n, path, origin_,
-          {"id", "group", "clause", "status", "source", "zh", "en", "test", "warning_only", "notes"});
+    static const std::vector<std::string> keys = {"id", "group", "clause", "status", "source",
+                                                  "zh", "en", "test", "warning_only", "notes"};
+    PackMap m(n, path, origin_, keys);
     Condition c;
     c.id = m.text("id");
     c.group = m.text_or("group", "");
@@ -360,11 +361,11 @@ RulePack load_pack(const std::string& yaml_text, const std::string& origin) {
   return load_pack(doc.root, yaml_text, origin);
 }
 
-RulePack load_pack(const Node& root, const std::string& yaml_text, const std::string& origin) {
+RulePack load_pack(const Node& root, const std::string& yaml_text, const std::string& origin, std::string_view sha256) {
   RulePack pack = PackLoader(origin).load(root);
   pack.origin = origin;
   pack.text = yaml_text;
-  pack.sha256 = sha256_hex(yaml_text);
+  pack.sha256 = sha256.empty() ? sha256_hex(yaml_text) : std::string(sha256);
   return pack;
 }
 

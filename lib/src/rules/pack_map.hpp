@@ -18,7 +18,7 @@ namespace sbc {
 class PackMap {
  public:
   PackMap(const Node& node, std::string path, const std::string& origin,
-      std::vector<std::string> allowed)
+      const std::vector<std::string>& allowed)
       : node_(node), path_(std::move(path)), origin_(origin) {
     if (node.kind != Node::Kind::map) fail(node, "应为键值映射", "expected a map");
     for (size_t i = 0; i < node.map_size(); ++i) {

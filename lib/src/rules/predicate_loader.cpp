@@ -53,8 +53,11 @@ class PredicateLoader {
 
   Predicate predicate(const Node& n, const Field& scope, const std::string& path) {
     if (n.kind == Node::Kind::map && (n.find("all") || n.find("any"))) return combination(n, scope, path);
-    std::vector<std::string> allowed = {"fact", "reference", "unstated"};
-    for (const auto& [name, op] : leaf_ops()) allowed.push_back(name);
+    static const std::vector<std::string> allowed = [] {  // built once: packs have hundreds of tests
+      std::vector<std::string> keys = {"fact", "reference", "unstated"};
+      for (const auto& [name, op] : leaf_ops()) keys.push_back(name);
+      return keys;
+    }();
     PackMap m(n, path, origin_, allowed);
     Predicate p;
     p.path = m.text("fact");

@@ -218,13 +218,17 @@ struct RulePack {
 
 // Parses and checks a rule pack. Throws InputError (file:line:col and key path) on any problem.
 RulePack load_pack(const std::string& yaml_text, const std::string& origin);
-// The same, from the pack's parsed tree (the built-in packs are parsed when the tools are built).
-RulePack load_pack(const Node& root, const std::string& yaml_text, const std::string& origin);
+// The same, from the pack's parsed tree (the built-in packs are parsed when the tools are built),
+// with the text's SHA-256 when it is known already (computed when the tools are built), else
+// computed here.
+RulePack load_pack(const Node& root, const std::string& yaml_text, const std::string& origin,
+                   std::string_view sha256 = {});
 
 struct BuiltinPack {
   std::string_view id;
   std::string_view text;  // the pack's YAML, as in rules/
   std::string_view tree;  // its parsed tree, encode()d at build time
+  std::string_view sha256;  // of `text`, computed at build time
   // What choosing a pack for a case needs, known without loading the pack:
   std::string_view jurisdiction;
   std::string_view city;
