@@ -33,6 +33,7 @@ struct Common {
   std::string color = "auto";
   int jobs = 0;
   std::vector<std::string> limits;
+  std::string input_format;  // empty: by each input's name
 };
 
 // `formats`: the --format values this tool renders.
@@ -54,7 +55,7 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
   std::string described = "Output: text for people, json (an array), jsonl (one object a line)";
   if (offers("csv")) described += ", csv (one row a case)";
   if (offers("markdown")) described += ", markdown (a report)";
-  if (offers("yaml")) described += ", yaml (with --template only)";
+  if (offers("yaml")) described += ", yaml (with --template only; --template takes csv too: the header row)";
   if (offers("junit"))
     described += "; for CI: junit (JUnit XML test results), sarif (2.1.0, code scanning), github "
                  "(workflow annotations)";
@@ -74,6 +75,10 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
                  "max_depth, max_nodes (repeatable)")
       ->allow_extra_args(false)  // one NAME=N each time, then the cases are positional again
       ->type_name("NAME=N");
+  app.add_option("--input-format", c.input_format,
+                 "Read the inputs as yaml or csv (a spreadsheet: a header row of fact paths or Chinese labels, then a "
+                 "case per row). Default: csv for a file named *.csv, yaml otherwise; standard input is yaml unless told")
+      ->check(CLI::IsMember({"yaml", "csv"}));
   app.add_option("-j,--jobs", c.jobs, "Cases judged in parallel (default: every core); output keeps input order")
       ->check(CLI::NonNegativeNumber);
 }
@@ -136,6 +141,7 @@ inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
     if (!d) return "--as-of: " + d.error.in(o.output.lang);
     o.as_of = d.value;
   }
+  o.read.format = c.input_format == "csv" ? InputFormat::csv : c.input_format == "yaml" ? InputFormat::yaml : InputFormat::by_name;
   for (const std::string& limit : c.limits)
     if (!o.read.limits.set(limit))
       return Text{"--limit：应为 NAME=N（已知的 NAME，正整数 N），而不是 " + limit,
@@ -213,9 +219,9 @@ int run_tool(const char* name, const Common& c, const CheckOptions& o, bool with
 inline int run_template(const char* name, const CheckOptions& o, const std::string& format, bool subsidy,
                         RuleLibrary& rules) {
   try {
-    if (format != "text" && format != "yaml") {
+    if (format != "text" && format != "yaml" && format != "csv") {
       std::cerr << name << ": "
-                << Text{"--template 只输出 yaml", "--template prints yaml only"}.in(o.output.lang) << "\n";
+                << Text{"--template 只输出 yaml 或 csv", "--template prints yaml or csv only"}.in(o.output.lang) << "\n";
       return static_cast<int>(ExitStatus::error);
     }
     auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
@@ -225,7 +231,8 @@ inline int run_template(const char* name, const CheckOptions& o, const std::stri
       std::cerr << name << ": " << why->in(o.output.lang) << "\n";
       return static_cast<int>(ExitStatus::error);
     }
-    write_template(pack, subsidy, o.output.lang, std::cout);
+    if (format == "csv") write_template_csv(pack, subsidy, std::cout);
+    else write_template(pack, subsidy, o.output.lang, std::cout);
     return 0;
   } catch (const InputError& e) {
     std::cerr << name << ": " << format_gnu(e.diagnostic(), o.output.lang) << "\n";

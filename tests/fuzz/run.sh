@@ -8,8 +8,8 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 command -v clang++ >/dev/null || { echo "fuzz: clang++ is needed (apt-get install clang)"; exit 2; }
 CXX=clang++ cmake -S . -B build-fuzz -DSBC_FUZZ=ON -DSBC_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target sbc-fuzz_case sbc-fuzz_pack sbc-fuzz_answer >/dev/null
-mkdir -p build-fuzz/corpus/case build-fuzz/corpus/pack build-fuzz/corpus/answer build-fuzz/findings
+cmake --build build-fuzz -j "$(nproc)" --target sbc-fuzz_case sbc-fuzz_pack sbc-fuzz_answer sbc-fuzz_csv >/dev/null
+mkdir -p build-fuzz/corpus/case build-fuzz/corpus/pack build-fuzz/corpus/answer build-fuzz/corpus/csv build-fuzz/findings
 cp examples/*.yaml examples/subsidy/*.yaml build-fuzz/corpus/case/
 [[ -d tests/regressions ]] && cp tests/regressions/*.yaml build-fuzz/corpus/case/ 2>/dev/null || true
 cp rules/*.yaml build-fuzz/corpus/pack/
@@ -19,7 +19,8 @@ for a in "120万" "1,200,000.50" "2020年6月1日" "2020/6/1" "山东" "是" "CM
          "[{level: 省, kind: 奖项}]" "none" "never" "1.5%" "[{date: 2020-03-31, amount: 10万}]"; do
   printf '%b%s' "\\x$(printf %02x $((i * 7 % 256)))" "$a" > build-fuzz/corpus/answer/$i; i=$((i + 1))
 done
-for target in case pack answer; do
+printf 'applicant.name,注册地,software.rd_spend,insurance.policies[0].payments[1].amount,applicant.qualifications\r\n"甲,""乙""",山东,"1,200,000",10万,CMMI3、ITSS\r\n' > build-fuzz/corpus/csv/1
+for target in case pack answer csv; do
   echo "fuzz_$target: $seconds s"
   ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/sbc-fuzz_$target build-fuzz/corpus/$target \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \

@@ -149,7 +149,7 @@ BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOption
         submit(std::move(*first));
       }
       submit(std::move(raw));
-    });
+    }, options.read.format);
   }
   if (!pool && first) printer.print(judge(parse_document(*first, options.read)));
   for (auto& f : in_flight) printer.print(f.get());

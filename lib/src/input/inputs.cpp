@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "base/strings.hpp"
+#include "sbc/input/csv.hpp"
 
 namespace sbc {
 
@@ -114,9 +115,59 @@ void split_stream(std::istream& in, const std::string& name, const Limits& limit
 
 }  // namespace
 
+namespace {
+
+bool named_csv(const std::string& input) {
+  if (input.size() < 4) return false;
+  std::string ext = input.substr(input.size() - 4);
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return ext == ".csv";
+}
+
+// A CSV file's rows as documents, each carrying the header row. The file is read whole (its
+// quoted cells may span lines); its rows are handed on one at a time.
+void split_csv_file(std::istream& in, const std::string& name, const Limits& limits,
+                    const std::function<void(RawDocument&&)>& sink) {
+  std::string bytes;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<size_t>(in.gcount()));
+    if (bytes.size() > limits.max_file_bytes)
+      return sink(unreadable(name, 0, {fmt::format("文件超过上限 {} 字节（可用 --limit max_file_bytes=N 放宽）", limits.max_file_bytes),
+                                       fmt::format("the file exceeds the limit of {} bytes (raise it with --limit max_file_bytes=N)",
+                                                   limits.max_file_bytes)}));
+  }
+  int bad_line = 0;
+  std::optional<std::string> text = csv_to_utf8(bytes, bad_line);
+  if (!text)
+    return sink(unreadable(name, 0, {fmt::format("第 {} 行有既非 UTF-8 也非 GB18030 的字节", bad_line),
+                                     fmt::format("line {} has bytes that are neither UTF-8 nor GB18030", bad_line)}));
+  std::shared_ptr<const std::vector<std::string>> header;
+  int index = 0;
+  std::optional<Text> broken = split_csv(*text, [&](CsvRow&& row) {
+    if (!header) {
+      header = std::make_shared<const std::vector<std::string>>(std::move(row.cells));
+      return;
+    }
+    RawDocument raw;
+    raw.file = name;
+    raw.index = index++;
+    raw.first_line = row.line;
+    raw.csv_header = header;
+    raw.csv_cells = std::move(row.cells);
+    sink(std::move(raw));
+  });
+  if (broken) sink(unreadable(name, index, *broken));
+  else if (!header) sink(unreadable(name, 0, {"文件中没有表头行", "the file has no header row"}));
+  else if (index == 0) sink(unreadable(name, 0, {"表头之后没有数据行", "no row after the header"}));
+}
+
+}  // namespace
+
 void split_documents(const std::string& input, std::istream& standard_input, const Limits& limits,
-                     const std::function<void(RawDocument&&)>& sink) {
-  if (input == "-") return split_stream(standard_input, "-", limits, sink);
+                     const std::function<void(RawDocument&&)>& sink, InputFormat format) {
+  bool csv = format == InputFormat::csv || (format == InputFormat::by_name && named_csv(input));
+  if (input == "-") return csv ? split_csv_file(standard_input, "-", limits, sink) : split_stream(standard_input, "-", limits, sink);
   std::error_code ec;
   fs::file_status status = fs::status(input, ec);
   if (ec || !fs::exists(status)) return sink(unreadable(input, 0, {"文件不存在", "no such file"}));
@@ -133,6 +184,7 @@ void split_documents(const std::string& input, std::istream& standard_input, con
   }
   std::ifstream in(input, std::ios::binary);
   if (!in) return sink(unreadable(input, 0, {"无法读取文件", "cannot read the file"}));
+  if (csv) return split_csv_file(in, input, limits, sink);
   split_stream(in, input, limits, sink);
 }
 

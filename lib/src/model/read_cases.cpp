@@ -16,6 +16,7 @@ Case parse_document(const RawDocument& raw, const ReadOptions& options) {
     c.problems.push_back(*raw.unreadable);
     return c;
   }
+  if (raw.csv_header) return read_csv_row(raw, options);
   std::istringstream in(raw.text);
   Document doc;
   try {
@@ -50,7 +51,8 @@ Case parse_document(const RawDocument& raw, const ReadOptions& options) {
 
 void read_cases(const std::string& input, std::istream& standard_input, const ReadOptions& options,
                 const std::function<void(Case&&)>& sink) {
-  split_documents(input, standard_input, options.limits, [&](RawDocument&& raw) { sink(parse_document(raw, options)); });
+  split_documents(
+      input, standard_input, options.limits, [&](RawDocument&& raw) { sink(parse_document(raw, options)); }, options.format);
 }
 
 }  // namespace sbc

@@ -282,4 +282,15 @@ void write_template(const RulePack& pack, bool subsidy, Lang lang, std::ostream&
   TemplateWriter(uses, lang, out).record(case_schema(), "", 0);
 }
 
+void write_template_csv(const RulePack& pack, bool subsidy, std::ostream& out) {
+  std::string row;
+  for (const PackFact& f : facts_read(pack, subsidy)) {
+    if (f.field->type == Type::list && f.field->item().type == Type::record) continue;  // its items' columns follow
+    std::string path = f.path;
+    for (size_t at = path.find("[]"); at != std::string::npos; at = path.find("[]", at)) path.replace(at, 2, "[0]");
+    row += (row.empty() ? "" : ",") + path;
+  }
+  out << "rules," << row << "\n";
+}
+
 }  // namespace sbc

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <istream>
 #include <optional>
 #include <string>
@@ -24,15 +25,23 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
 // cannot be read at all.
 struct RawDocument {
   std::string file;
-  int index = 0;       // 0-based position among the file's documents
+  int index = 0;       // 0-based position among the file's documents (a CSV file's rows)
   int first_line = 1;  // the line of `text` in the file
   std::string text;
   std::optional<Diagnostic> unreadable;
+  // A row of a CSV file instead of YAML text: the file's header row (shared by its rows) and
+  // the row's cells.
+  std::shared_ptr<const std::vector<std::string>> csv_header;
+  std::vector<std::string> csv_cells;
 };
+
+// How an input is read: by its name (.csv is a spreadsheet, anything else YAML), or as told
+// (--input-format, for standard input).
+enum class InputFormat { by_name, yaml, csv };
 
 // Cuts one input into documents, calling `sink` with each as soon as it is complete; memory
 // holds one document at a time.
 void split_documents(const std::string& input, std::istream& standard_input, const Limits& limits,
-                     const std::function<void(RawDocument&&)>& sink);
+                     const std::function<void(RawDocument&&)>& sink, InputFormat format = InputFormat::by_name);
 
 }  // namespace sbc

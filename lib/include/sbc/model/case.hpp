@@ -66,6 +66,7 @@ struct Case {
 struct ReadOptions {
   Severity unknown_keys = Severity::warning;  // sbc-validate makes them errors
   Limits limits;
+  InputFormat format = InputFormat::by_name;  // --input-format
 };
 
 // Types a parsed document against the case format; every problem goes into Case::problems.
@@ -74,6 +75,10 @@ Case read_case(const Document& doc, const std::string& file, const ReadOptions& 
 // Parses and types one document cut out by split_documents (an unreadable one becomes a Case that
 // says why).
 Case parse_document(const RawDocument& raw, const ReadOptions& options);
+
+// A row of a CSV file (a RawDocument with csv_header) as a case: each non-empty cell at the place
+// its header names, read as the case reader reads YAML; problems at line:column of the file.
+Case read_csv_row(const RawDocument& raw, const ReadOptions& options);
 
 // Every case of one input (see split_documents), in order, on the calling thread.
 void read_cases(const std::string& input, std::istream& standard_input, const ReadOptions& options,

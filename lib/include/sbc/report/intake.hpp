@@ -46,4 +46,8 @@ const RulePack& default_template_pack(RuleLibrary& rules, const std::string& jur
 // value line commented out (a fact left unfilled stays unknown).
 void write_template(const RulePack& pack, bool subsidy, Lang lang, std::ostream& out);
 
+// The same facts as the header row of the spreadsheet form (--template --format csv): `rules`,
+// then each fact's path, a list's first item as [0].
+void write_template_csv(const RulePack& pack, bool subsidy, std::ostream& out);
+
 }  // namespace sbc

@@ -1,0 +1,118 @@
+// CSV as reviewers' spreadsheets save it: the encoding detected, the rows cut as RFC 4180 says.
+#include "sbc/input/csv.hpp"
+
+#include <fmt/format.h>
+#include <iconv.h>
+
+#include <cerrno>
+
+namespace sbc {
+namespace {
+
+// The length of the UTF-8 sequence at `at`, or 0 when it is not one (overlong forms, surrogates
+// and code points above U+10FFFF included).
+size_t utf8_sequence(const std::string& s, size_t at) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  unsigned char c = byte(at);
+  if (c < 0x80) return 1;
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (n == 0 || c > 0xF4 || at + n > s.size()) return 0;
+  for (size_t i = 1; i < n; ++i)
+    if ((byte(at + i) & 0xC0) != 0x80) return 0;
+  if (n == 3 && ((c == 0xE0 && byte(at + 1) < 0xA0) || (c == 0xED && byte(at + 1) >= 0xA0))) return 0;
+  if (n == 4 && ((c == 0xF0 && byte(at + 1) < 0x90) || (c == 0xF4 && byte(at + 1) >= 0x90))) return 0;
+  return n;
+}
+
+bool is_utf8(const std::string& s) {
+  for (size_t at = 0; at < s.size();) {
+    size_t n = utf8_sequence(s, at);
+    if (n == 0) return false;
+    at += n;
+  }
+  return true;
+}
+
+int line_of(const std::string& s, size_t offset) {
+  int line = 1;
+  for (size_t i = 0; i < offset && i < s.size(); ++i) line += s[i] == '\n';
+  return line;
+}
+
+}  // namespace
+
+std::optional<std::string> csv_to_utf8(const std::string& bytes, int& bad_line) {
+  if (is_utf8(bytes)) return bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? bytes.substr(3) : bytes;
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) {
+    bad_line = 1;
+    return std::nullopt;
+  }
+  std::string out(bytes.size() * 2 + 16, '\0');
+  char* in = const_cast<char*>(bytes.data());
+  size_t in_left = bytes.size(), out_left = out.size();
+  char* to = out.data();
+  size_t r = iconv(cd, &in, &in_left, &to, &out_left);
+  iconv_close(cd);
+  if (r == static_cast<size_t>(-1)) {  // EILSEQ or EINVAL: not GB18030 either
+    bad_line = line_of(bytes, bytes.size() - in_left);
+    return std::nullopt;
+  }
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+std::optional<Text> split_csv(const std::string& text, const std::function<void(CsvRow&&)>& row) {
+  CsvRow current;
+  std::string cell;
+  int line = 1;
+  current.line = 1;
+  bool quoted = false, cell_started = false;
+  int quote_line = 0;
+  auto end_cell = [&] {
+    current.cells.push_back(std::move(cell));
+    cell.clear();
+    cell_started = false;
+  };
+  auto end_row = [&](int next_line) {
+    end_cell();
+    bool empty = current.cells.size() == 1 && current.cells[0].empty();
+    if (!empty) row(std::move(current));
+    current = CsvRow{};
+    current.line = next_line;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        if (c == '\n') ++line;
+        cell += c;
+      }
+      continue;
+    }
+    if (c == '"' && !cell_started) {
+      quoted = cell_started = true;
+      quote_line = line;
+    } else if (c == ',') {
+      end_cell();
+    } else if (c == '\n' || (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+      if (c == '\r') ++i;
+      ++line;
+      end_row(line);
+    } else {
+      cell += c;
+      cell_started = true;
+    }
+  }
+  if (quoted)
+    return Text{fmt::format("第 {} 行的引号没有闭合", quote_line), fmt::format("the quote opened on line {} is never closed", quote_line)};
+  if (!cell.empty() || !current.cells.empty()) end_row(line + 1);
+  return std::nullopt;
+}
+
+}  // namespace sbc

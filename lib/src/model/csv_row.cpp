@@ -1,0 +1,204 @@
+// A spreadsheet row as a case: each header names a fact by its path (software.rd_spend, list items
+// by index: insurance.policies[1].premium) or by its Chinese label (研发费用支出); each non-empty
+// cell is put at that place in a document, which the case reader then reads as any YAML case.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "base/spelling.hpp"
+#include "base/strings.hpp"
+#include "sbc/model/case.hpp"
+
+namespace sbc {
+namespace {
+
+// Where a column's cells go: the path's parts, each a key and, for a list, an item's index.
+struct Step {
+  std::string key;
+  int index = -1;
+};
+struct Column {
+  std::vector<Step> steps;
+  const Field* field = nullptr;  // the fact: a scalar or a list of scalars
+};
+
+// Every fact a header may name: its path (items as [0]) and, when no other fact shares it, its label.
+void names(const Field& record, const std::string& prefix, std::vector<std::pair<std::string, std::string>>& out) {
+  for (const Field& f : record.fields) {
+    std::string path = prefix.empty() ? f.key : prefix + "." + f.key;
+    if (f.type == Type::record) names(f, path, out);
+    else if (f.type == Type::list && f.item().type == Type::record) names(f.item(), path + "[0]", out);
+    else out.emplace_back(path, f.label.zh);
+  }
+}
+
+const std::vector<std::pair<std::string, std::string>>& all_names() {
+  static const auto list = [] {
+    std::vector<std::pair<std::string, std::string>> out;
+    names(case_schema(), "", out);
+    return out;
+  }();
+  return list;
+}
+
+// The path a label names, if exactly one fact outside the lists has it.
+std::optional<std::string> by_label(const std::string& label) {
+  std::optional<std::string> found;
+  for (const auto& [path, zh] : all_names()) {
+    if (zh != label || path.find('[') != std::string::npos) continue;
+    if (found) return std::nullopt;
+    found = path;
+  }
+  return found;
+}
+
+std::optional<Column> resolve(const std::string& header) {
+  std::string path = std::string(trim(header));
+  if (auto labelled = by_label(path)) path = *labelled;
+  Column col;
+  const Field* f = &case_schema();
+  for (const std::string& part : split(path, '.')) {
+    Step step{part, -1};
+    size_t open = part.find('[');
+    if (open != std::string::npos) {
+      std::string digits = part.substr(open + 1, part.size() - open - 2);
+      if (part.back() != ']' || digits.empty() || digits.size() > 4 || digits.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+      step = {part.substr(0, open), std::stoi(digits)};
+    }
+    f = f->child(step.key);
+    if (f == nullptr) return std::nullopt;
+    if (step.index >= 0) {
+      if (f->type != Type::list || f->item().type != Type::record) return std::nullopt;
+      f = &f->item();
+    }
+    col.steps.push_back(std::move(step));
+  }
+  // A list of records takes `none` or `[]` in a column of its own (its items' facts have theirs).
+  if (f->type == Type::record) return std::nullopt;
+  col.field = f;
+  return col;
+}
+
+// A document under construction: a record's fields in the order columns name them, a list's items
+// by the index the header gave (renumbered from 0 when the document is made).
+struct Tree {
+  std::vector<std::pair<std::string, Tree>> fields;
+  std::map<int, Tree> items;
+  std::optional<Node> value;
+
+  Tree& field(const std::string& key) {
+    for (auto& [k, t] : fields)
+      if (k == key) return t;
+    fields.emplace_back(key, Tree{});
+    return fields.back().second;
+  }
+};
+
+Node scalar(const std::string& text, Mark mark) {
+  Node n;
+  n.kind = Node::Kind::scalar;
+  n.scalar = text;
+  n.mark = mark;
+  return n;
+}
+
+// A cell as the YAML value it stands for: a list of codes separated by 、 or ; for a list fact.
+Node cell_node(const std::string& cell, const Field& f, Mark mark) {
+  if (f.type != Type::list || cell == "none" || cell == "无") return scalar(cell, mark);
+  Node list;
+  list.kind = Node::Kind::sequence;
+  list.mark = mark;
+  if (cell == "[]") return list;
+  std::string unified = cell;
+  for (const char* sep : {"、", "；", "，"})
+    for (size_t at = unified.find(sep); at != std::string::npos; at = unified.find(sep))
+      unified.replace(at, std::string_view(sep).size(), ";");
+  for (const std::string& part : split(unified, ';'))
+    if (!trim(part).empty()) list.children.push_back(scalar(std::string(trim(part)), mark));
+  return list;
+}
+
+Node to_node(const Tree& t, Mark mark) {
+  if (t.value) return *t.value;
+  Node n;
+  n.mark = mark;
+  if (!t.items.empty()) {
+    n.kind = Node::Kind::sequence;
+    for (const auto& [i, item] : t.items) n.children.push_back(to_node(item, mark));
+    return n;
+  }
+  n.kind = Node::Kind::map;
+  for (const auto& [key, child] : t.fields) {
+    n.children.push_back(scalar(key, mark));
+    n.children.push_back(to_node(child, mark));
+  }
+  return n;
+}
+
+Text unknown_header(const std::string& header) {
+  std::vector<std::string> candidates;
+  for (const auto& [path, zh] : all_names()) {
+    candidates.push_back(path);
+    candidates.push_back(zh);
+  }
+  std::string guess = closest_spelling(std::string(trim(header)), candidates);
+  return {fmt::format("表头“{}”不是案例格式中的事实（路径如 software.rd_spend、列表项如 insurance.policies[0].premium，或中文名如 研发费用支出）{}",
+                      header, guess.empty() ? "" : "；是否应为“" + guess + "”？"),
+          fmt::format("header '{}' names no fact of the case format (a path such as software.rd_spend, a list item such "
+                      "as insurance.policies[0].premium, or a Chinese label such as 研发费用支出){}",
+                      header, guess.empty() ? "" : "; did you mean '" + guess + "'?")};
+}
+
+}  // namespace
+
+Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
+  Case c;
+  c.file = raw.file;
+  c.index = raw.index;
+  c.mark = Mark{raw.first_line, 1};
+  const std::vector<std::string>& header = *raw.csv_header;
+  // A header's problem is on line 1, at its column; a row's on the row's line.
+  auto fail = [&](Mark at, Text message) {
+    c.problems.push_back(Diagnostic{Severity::error, raw.file, at, "", std::move(message)});
+  };
+  if (raw.csv_cells.size() > header.size()) {
+    fail(Mark{raw.first_line, static_cast<int>(header.size()) + 1}, {fmt::format("这一行有 {} 格，表头只有 {} 格", raw.csv_cells.size(), header.size()),
+             fmt::format("the row has {} cells, the header {}", raw.csv_cells.size(), header.size())});
+    return c;
+  }
+  Tree root;
+  std::map<std::string, int> seen;  // a fact named by two headers
+  for (size_t i = 0; i < header.size(); ++i) {
+    std::optional<Column> col = resolve(header[i]);
+    int column = static_cast<int>(i) + 1;
+    if (!col) {
+      fail(Mark{1, column}, unknown_header(header[i]));
+      continue;
+    }
+    std::string key;
+    for (const Step& s : col->steps) key += s.key + (s.index >= 0 ? fmt::format("[{}]", s.index) : "") + ".";
+    if (auto [it, fresh] = seen.emplace(key, column); !fresh)
+      fail(Mark{1, column}, {fmt::format("表头“{}”与第 {} 列指同一事实", header[i], it->second),
+                    fmt::format("header '{}' names the same fact as column {}", header[i], it->second)});
+    if (i >= raw.csv_cells.size()) continue;
+    std::string cell = std::string(trim(raw.csv_cells[i]));
+    if (cell.empty()) continue;  // not given: unknown
+    Tree* at = &root;
+    for (const Step& s : col->steps) {
+      at = &at->field(s.key);
+      if (s.index >= 0) at = &at->items[s.index];
+    }
+    at->value = cell_node(cell, *col->field, Mark{raw.first_line, column});
+  }
+  if (!c.problems.empty()) return c;
+  Document doc;
+  doc.root = to_node(root, Mark{raw.first_line, 1});
+  doc.index = raw.index;
+  Case read = read_case(doc, raw.file, options);
+  read.index = raw.index;
+  read.mark = c.mark;
+  return read;
+}
+
+}  // namespace sbc
