@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -34,6 +37,9 @@ struct Common {
   int jobs = 0;
   std::vector<std::string> limits;
   std::string input_format;  // empty: by each input's name
+  std::string output;        // --output FILE (xlsx)
+  std::string command_line;  // as typed, for a workbook's decision record
+  bool workbook_to_stdout = false;
 };
 
 // `formats`: the --format values this tool renders.
@@ -55,6 +61,7 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
   std::string described = "Output: text for people, json (an array), jsonl (one object a line)";
   if (offers("csv")) described += ", csv (one row a case)";
   if (offers("markdown")) described += ", markdown (a report)";
+  if (offers("xlsx")) described += ", xlsx (the 汇总表 as an Excel workbook: sheets 汇总, 明细, 说明; a file, see --output)";
   if (offers("yaml")) described += ", yaml (with --template only; --template takes csv too: the header row)";
   if (offers("junit"))
     described += "; for CI: junit (JUnit XML test results), sarif (2.1.0, code scanning), github "
@@ -79,6 +86,10 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
                  "Read the inputs as yaml or csv (a spreadsheet: a header row of fact paths or Chinese labels, then a "
                  "case per row). Default: csv for a file named *.csv, yaml otherwise; standard input is yaml unless told")
       ->check(CLI::IsMember({"yaml", "csv"}));
+  if (offers("xlsx"))
+    app.add_option("--output", c.output,
+                   "With --format xlsx: the workbook to write (else standard output, when it is not a terminal)")
+        ->type_name("FILE");
   app.add_option("-j,--jobs", c.jobs, "Cases judged in parallel (default: every core); output keeps input order")
       ->check(CLI::NonNegativeNumber);
 }
@@ -125,7 +136,40 @@ inline Lang language(const std::string& option) {
 }
 
 // Fills the library's options; returns an error message for a bad value.
-inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
+// The command line as typed (arguments with spaces quoted), for a workbook's decision record.
+inline std::string command_line(int argc, char** argv) {
+  std::string out;
+  for (int i = 0; i < argc; ++i) {
+    std::string a = i == 0 ? std::string(std::strrchr(argv[0], '/') ? std::strrchr(argv[0], '/') + 1 : argv[0]) : argv[i];
+    if (a.find_first_of(" \t'\"") != std::string::npos) a = "'" + a + "'";
+    out += (out.empty() ? "" : " ") + a;
+  }
+  return out;
+}
+
+// Where an xlsx workbook goes: --output, else standard output through a temporary file (a
+// workbook is a zip file, which libxlsxwriter writes to a named file), never a terminal.
+inline std::optional<std::string> workbook_destination(Common& c, CheckOptions& o) {
+  if (o.output.format != Format::xlsx) return std::nullopt;
+  o.output.command_line = c.command_line;
+  if (!c.output.empty()) {
+    o.output.file = c.output;
+    return std::nullopt;
+  }
+  if (isatty(STDOUT_FILENO))
+    return Text{"xlsx 工作簿是文件：请用 --output FILE，或把标准输出重定向到文件",
+                "an xlsx workbook is a file: give --output FILE, or redirect standard output to one"}
+        .in(o.output.lang);
+  char name[] = "/tmp/sbc-workbook-XXXXXX";
+  int fd = mkstemp(name);
+  if (fd < 0) return std::string("cannot create a temporary file: ") + std::strerror(errno);
+  close(fd);
+  o.output.file = name;
+  c.workbook_to_stdout = true;
+  return std::nullopt;
+}
+
+inline std::optional<std::string> to_options(Common& c, CheckOptions& o) {
   o.rules = c.rules;
   o.output.format = c.format == "json"       ? Format::json
                     : c.format == "jsonl"    ? Format::jsonl
@@ -134,6 +178,7 @@ inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
                     : c.format == "junit"    ? Format::junit
                     : c.format == "sarif"    ? Format::sarif
                     : c.format == "github"   ? Format::github
+                    : c.format == "xlsx"     ? Format::xlsx
                                              : Format::text;
   o.output.lang = language(c.lang);
   if (!c.as_of.empty()) {
@@ -152,7 +197,7 @@ inline std::optional<std::string> to_options(const Common& c, CheckOptions& o) {
                   !(term && std::strcmp(term, "dumb") == 0);
   o.output.color = c.color == "always" || (c.color == "auto" && terminal);
   o.jobs = c.jobs > 0 ? c.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  return std::nullopt;
+  return workbook_destination(c, o);
 }
 
 // A progress line on standard error for batches that take more than a moment: cases done and
@@ -206,6 +251,11 @@ int run_tool(const char* name, const Common& c, const CheckOptions& o, bool with
     Progress progress(for_people);
     BatchSummary summary = run([&progress](size_t done) { progress.update(done); });
     progress.clear();
+    if (c.workbook_to_stdout) {
+      std::ifstream book(o.output.file, std::ios::binary);
+      std::cout << book.rdbuf() << std::flush;
+      std::remove(o.output.file.c_str());
+    }
     if (for_people && summary.cases > 1)
       std::cerr << render_summary(summary, o.output.lang, with_total, progress.seconds()) << "\n";
     return static_cast<int>(summary.status);

@@ -9,13 +9,14 @@ int main(int argc, char** argv) {
   sbc::cli::Common common;
   bool explain = false, quiet = false;
   std::vector<std::string> compare;
-  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "junit", "sarif", "github", "yaml"});
+  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "junit", "sarif", "github", "xlsx", "yaml"});
   sbc::cli::add_compare(app, compare);
   sbc::cli::Intake intake;
   sbc::cli::add_intake(app, intake);
   app.add_flag("--explain", explain, "Show every condition with its clause, facts and values");
   app.add_flag("-q,--quiet", quiet, "Verdict lines only");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
+  common.command_line = sbc::cli::command_line(argc, argv);
 
   sbc::CheckOptions options;
   if (auto error = sbc::cli::to_options(common, options)) {

@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> window;
   std::string form;
   std::vector<std::string> compare;
-  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "markdown", "yaml"});
+  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "markdown", "xlsx", "yaml"});
   sbc::cli::add_compare(app, compare);
   sbc::cli::Intake intake;
   sbc::cli::add_intake(app, intake);
@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"markdown", "html"}))
       ->type_name("markdown|html");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
+  common.command_line = sbc::cli::command_line(argc, argv);
 
   sbc::SubsidyOptions options;
   auto error = sbc::cli::to_options(common, options.common);

@@ -69,7 +69,8 @@ class Printer {
   }
   void print(const Rendered& r) {
     summary_.status = worst(summary_.status, r.status);
-    if (!r.output.empty()) {  // a case may print nothing (an unchanged case of --compare-rules)
+    if (options_.deliver) options_.deliver(r);
+    else if (!r.output.empty()) {  // a case may print nothing (an unchanged case of --compare-rules)
       if (options_.json_array) out_ << (printed_ == 0 ? "\n  " : ",\n  ");
       else if (printed_ > 0) out_ << options_.separator;
       out_ << r.output;

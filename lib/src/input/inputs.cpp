@@ -68,7 +68,7 @@ bool holds_no_content(const std::string& text) {
 void split_stream(std::istream& in, const std::string& name, const Limits& limits,
                   const std::function<void(RawDocument&&)>& sink) {
   int index = 0, line_number = 0;
-  RawDocument current{name, 0, 1, "", {}};
+  RawDocument current{name, 0, 1, "", {}, {}, {}};
   bool opened = false;  // the current text began with "---": a document even if empty
   bool too_long = false;  // the current document outgrew the limit: its text is dropped
   auto emit = [&](int next_first_line) {
@@ -84,7 +84,7 @@ void split_stream(std::istream& in, const std::string& name, const Limits& limit
       sink(std::move(current));
     }
     too_long = false;
-    current = RawDocument{name, 0, next_first_line, "", {}};
+    current = RawDocument{name, 0, next_first_line, "", {}, {}, {}};
     opened = false;
   };
   std::string line;
@@ -94,7 +94,7 @@ void split_stream(std::istream& in, const std::string& name, const Limits& limit
       if (opened || !holds_no_content(current.text)) {
         emit(line_number);
       } else if (current.text.find("\n%") == std::string::npos && current.text.compare(0, 1, "%") != 0) {
-        current = RawDocument{name, 0, line_number, "", {}};  // comments only: drop them
+        current = RawDocument{name, 0, line_number, "", {}, {}, {}};  // comments only: drop them
       }  // else: directives belong to the document this marker opens
       opened = true;
     }

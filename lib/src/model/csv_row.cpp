@@ -3,6 +3,7 @@
 // cell is put at that place in a document, which the case reader then reads as any YAML case.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "base/spelling.hpp"
@@ -81,19 +82,36 @@ std::optional<Column> resolve(const std::string& header) {
 }
 
 // A document under construction: a record's fields in the order columns name them, a list's items
-// by the index the header gave (renumbered from 0 when the document is made).
+// by the index the header gave (renumbered from 0 when the document is made). Parallel vectors:
+// a standard container of a still incomplete type is only sure to work as a vector.
 struct Tree {
-  std::vector<std::pair<std::string, Tree>> fields;
-  std::map<int, Tree> items;
+  std::vector<std::string> keys;
+  std::vector<Tree> fields;
+  std::vector<int> indices;  // ascending
+  std::vector<Tree> items;
   std::optional<Node> value;
 
-  Tree& field(const std::string& key) {
-    for (auto& [k, t] : fields)
-      if (k == key) return t;
-    fields.emplace_back(key, Tree{});
-    return fields.back().second;
-  }
+  Tree& field(const std::string& key);
+  Tree& item(int index);
 };
+
+Tree& Tree::field(const std::string& key) {
+  for (size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) return fields[i];
+  keys.push_back(key);
+  fields.emplace_back();
+  return fields.back();
+}
+
+Tree& Tree::item(int index) {
+  auto at = std::lower_bound(indices.begin(), indices.end(), index);
+  size_t i = static_cast<size_t>(at - indices.begin());
+  if (at == indices.end() || *at != index) {
+    indices.insert(at, index);
+    items.insert(items.begin() + static_cast<std::ptrdiff_t>(i), Tree{});
+  }
+  return items[i];
+}
 
 Node scalar(const std::string& text, Mark mark) {
   Node n;
@@ -125,13 +143,13 @@ Node to_node(const Tree& t, Mark mark) {
   n.mark = mark;
   if (!t.items.empty()) {
     n.kind = Node::Kind::sequence;
-    for (const auto& [i, item] : t.items) n.children.push_back(to_node(item, mark));
+    for (const Tree& item : t.items) n.children.push_back(to_node(item, mark));
     return n;
   }
   n.kind = Node::Kind::map;
-  for (const auto& [key, child] : t.fields) {
-    n.children.push_back(scalar(key, mark));
-    n.children.push_back(to_node(child, mark));
+  for (size_t i = 0; i < t.keys.size(); ++i) {
+    n.children.push_back(scalar(t.keys[i], mark));
+    n.children.push_back(to_node(t.fields[i], mark));
   }
   return n;
 }
@@ -187,7 +205,7 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
     Tree* at = &root;
     for (const Step& s : col->steps) {
       at = &at->field(s.key);
-      if (s.index >= 0) at = &at->items[s.index];
+      if (s.index >= 0) at = &at->item(s.index);
     }
     at->value = cell_node(cell, *col->field, Mark{raw.first_line, column});
   }

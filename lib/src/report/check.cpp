@@ -5,6 +5,7 @@
 #include "sbc/batch/batch.hpp"
 #include "sbc/base/json.hpp"
 #include "report/report.hpp"
+#include "sbc/report/workbook.hpp"
 
 namespace sbc {
 
@@ -237,9 +238,15 @@ BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOption
   std::optional<CiFormat> ci = ci_format(o.format);
   std::string header = ci ? ci_header(*ci, "sbc-check") : o.format == Format::csv ? kCheckCsvHeader : "";
   BatchOptions batch{options.read, options.jobs, o.format == Format::json, header, std::move(on_progress),
-                     ci ? ci_separator(*ci) : ""};
+                     ci ? ci_separator(*ci) : "", {}};
+  std::optional<WorkbookWriter> book;
+  if (o.format == Format::xlsx) {
+    book.emplace(o.file, WorkbookInfo{false, o.lang, options.as_of ? format(*options.as_of) : "", o.command_line});
+    batch.deliver = [&](const Rendered& r) { book->add(r.rows); };
+  }
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     CheckResult r = check_case(std::move(c), rules, options);
+    if (book) return Rendered{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}, workbook_rows(r, o.lang)};
     std::string text;
     switch (o.format) {
       case Format::json: text = render_json(r, o, true); break;
@@ -250,9 +257,10 @@ BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOption
       case Format::github: text = render_ci(ci_case(r, o.lang), *ci, "sbc-check"); break;
       default: text = render_text(r, o); break;
     }
-    return Rendered{std::move(text), exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}};
+    return Rendered{std::move(text), exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}, {}};
   });
   if (ci) out << ci_footer(*ci) << std::flush;
+  if (book) book->close();
   return summary;
 }
 

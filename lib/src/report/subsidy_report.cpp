@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "report/report.hpp"
+#include "sbc/report/workbook.hpp"
 #include "sbc/batch/batch.hpp"
 
 namespace sbc {
@@ -405,9 +406,18 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
   const OutputOptions& o = options.common.output;
   bool form = options.form != FormStyle::none;
   BatchOptions batch{options.common.read, options.common.jobs, o.format == Format::json && !form,
-                     o.format == Format::csv && !form ? kSubsidyCsvHeader : "", std::move(on_progress), ""};
-  return run_batch(inputs, batch, in, out, [&](Case&& c) {
+                     o.format == Format::csv && !form ? kSubsidyCsvHeader : "", std::move(on_progress), "", {}};
+  std::optional<WorkbookWriter> book;
+  if (o.format == Format::xlsx && !form) {
+    const std::optional<Date>& as_of = options.common.as_of;
+    book.emplace(o.file, WorkbookInfo{true, o.lang, as_of ? format(*as_of) : "", o.command_line});
+    batch.deliver = [&](const Rendered& r) { book->add(r.rows); };
+  }
+  BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     SubsidyResult r = subsidy_case(std::move(c), rules, options);
+    if (book)
+      return Rendered{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error",
+                      r.verdict ? r.verdict->subsidy : Money{}, workbook_rows(r, o.lang)};
     std::string text;
     if (form) text = render_form(r, options.form);
     else if (o.format == Format::text) text = render_text(r, o);
@@ -415,8 +425,10 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
     else if (o.format == Format::csv) text = render_csv(r);
     else text = render_json(r, o, o.format == Format::json) + (o.format == Format::jsonl ? "\n" : "");
     return Rendered{std::move(text), exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error",
-                    r.verdict ? r.verdict->subsidy : Money{}};
+                    r.verdict ? r.verdict->subsidy : Money{}, {}};
   });
+  if (book) book->close();
+  return summary;
 }
 
 }  // namespace sbc

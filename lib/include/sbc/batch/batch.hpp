@@ -10,17 +10,36 @@
 
 #include "sbc/model/case.hpp"
 #include "sbc/base/exit_status.hpp"
+#include "sbc/values/date.hpp"
 #include "sbc/values/money.hpp"
 
 namespace sbc {
 
+// A cell of a table output (the xlsx workbook): text, money (a number shown in yuan), a date or a
+// whole number, so a spreadsheet can sum and sort it.
+struct Cell {
+  enum class Kind { text, money, date, number };
+  Kind kind = Kind::text;
+  std::string text;
+  Money money;
+  Date date;
+  long long number = 0;
+};
+// A row of one sheet of a table output.
+struct TableRow {
+  int sheet = 0;
+  std::vector<Cell> cells;
+};
+
 // What a tool made of one case: its output, ready to print, its exit status, and what the
-// batch summary counts (the verdict word, e.g. "eligible", and an amount, e.g. the subsidy).
+// batch summary counts (the verdict word, e.g. "eligible", and an amount, e.g. the subsidy);
+// for a table output, its rows instead of text.
 struct Rendered {
   std::string output;
   ExitStatus status = ExitStatus::ok;
   std::string verdict;
   Money amount;
+  std::vector<TableRow> rows;
 };
 
 struct BatchOptions {
@@ -32,6 +51,9 @@ struct BatchOptions {
   // (for a progress bar; the library itself never touches the terminal).
   std::function<void(size_t)> on_progress;
   std::string separator;    // printed between two outputs that are not empty (SARIF's commas)
+  // When set, each case's result goes here, in input order, instead of to the output stream
+  // (a table output such as the xlsx workbook).
+  std::function<void(const Rendered&)> deliver;
 };
 
 // What a batch came to: cases per verdict (in order of first appearance), the amounts added up.

@@ -16,7 +16,7 @@
 
 namespace sbc {
 
-enum class Format { text, json, jsonl, csv, markdown, junit, sarif, github };
+enum class Format { text, json, jsonl, csv, markdown, junit, sarif, github, xlsx };
 
 struct OutputOptions {
   Format format = Format::text;
@@ -24,6 +24,8 @@ struct OutputOptions {
   bool explain = false;  // text: every condition with its facts and clause
   bool quiet = false;    // text: verdict lines only
   bool color = false;    // text: colour the verdict (the caller decides if the terminal wants it)
+  std::string file;          // xlsx: the workbook to write (a file, never a stream)
+  std::string command_line;  // xlsx: for the decision record
 };
 
 struct CheckOptions {

@@ -1,0 +1,52 @@
+// The reviewer's 汇总表 as an Excel workbook (--format xlsx), written with libxlsxwriter: sheet
+// 汇总 (a row per case), 明细 (a row per condition), for sbc-subsidy 保单 (a row per policy),
+// and 说明 (the decision record). Rows are written as cases finish, in input order, with the
+// library's constant-memory mode, so a batch of any size keeps memory flat.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sbc/batch/batch.hpp"
+#include "sbc/report/check.hpp"
+#include "sbc/report/subsidy_report.hpp"
+
+namespace sbc {
+
+// The sheets a row goes to.
+enum Sheet : int { kSummarySheet = 0, kDetailSheet = 1, kPolicySheet = 2, kAboutSheet = 3 };
+
+// One case's rows: its summary row, a detail row per condition (and, for sbc-subsidy, per award
+// condition and per policy), and its pack for the decision record. An unreadable case gets a
+// summary row with its error.
+std::vector<TableRow> workbook_rows(const CheckResult& r, Lang lang);
+std::vector<TableRow> workbook_rows(const SubsidyResult& r, Lang lang);
+
+struct WorkbookInfo {
+  bool subsidy = false;
+  Lang lang = Lang::zh;
+  std::string as_of;         // --as-of, or empty: each case's application date
+  std::string command_line;  // as typed, for the decision record
+};
+
+class WorkbookWriter {
+ public:
+  // Creates `path` (a file libxlsxwriter writes; the tool copies it to standard output when asked).
+  // Throws InputError when it cannot.
+  WorkbookWriter(const std::string& path, const WorkbookInfo& info);
+  ~WorkbookWriter();
+  WorkbookWriter(const WorkbookWriter&) = delete;
+  WorkbookWriter& operator=(const WorkbookWriter&) = delete;
+
+  void add(const std::vector<TableRow>& rows);
+  // Totals, filters, widths and the decision record; then the file is complete. Throws InputError
+  // when it cannot be written.
+  void close();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sbc

@@ -1,0 +1,359 @@
+// The 汇总表 workbook: a case's results as typed rows (report side), and libxlsxwriter writing
+// them as they come (writer side).
+#include "sbc/report/workbook.hpp"
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "report/report.hpp"
+#include "report/xlsxwriter_loader.hpp"
+
+namespace sbc {
+namespace {
+
+Cell text(std::string s) { return Cell{Cell::Kind::text, std::move(s), {}, {}, 0}; }
+Cell money(Money m) { return Cell{Cell::Kind::money, "", m, {}, 0}; }
+Cell optional_money(const std::optional<Money>& m) { return m ? money(*m) : text(""); }
+Cell number(long long n) { return Cell{Cell::Kind::number, "", {}, {}, n}; }
+
+std::string fact(const Case& c, const char* path) {
+  const Value* v = c.fact(path);
+  return v ? render_value(*v) : std::string();
+}
+
+std::string product(const Case& c) {
+  std::string version = fact(c, "software.version");
+  return fact(c, "software.name") + (version.empty() ? "" : " " + version);
+}
+
+// The columns every summary row starts with: file, row (index), company, product, application date.
+std::vector<Cell> case_cells(const Case& c) {
+  const Value* applied = c.fact("application.date");
+  Cell date = applied && applied->kind == Value::Kind::date ? Cell{Cell::Kind::date, "", {}, applied->date, 0} : text("");
+  return {text(c.file), number(c.index), text(fact(c, "applicant.name")), text(product(c)), date};
+}
+
+// The conditions `ids` with their clauses: "general.rd_spend（附3-1 二.3）；…".
+std::string with_clauses(const std::vector<std::string>& ids, const std::vector<ConditionResult>& rs) {
+  std::string out;
+  for (const std::string& id : ids)
+    for (const ConditionResult& r : rs)
+      if (r.condition->id == id) out += (out.empty() ? "" : "；") + id + "（" + r.condition->clause + "）";
+  return out;
+}
+
+std::string errors_text(const std::vector<Diagnostic>& errors, Lang lang) {
+  std::string out;
+  for (const Diagnostic& d : errors) out += (out.empty() ? "" : "\n") + format_gnu(d, lang);
+  return out;
+}
+
+std::string facts_text(const ConditionResult& r) {
+  std::string out;
+  for (const FactUse& f : r.facts) out += (out.empty() ? "" : "; ") + f.path + " = " + f.value;
+  return out;
+}
+
+std::string conditions_with(const std::vector<ConditionResult>& rs, Tri result, const std::string& prefix = "") {
+  std::string out;
+  for (const ConditionResult& r : rs)
+    if (r.result == result) out += (out.empty() ? "" : "；") + prefix + r.condition->id + "（" + r.condition->clause + "）";
+  return out;
+}
+
+TableRow detail(const Case& c, const std::string& id, const std::string& clause, Tri result, std::string facts, std::string message) {
+  return {kDetailSheet, {text(c.file), number(c.index), text(id), text(clause), text(to_string(result)), text(std::move(facts)),
+                         text(std::move(message))}};
+}
+
+TableRow about(const RulePack* pack) {
+  return {kAboutSheet, {text(pack->id), number(pack->version), text(pack->sha256), text(pack->title.zh)}};
+}
+
+Text verdict_name(const std::string& code) {
+  static const std::map<std::string, Text> names = {
+      {"eligible", {"符合认定条件", "eligible"}},   {"ineligible", {"不符合认定条件", "ineligible"}},
+      {"undetermined", {"待定，缺少事实", "undetermined"}}, {"granted", {"予以补助", "granted"}},
+      {"denied", {"不予补助", "denied"}},          {"error", {"无法评估", "error"}}};
+  auto it = names.find(code);
+  return it == names.end() ? Text{code, code} : it->second;
+}
+
+}  // namespace
+
+std::vector<TableRow> workbook_rows(const CheckResult& r, Lang lang) {
+  std::vector<TableRow> rows;
+  TableRow summary{kSummarySheet, case_cells(r.input)};
+  if (!r.verdict) {
+    for (const Cell& c : {text(verdict_name("error").in(lang)), text("error"), text(""), text(""), text(""),
+                          text(errors_text(r.errors, lang))})
+      summary.cells.push_back(c);
+    return {summary};
+  }
+  const Verdict& v = *r.verdict;
+  std::string code = to_string(v.outcome);
+  // What stands between the case and recognition: the nearest path's failing and unknown conditions.
+  std::string failing = v.nearest ? with_clauses(v.nearest->failing, v.conditions) : "";
+  std::string unknown = v.nearest ? with_clauses(v.nearest->unknown, v.conditions) : "";
+  for (const Cell& c : {text(verdict_name(code).in(lang)), text(code), text(v.path), text(failing), text(unknown), text("")})
+    summary.cells.push_back(c);
+  rows.push_back(std::move(summary));
+  for (const ConditionResult& c : v.conditions)
+    rows.push_back(detail(r.input, c.condition->id, c.condition->clause, c.result, facts_text(c), c.message.in(lang)));
+  rows.push_back(about(v.pack));
+  return rows;
+}
+
+std::vector<TableRow> workbook_rows(const SubsidyResult& r, Lang lang) {
+  std::vector<TableRow> rows;
+  TableRow summary{kSummarySheet, case_cells(r.input)};
+  if (!r.verdict) {
+    for (const Cell& c : {text(verdict_name("error").in(lang)), text("error"), text(""), text(""), text(""),
+                          text(errors_text(r.errors, lang))})
+      summary.cells.push_back(c);
+    return {summary};
+  }
+  const SubsidyVerdict& v = *r.verdict;
+  std::string code = to_string(v.outcome);
+  std::string failing = conditions_with(v.conditions, Tri::fail);
+  for (const PolicyResult& p : v.policies)
+    for (const Finding& f : p.findings)
+      if (f.result == Tri::fail) failing += (failing.empty() ? "" : "；") + p.number + ":" + f.id + "（" + f.clause + "）";
+  for (const AwardResult& a : v.awards)
+    if (a.result == Tri::fail) failing += (failing.empty() ? "" : "；") + a.award->citation.id + "（" + a.award->citation.clause + "）";
+  std::string missing;
+  for (const std::string& m : v.missing) missing += (missing.empty() ? "" : "；") + m;
+  for (const Cell& c : {text(verdict_name(code).in(lang)), text(code), money(v.subsidy), text(failing), text(missing), text("")})
+    summary.cells.push_back(c);
+  rows.push_back(std::move(summary));
+  for (const ConditionResult& c : v.conditions)
+    rows.push_back(detail(r.input, c.condition->id, c.condition->clause, c.result, facts_text(c), c.message.in(lang)));
+  for (const AwardResult& a : v.awards)
+    for (const ConditionResult& c : a.conditions)
+      rows.push_back(detail(r.input, a.award->citation.id + ": " + c.condition->id, c.condition->clause, c.result,
+                            facts_text(c), c.message.in(lang)));
+  for (const PolicyResult& p : v.policies) {
+    std::string reasons;
+    for (const Finding& f : p.findings) reasons += (reasons.empty() ? "" : "\n") + f.id + "（" + f.clause + "）: " + f.message.in(lang);
+    rows.push_back({kPolicySheet,
+                    {text(r.input.file), number(r.input.index), text(p.number), text(p.kind), optional_money(p.premium),
+                     text(p.rate ? format_rate(*p.rate) : ""), text(p.capped_rate ? format_rate(*p.capped_rate) : ""),
+                     optional_money(p.eligible_limit), optional_money(p.base),
+                     p.counted == Tri::pass ? optional_money(p.subsidy) : money(Money{}), text(to_string(p.counted)),
+                     text(reasons)}});
+  }
+  rows.push_back(about(v.pack));
+  return rows;
+}
+
+// --- the writer ------------------------------------------------------------------------------------
+
+struct WorkbookWriter::Impl {
+  struct Sheet {
+    lxw_worksheet* ws = nullptr;
+    lxw_row_t row = 0;
+    std::vector<double> widths;
+    std::vector<int> money_columns;
+  };
+  const XlsxWriterLibrary* x = nullptr;
+  lxw_workbook* wb = nullptr;
+  lxw_format* bold = nullptr;
+  lxw_format* yuan = nullptr;
+  lxw_format* wrap = nullptr;
+  lxw_format* date_format = nullptr;
+  std::array<Sheet, 4> sheets;
+  WorkbookInfo info;
+  std::string path;
+  std::vector<std::array<std::string, 4>> packs;  // id, version, sha256, title: each once
+  bool closed = false;
+
+  // How wide a text shows: a CJK character as two columns; its longest line.
+  static double width(const std::string& s) {
+    double longest = 0, line = 0;
+    for (size_t i = 0; i < s.size();) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c == '\n') {
+        longest = std::max(longest, line);
+        line = 0;
+        ++i;
+        continue;
+      }
+      size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      line += n >= 3 ? 2.1 : 1.1;
+      i += n;
+    }
+    return std::max(longest, line);
+  }
+
+  void write(Sheet& s, const std::vector<Cell>& cells, lxw_format* text_format) {
+    for (size_t col = 0; col < cells.size(); ++col) {
+      const Cell& c = cells[col];
+      lxw_col_t k = static_cast<lxw_col_t>(col);
+      double w = 0;
+      switch (c.kind) {
+        case Cell::Kind::text:
+          if (!c.text.empty()) x->worksheet_write_string(s.ws, s.row, k, c.text.c_str(), c.text.find('\n') == std::string::npos ? text_format : wrap);
+          w = width(c.text);
+          break;
+        case Cell::Kind::money:
+          x->worksheet_write_number(s.ws, s.row, k, static_cast<double>(c.money.fen) / 100.0, yuan);
+          w = width(yuan_text(c.money));
+          break;
+        case Cell::Kind::number:
+          x->worksheet_write_number(s.ws, s.row, k, static_cast<double>(c.number), text_format);
+          w = width(std::to_string(c.number));
+          break;
+        case Cell::Kind::date: {
+          date::year_month_day ymd{date::sys_days{date::days{c.date.days}}};
+          lxw_datetime dt{static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
+                          static_cast<int>(unsigned(ymd.day())), 0, 0, 0};
+          x->worksheet_write_datetime(s.ws, s.row, k, &dt, date_format);
+          w = 10;
+          break;
+        }
+      }
+      if (s.widths.size() <= col) s.widths.resize(col + 1, 6);
+      s.widths[col] = std::max(s.widths[col], std::min(w + 2, 60.0));
+    }
+    ++s.row;
+  }
+
+  static std::string yuan_text(Money m) { return "¥" + sbc::yuan(m); }
+};
+
+namespace {
+
+struct Heading {
+  const char* zh;
+  const char* en;
+};
+
+std::vector<Cell> headers(std::initializer_list<Heading> names, Lang lang) {
+  std::vector<Cell> out;
+  for (const Heading& h : names) out.push_back(text(lang == Lang::zh ? h.zh : h.en));
+  return out;
+}
+
+}  // namespace
+
+WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info) : impl_(std::make_unique<Impl>()) {
+  Impl& w = *impl_;
+  w.info = info;
+  w.path = path;
+  std::string why;
+  const XlsxWriterLibrary* x = w.x = xlsxwriter(why);
+  if (x == nullptr)
+    throw InputError(Diagnostic{Severity::error, path, {}, "",
+                                {"无法载入 libxlsxwriter（Debian 软件包 libxlsxwriter4）：" + why,
+                                 "cannot load libxlsxwriter (Debian package libxlsxwriter4): " + why}});
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  w.wb = x->workbook_new_opt(path.c_str(), &options);
+  if (w.wb == nullptr)
+    throw InputError(Diagnostic{Severity::error, path, {}, "", {"无法创建工作簿", "cannot create the workbook"}});
+  Lang lang = info.lang;
+  w.bold = x->workbook_add_format(w.wb);
+  x->format_set_bold(w.bold);
+  w.yuan = x->workbook_add_format(w.wb);
+  x->format_set_num_format(w.yuan, "¥#,##0.00");
+  w.date_format = x->workbook_add_format(w.wb);
+  x->format_set_num_format(w.date_format, "yyyy-mm-dd");
+  w.wrap = x->workbook_add_format(w.wb);
+  x->format_set_text_wrap(w.wrap);
+  x->format_set_align(w.wrap, LXW_ALIGN_VERTICAL_TOP);
+  const char* names[] = {lang == Lang::zh ? "汇总" : "Summary", lang == Lang::zh ? "明细" : "Details",
+                         lang == Lang::zh ? "保单" : "Policies", lang == Lang::zh ? "说明" : "About"};
+  for (int s = 0; s < 4; ++s) {
+    if (s == kPolicySheet && !info.subsidy) continue;
+    w.sheets[s].ws = x->workbook_add_worksheet(w.wb, names[s]);
+  }
+  std::vector<Cell> summary = headers({{"案例文件", "case file"}, {"序号", "index"}, {"企业名称", "company"},
+                                       {"产品及版本", "product and version"}, {"申请日期", "application date"},
+                                       {"结论", "verdict"}, {"结论代码", "verdict code"}},
+                                      lang);
+  std::vector<Cell> more = info.subsidy ? headers({{"补助金额", "subsidy"}, {"不满足的规则", "rules failed"},
+                                                   {"需补充的事实", "facts to supply"}, {"错误", "error"}},
+                                                  lang)
+                                        : headers({{"认定途径", "path"}, {"不满足的条件", "conditions failed"},
+                                                   {"未知的条件", "conditions unknown"}, {"错误", "error"}},
+                                                  lang);
+  summary.insert(summary.end(), more.begin(), more.end());
+  w.write(w.sheets[kSummarySheet], summary, w.bold);
+  w.write(w.sheets[kDetailSheet],
+          headers({{"案例文件", "case file"}, {"序号", "index"}, {"条件", "condition"}, {"条款", "clause"},
+                   {"结果", "result"}, {"事实", "facts"}, {"说明", "message"}},
+                  lang),
+          w.bold);
+  if (info.subsidy)
+    w.write(w.sheets[kPolicySheet],
+            headers({{"案例文件", "case file"}, {"序号", "index"}, {"保单号", "policy number"}, {"险种", "kind"},
+                     {"保险费", "premium"}, {"费率", "rate"}, {"计算费率", "capped rate"}, {"计入限额", "eligible limit"},
+                     {"补偿基数", "base"}, {"补助", "subsidy"}, {"是否计入", "counted"}, {"原因", "reasons"}},
+                    lang),
+            w.bold);
+}
+
+WorkbookWriter::~WorkbookWriter() {
+  if (!impl_->closed && impl_->wb) impl_->x->workbook_close(impl_->wb);  // an abandoned run still frees its memory
+}
+
+void WorkbookWriter::add(const std::vector<TableRow>& rows) {
+  Impl& w = *impl_;
+  for (const TableRow& row : rows) {
+    if (row.sheet == kAboutSheet) {
+      std::array<std::string, 4> pack{row.cells[0].text, std::to_string(row.cells[1].number), row.cells[2].text, row.cells[3].text};
+      if (std::find(w.packs.begin(), w.packs.end(), pack) == w.packs.end()) w.packs.push_back(pack);
+      continue;
+    }
+    Impl::Sheet& s = w.sheets[row.sheet];
+    if (s.ws) w.write(s, row.cells, nullptr);
+  }
+}
+
+void WorkbookWriter::close() {
+  Impl& w = *impl_;
+  const XlsxWriterLibrary* x = w.x;
+  Lang lang = w.info.lang;
+  Impl::Sheet& summary = w.sheets[kSummarySheet];
+  for (int s = 0; s < kAboutSheet; ++s) {  // the filters cover the cases, not the totals row below them
+    Impl::Sheet& sheet = w.sheets[s];
+    if (!sheet.ws) continue;
+    x->worksheet_freeze_panes(sheet.ws, 1, 0);
+    x->worksheet_autofilter(sheet.ws, 0, 0, std::max<lxw_row_t>(sheet.row - 1, 1), static_cast<lxw_col_t>(sheet.widths.size() - 1));
+  }
+  if (w.info.subsidy && summary.row > 1) {  // the total of the subsidy column (H)
+    x->worksheet_write_string(summary.ws, summary.row, 6, lang == Lang::zh ? "合计" : "total", w.bold);
+    std::string formula = fmt::format("=SUM(H2:H{})", summary.row);
+    x->worksheet_write_formula(summary.ws, summary.row, 7, formula.c_str(), w.yuan);
+    ++summary.row;
+  }
+  for (int s = 0; s < kAboutSheet; ++s) {
+    Impl::Sheet& sheet = w.sheets[s];
+    if (!sheet.ws) continue;
+    for (size_t c = 0; c < sheet.widths.size(); ++c)
+      x->worksheet_set_column(sheet.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), sheet.widths[c], nullptr);
+  }
+  Impl::Sheet& record = w.sheets[kAboutSheet];
+  auto line = [&](const Text& key, const std::string& value) { w.write(record, {text(key.in(lang)), text(value)}, nullptr); };
+  line({"sbc 版本", "sbc version"}, SBC_VERSION);
+  line({"评估日期", "as of"}, w.info.as_of.empty() ? (lang == Lang::zh ? "各案例的申请日期" : "each case's application date") : w.info.as_of);
+  line({"命令行", "command line"}, w.info.command_line);
+  w.write(record, {}, nullptr);
+  w.write(record, headers({{"规则包", "rule pack"}, {"版本", "version"}, {"SHA-256", "SHA-256"}, {"标题", "title"}}, lang), w.bold);
+  for (const auto& p : w.packs) w.write(record, {text(p[0]), text(p[1]), text(p[2]), text(p[3])}, nullptr);
+  for (size_t c = 0; c < record.widths.size(); ++c)
+    x->worksheet_set_column(record.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), record.widths[c], nullptr);
+  w.closed = true;
+  lxw_error error = x->workbook_close(w.wb);
+  if (error != LXW_NO_ERROR)
+    throw InputError(Diagnostic{Severity::error, w.path, {}, "",
+                                {fmt::format("无法写入工作簿：{}", x->lxw_strerror(error)),
+                                 fmt::format("cannot write the workbook: {}", x->lxw_strerror(error))}});
+}
+
+}  // namespace sbc

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""The 汇总表 workbook read back as a reviewer's spreadsheet program reads it (python3-openpyxl):
+its sheets, a row per case in input order, money as numbers in yuan format, dates as dates, and
+every value equal to the jsonl output's for the same batch.
+
+Usage: xlsx_check.py BUILD_DIR   (run from the source directory)
+"""
+import datetime
+import json
+import os
+import pty
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+CHECKS, FAILURES = [], []
+
+
+def check(ok, what):
+    CHECKS.append(what)
+    if not ok:
+        FAILURES.append(what)
+    print(("ok   " if ok else "FAIL ") + what)
+
+
+def jsonl(tool, inputs):
+    r = subprocess.run([tool, "--format", "jsonl", "--lang", "zh", *inputs], capture_output=True, text=True)
+    return [json.loads(line) for line in r.stdout.splitlines()]
+
+
+def main():
+    build = sys.argv[1]
+    runs = [("sbc-check", ["examples"], ["汇总", "明细", "说明"]),
+            ("sbc-subsidy", ["examples/subsidy", "examples/programmes"], ["汇总", "明细", "保单", "说明"])]
+    with tempfile.TemporaryDirectory() as work:
+        for tool, inputs, sheets in runs:
+            binary = os.path.join(build, tool)
+            book_path = os.path.join(work, tool + ".xlsx")
+            r = subprocess.run([binary, "--format", "xlsx", "--lang", "zh", "--output", book_path, *inputs], capture_output=True)
+            cases = jsonl(binary, inputs)
+            check(r.returncode == max(c for c in [subprocess.run([binary, "-q", *inputs], capture_output=True).returncode]),
+                  f"{tool}: the exit status is the batch's ({r.returncode})")
+            book = openpyxl.load_workbook(book_path)
+            check(book.sheetnames == sheets, f"{tool}: sheets {book.sheetnames}")
+            summary = book.worksheets[0]
+            rows = list(summary.iter_rows(min_row=2, values_only=False))
+            subsidy = tool == "sbc-subsidy"
+            case_rows = rows[:-1] if subsidy else rows
+            check(len(case_rows) == len(cases), f"{tool}: a summary row per case ({len(case_rows)} of {len(cases)})")
+            check(summary.freeze_panes == "A2" and summary.auto_filter.ref is not None
+                  and summary["A1"].font.b, f"{tool}: a frozen bold header row with a filter")
+            same = True
+            for row, c in zip(case_rows, cases):
+                values = [cell.value for cell in row]
+                ok = values[0] == c["case"] and values[1] == c["index"]
+                ok = ok and values[6] == c.get("verdict", "error")
+                if "error" in c:
+                    ok = ok and c["error"]["message"] in (values[10] or "")
+                elif subsidy:
+                    money = row[7]
+                    ok = ok and isinstance(money.value, (int, float)) and f"{money.value:.2f}" == c["subsidy"]
+                    ok = ok and money.number_format == "¥#,##0.00"
+                else:
+                    ok = ok and (values[7] or None) == c["path"]
+                date = row[4]
+                if "as_of" in c and c.get("as_of"):
+                    ok = ok and isinstance(date.value, datetime.datetime) and date.value.date().isoformat() == c["as_of"]
+                if not ok:
+                    print(f"     {values} vs {c.get('case')} {c.get('verdict')} {c.get('subsidy')} {c.get('path')}")
+                same = same and ok
+            check(same, f"{tool}: every summary row equals the jsonl output (file, index, verdict, path or subsidy, date)")
+            if subsidy:
+                total = rows[-1]
+                check(total[7].value.startswith("=SUM(H2:H") and total[7].number_format == "¥#,##0.00",
+                      f"{tool}: a totals row sums the subsidy column: {total[7].value}")
+                policies = book["保单"]
+                n = sum(len(c.get("policies", [])) for c in cases)
+                check(policies.max_row - 1 == n, f"{tool}: a policy row per policy ({policies.max_row - 1} of {n})")
+                counted = [r for r in policies.iter_rows(min_row=2, values_only=True) if r[10] == "pass"]
+                expected = [p for c in cases for p in c.get("policies", []) if p.get("counted") is True]
+                check(len(counted) == len(expected) and all(f"{r[9]:.2f}" == p["subsidy"] for r, p in zip(counted, expected)),
+                      f"{tool}: each counted policy's subsidy equals the jsonl's")
+            else:
+                details = book["明细"]
+                n = sum(len(c.get("conditions", [])) for c in cases)
+                check(details.max_row - 1 == n, f"{tool}: a detail row per condition ({details.max_row - 1} of {n})")
+            about = [r for r in book.worksheets[-1].iter_rows(values_only=True)]
+            shas = {c["rules_sha256"] for c in cases if "rules_sha256" in c}
+            check(shas <= {r[2] for r in about}, f"{tool}: the decision record names every pack's SHA-256")
+
+        # The round trip of a round: the template's CSV header, three rows filled as a spreadsheet
+        # program saves them (GB18030, no BOM, a quoted cell), then the workbook's numbers.
+        sys.path.insert(0, os.path.dirname(__file__))
+        import csv as csvlib
+        import yaml
+        from csv_check import flatten
+        from template_check import Loader
+        subsidy_tool = os.path.join(build, "sbc-subsidy")
+        header = subprocess.run([subsidy_tool, "--template", "--format", "csv", "--rules", "shandong-2020"],
+                                capture_output=True, text=True).stdout.strip().split(",")
+        examples = ["examples/subsidy/s01-granted-one-policy.yaml", "examples/subsidy/s02-granted-two-policies.yaml",
+                    "examples/subsidy/s07-granted-enterprise-cap.yaml"]
+        rows = []
+        for path in examples:
+            with open(path, encoding="utf-8") as f:
+                row = {}
+                flatten(yaml.load(f, Loader=Loader), "", row)
+            # the template has [0] columns; add the further items the examples hold
+            for k in row:
+                if k not in header:
+                    header.append(k)
+            rows.append(row)
+        round_csv = os.path.join(work, "round-gb18030.csv")
+        import io
+        out = io.StringIO()
+        w = csvlib.writer(out, lineterminator="\r\n", quoting=csvlib.QUOTE_MINIMAL)
+        w.writerow(header)
+        for r in rows:
+            w.writerow([r.get(h, "") for h in header])
+        with open(round_csv, "wb") as f:
+            f.write(out.getvalue().replace("山东示例软件股份有限公司", "\"山东示例软件股份有限公司\"").encode("gb18030"))
+        book_path = os.path.join(work, "round.xlsx")
+        r = subprocess.run([subsidy_tool, "--format", "xlsx", "--output", book_path, round_csv], capture_output=True, text=True)
+        ws = openpyxl.load_workbook(book_path)["汇总"]
+        amounts = [ws.cell(row=i, column=8).value for i in range(2, 5)]
+        check(r.returncode == 0 and amounts == [264000, 328000, 2000000] and ws.cell(row=5, column=8).value == "=SUM(H2:H4)",
+              f"template CSV → three GB18030 rows → workbook: {amounts}")
+
+        # English headers; standard output when it is not a terminal; never a terminal.
+        r = subprocess.run([os.path.join(build, "sbc-check"), "--format", "xlsx", "--lang", "en", "examples/01-eligible-general.yaml"],
+                           capture_output=True)
+        piped = os.path.join(work, "piped.xlsx")
+        with open(piped, "wb") as f:
+            f.write(r.stdout)
+        book = openpyxl.load_workbook(piped)
+        check(r.returncode == 0 and book.sheetnames == ["Summary", "Details", "About"] and book["Summary"]["A1"].value == "case file",
+              "to standard output when it is not a terminal, English with --lang en")
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execv(os.path.join(build, "sbc-check"), ["sbc-check", "--format", "xlsx", "--lang", "en", "examples/01-eligible-general.yaml"])
+        out = b""
+        while True:
+            try:
+                data = os.read(fd, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            out += data
+        _, status = os.waitpid(pid, 0)
+        check(os.WEXITSTATUS(status) == 2 and b"--output" in out, "refused on a terminal: exit 2 and a hint")
+    print(f"{len(CHECKS) - len(FAILURES)} passed, {len(FAILURES)} failed")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
