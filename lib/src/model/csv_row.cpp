@@ -168,6 +168,25 @@ Text unknown_header(const std::string& header) {
                       header, guess.empty() ? "" : "; did you mean '" + guess + "'?")};
 }
 
+// A header resolved once per file and thread: its columns, or the message of a header that names
+// no fact (a did-you-mean over every fact is too dear to repeat for each of 10,000 rows).
+struct ResolvedHeader {
+  std::vector<std::string> header;
+  std::vector<std::optional<Column>> columns;
+  std::vector<Text> errors;
+};
+
+const ResolvedHeader& resolved(const std::vector<std::string>& header) {
+  thread_local ResolvedHeader last;
+  if (last.header == header && !last.columns.empty()) return last;
+  last = ResolvedHeader{header, {}, {}};
+  for (const std::string& cell : header) {
+    last.columns.push_back(resolve(cell));
+    last.errors.push_back(last.columns.back() ? Text{} : unknown_header(cell));
+  }
+  return last;
+}
+
 }  // namespace
 
 Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
@@ -187,11 +206,12 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
   }
   Tree root;
   std::map<std::string, int> seen;  // a fact named by two headers
+  const ResolvedHeader& names = resolved(header);
   for (size_t i = 0; i < header.size(); ++i) {
-    std::optional<Column> col = resolve(header[i]);
+    const std::optional<Column>& col = names.columns[i];
     int column = static_cast<int>(i) + 1;
     if (!col) {
-      fail(Mark{1, column}, unknown_header(header[i]));
+      fail(Mark{1, column}, names.errors[i]);
       continue;
     }
     std::string key;
