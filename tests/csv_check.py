@@ -17,17 +17,10 @@ import tempfile
 
 import yaml
 
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, summary  # noqa: E402
 from template_check import Loader  # noqa: E402
 
-CHECKS, FAILURES = [], []
-
-
-def check(ok, what):
-    CHECKS.append(what)
-    if not ok:
-        FAILURES.append(what)
-    print(("ok   " if ok else "FAIL ") + what)
 
 
 def cell(value):
@@ -135,8 +128,7 @@ def main():
         text_out = subprocess.run([os.path.join(build, "sbc-check"), "--lang", "en", bad], capture_output=True, text=True).stdout
         check("line 2 has bytes that are neither UTF-8 nor GB18030" in text_out or "line 3 has bytes" in text_out,
               f"a file in neither encoding names the row of its first bad byte: {text_out.strip()}")
-    print(f"{len(CHECKS) - len(FAILURES)} passed, {len(FAILURES)} failed")
-    return 1 if FAILURES else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -17,15 +17,9 @@ import time
 
 import yaml
 
-FAILURES = []
-CHECKS = []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, summary  # noqa: E402
 
-
-def check(ok, what):
-    CHECKS.append(what)
-    if not ok:
-        FAILURES.append(what)
-    print(("ok   " if ok else "FAIL ") + what)
 
 
 class Terminal:
@@ -141,8 +135,7 @@ def main():
         check(r.returncode == 2 and "terminal" in r.stderr and not os.path.exists(os.path.join(work, "none.yaml")),
               "without a terminal on standard input: exit 2 and a clear message")
 
-    print(f"{len(CHECKS) - len(FAILURES)} passed, {len(FAILURES)} failed")
-    return 1 if FAILURES else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -15,14 +15,9 @@ import tempfile
 
 import openpyxl
 
-CHECKS, FAILURES = [], []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, summary  # noqa: E402
 
-
-def check(ok, what):
-    CHECKS.append(what)
-    if not ok:
-        FAILURES.append(what)
-    print(("ok   " if ok else "FAIL ") + what)
 
 
 def jsonl(tool, inputs):
@@ -44,13 +39,13 @@ def main():
                   f"{tool}: the exit status is the batch's ({r.returncode})")
             book = openpyxl.load_workbook(book_path)
             check(book.sheetnames == sheets, f"{tool}: sheets {book.sheetnames}")
-            summary = book.worksheets[0]
-            rows = list(summary.iter_rows(min_row=2, values_only=False))
+            overview = book.worksheets[0]
+            rows = list(overview.iter_rows(min_row=2, values_only=False))
             subsidy = tool == "sbc-subsidy"
             case_rows = rows[:-1] if subsidy else rows
             check(len(case_rows) == len(cases), f"{tool}: a summary row per case ({len(case_rows)} of {len(cases)})")
-            check(summary.freeze_panes == "A2" and summary.auto_filter.ref is not None
-                  and summary["A1"].font.b, f"{tool}: a frozen bold header row with a filter")
+            check(overview.freeze_panes == "A2" and overview.auto_filter.ref is not None
+                  and overview["A1"].font.b, f"{tool}: a frozen bold header row with a filter")
             same = True
             for row, c in zip(case_rows, cases):
                 values = [cell.value for cell in row]
@@ -151,8 +146,7 @@ def main():
             out += data
         _, status = os.waitpid(pid, 0)
         check(os.WEXITSTATUS(status) == 2 and b"--output" in out, "refused on a terminal: exit 2 and a hint")
-    print(f"{len(CHECKS) - len(FAILURES)} passed, {len(FAILURES)} failed")
-    return 1 if FAILURES else 0
+    return summary()
 
 
 if __name__ == "__main__":

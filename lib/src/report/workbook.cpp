@@ -84,17 +84,21 @@ Text verdict_name(const std::string& code) {
   return it == names.end() ? Text{code, code} : it->second;
 }
 
+// The summary row of a case that could not be judged: the verdict "error" and its messages.
+TableRow error_summary(const Case& c, const std::vector<Diagnostic>& errors, Lang lang) {
+  TableRow row{kSummarySheet, case_cells(c)};
+  for (const Cell& cell : {text(verdict_name("error").in(lang)), text("error"), text(""), text(""), text(""),
+                           text(errors_text(errors, lang))})
+    row.cells.push_back(cell);
+  return row;
+}
+
 }  // namespace
 
 std::vector<TableRow> workbook_rows(const CheckResult& r, Lang lang) {
   std::vector<TableRow> rows;
+  if (!r.verdict) return {error_summary(r.input, r.errors, lang)};
   TableRow summary{kSummarySheet, case_cells(r.input)};
-  if (!r.verdict) {
-    for (const Cell& c : {text(verdict_name("error").in(lang)), text("error"), text(""), text(""), text(""),
-                          text(errors_text(r.errors, lang))})
-      summary.cells.push_back(c);
-    return {summary};
-  }
   const Verdict& v = *r.verdict;
   std::string code = to_string(v.outcome);
   // What stands between the case and recognition: the nearest path's failing and unknown conditions.
@@ -111,13 +115,8 @@ std::vector<TableRow> workbook_rows(const CheckResult& r, Lang lang) {
 
 std::vector<TableRow> workbook_rows(const SubsidyResult& r, Lang lang) {
   std::vector<TableRow> rows;
+  if (!r.verdict) return {error_summary(r.input, r.errors, lang)};
   TableRow summary{kSummarySheet, case_cells(r.input)};
-  if (!r.verdict) {
-    for (const Cell& c : {text(verdict_name("error").in(lang)), text("error"), text(""), text(""), text(""),
-                          text(errors_text(r.errors, lang))})
-      summary.cells.push_back(c);
-    return {summary};
-  }
   const SubsidyVerdict& v = *r.verdict;
   std::string code = to_string(v.outcome);
   std::string failing = conditions_with(v.conditions, Tri::fail);
