@@ -62,6 +62,7 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
   if (offers("csv")) described += ", csv (one row a case)";
   if (offers("markdown")) described += ", markdown (a report)";
   if (offers("xlsx")) described += ", xlsx (the 汇总表 as an Excel workbook: sheets 汇总, 明细, 说明; a file, see --output)";
+  if (offers("html")) described += ", html (one self-contained page for the batch: summary, charts, 汇总表, each case)";
   if (offers("yaml")) described += ", yaml (with --template only; --template takes csv too: the header row)";
   if (offers("junit"))
     described += "; for CI: junit (JUnit XML test results), sarif (2.1.0, code scanning), github "
@@ -179,6 +180,7 @@ inline std::optional<std::string> to_options(Common& c, CheckOptions& o) {
                     : c.format == "sarif"    ? Format::sarif
                     : c.format == "github"   ? Format::github
                     : c.format == "xlsx"     ? Format::xlsx
+                    : c.format == "html"     ? Format::html
                                              : Format::text;
   o.output.lang = language(c.lang);
   if (!c.as_of.empty()) {

@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> window;
   std::string form;
   std::vector<std::string> compare;
-  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "markdown", "xlsx", "yaml"});
+  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "markdown", "xlsx", "html", "yaml"});
   sbc::cli::add_compare(app, compare);
   sbc::cli::Intake intake;
   sbc::cli::add_intake(app, intake);

@@ -5,6 +5,7 @@
 #include "sbc/batch/batch.hpp"
 #include "sbc/base/json.hpp"
 #include "report/report.hpp"
+#include "sbc/report/html_report.hpp"
 #include "sbc/report/workbook.hpp"
 
 namespace sbc {
@@ -244,9 +245,14 @@ BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOption
     book.emplace(o.file, WorkbookInfo{false, o.lang, options.as_of ? format(*options.as_of) : "", o.command_line});
     batch.deliver = [&](const Rendered& r) { book->add(r.rows); };
   }
+  std::optional<HtmlReportWriter> page;
+  if (o.format == Format::html) {
+    page.emplace(out, HtmlReportInfo{false, o.lang, options.as_of ? format(*options.as_of) : "", o.command_line});
+    batch.deliver = [&](const Rendered& r) { page->add(r.rows); };
+  }
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     CheckResult r = check_case(std::move(c), rules, options);
-    if (book) return Rendered{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}, workbook_rows(r, o.lang)};
+    if (book || page) return Rendered{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}, workbook_rows(r, o.lang)};
     std::string text;
     switch (o.format) {
       case Format::json: text = render_json(r, o, true); break;
@@ -261,6 +267,7 @@ BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOption
   });
   if (ci) out << ci_footer(*ci) << std::flush;
   if (book) book->close();
+  if (page) page->close();
   return summary;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "report/report.hpp"
+#include "sbc/report/html_report.hpp"
 #include "sbc/report/workbook.hpp"
 #include "sbc/batch/batch.hpp"
 
@@ -413,9 +414,15 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
     book.emplace(o.file, WorkbookInfo{true, o.lang, as_of ? format(*as_of) : "", o.command_line});
     batch.deliver = [&](const Rendered& r) { book->add(r.rows); };
   }
+  std::optional<HtmlReportWriter> page;
+  if (o.format == Format::html && !form) {
+    const std::optional<Date>& as_of = options.common.as_of;
+    page.emplace(out, HtmlReportInfo{true, o.lang, as_of ? format(*as_of) : "", o.command_line});
+    batch.deliver = [&](const Rendered& r) { page->add(r.rows); };
+  }
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     SubsidyResult r = subsidy_case(std::move(c), rules, options);
-    if (book)
+    if (book || page)
       return Rendered{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error",
                       r.verdict ? r.verdict->subsidy : Money{}, workbook_rows(r, o.lang)};
     std::string text;
@@ -428,6 +435,7 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
                     r.verdict ? r.verdict->subsidy : Money{}, {}};
   });
   if (book) book->close();
+  if (page) page->close();
   return summary;
 }
 

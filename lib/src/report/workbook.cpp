@@ -147,6 +147,7 @@ std::vector<TableRow> workbook_rows(const SubsidyResult& r, Lang lang) {
                      text(reasons)}});
   }
   rows.push_back(about(v.pack));
+  rows.push_back({kStatsSheet, {number(v.cap_applied ? 1 : 0)}});
   return rows;
 }
 
@@ -309,6 +310,7 @@ void WorkbookWriter::add(const std::vector<TableRow>& rows) {
       if (std::find(w.packs.begin(), w.packs.end(), pack) == w.packs.end()) w.packs.push_back(pack);
       continue;
     }
+    if (row.sheet >= kAboutSheet) continue;  // counts for other outputs
     Impl::Sheet& s = w.sheets[row.sheet];
     if (s.ws) w.write(s, row.cells, nullptr);
   }

@@ -16,7 +16,7 @@
 
 namespace sbc {
 
-enum class Format { text, json, jsonl, csv, markdown, junit, sarif, github, xlsx };
+enum class Format { text, json, jsonl, csv, markdown, junit, sarif, github, xlsx, html };
 
 struct OutputOptions {
   Format format = Format::text;

@@ -15,7 +15,8 @@
 namespace sbc {
 
 // The sheets a row goes to.
-enum Sheet : int { kSummarySheet = 0, kDetailSheet = 1, kPolicySheet = 2, kAboutSheet = 3 };
+enum Sheet : int { kSummarySheet = 0, kDetailSheet = 1, kPolicySheet = 2, kAboutSheet = 3, kStatsSheet = 4 };
+// kStatsSheet is no sheet: one row of what a batch report counts ([cap applied (0 or 1)]).
 
 // One case's rows: its summary row, a detail row per condition (and, for sbc-subsidy, per award
 // condition and per policy), and its pack for the decision record. An unreadable case gets a
