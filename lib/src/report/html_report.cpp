@@ -4,25 +4,13 @@
 
 #include <algorithm>
 
+#include "report/report.hpp"
 #include "sbc/report/workbook.hpp"
 
 namespace sbc {
 namespace {
 
-std::string escaped(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escaped(const std::string& s) { return html_escaped(s); }
 
 // A cell as the page shows it; money as ¥1,234.00.
 std::string shown(const Cell& c) {

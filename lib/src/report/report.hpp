@@ -28,6 +28,22 @@ void write_condition(JsonWriter& j, const ConditionResult& c, Lang lang);
 // and every error as a GNU-style line.
 std::string error_json(const Case& c, const std::vector<Diagnostic>& errors, Lang lang, bool pretty);
 
+// Text as HTML shows it: & < > " escaped, so a company name cannot become markup.
+inline std::string html_escaped(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 // One CSV line (RFC 4180: fields with a comma, quote or line break are quoted), ending in \n.
 inline std::string csv_row(const std::vector<std::string>& fields) {
   std::string out;

@@ -355,6 +355,11 @@ std::string render_form(const SubsidyResult& r, FormStyle style) {
   std::string company = text("applicant.name");
   std::string product = text("software.name") + " " + text("software.version");
   if (style == FormStyle::html) {
+    company = html_escaped(company);
+    product = html_escaped(product);
+    batch = html_escaped(batch);
+    for (auto& row : rows)
+      for (std::string& cell : row) cell = html_escaped(cell);
     std::string out = "<table class=\"sbc-form\">\n<caption>山东省首版次高端软件保险补偿申请表</caption>\n";
     out += fmt::format("<tr><th>企业名称</th><td colspan=\"7\">{}</td></tr>\n", company);
     out += fmt::format("<tr><th>投保产品名称及版次</th><td colspan=\"3\">{}</td><th>首版次产品认定批次</th><td colspan=\"3\">{}</td></tr>\n",
