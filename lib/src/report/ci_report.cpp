@@ -2,23 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "report/report.hpp"
 #include "sbc/base/json.hpp"
 
 namespace sbc {
 namespace {
 
+// XML attribute text: HTML's escapes, and line breaks kept as character references.
 std::string xml_escaped(std::string_view s) {
   std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "&#10;"; break;
-      default: out += c;
-    }
-  }
+  for (char c : html_escaped(std::string(s))) out += c == '\n' ? std::string("&#10;") : std::string(1, c);
   return out;
 }
 
