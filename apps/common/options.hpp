@@ -267,6 +267,12 @@ int run_tool(const char* name, const Common& c, const CheckOptions& o, bool with
   }
 }
 
+// Today, from the clock (which the library never reads): for the Shandong pack in force today.
+inline Date today() {
+  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date{static_cast<int>(now.time_since_epoch().count())};
+}
+
 // --template: the skeleton case of --rules, else of the Shandong pack in force today.
 inline int run_template(const char* name, const CheckOptions& o, const std::string& format, bool subsidy,
                         RuleLibrary& rules) {
@@ -276,8 +282,7 @@ inline int run_template(const char* name, const CheckOptions& o, const std::stri
                 << Text{"--template 只输出 yaml 或 csv", "--template prints yaml or csv only"}.in(o.output.lang) << "\n";
       return static_cast<int>(ExitStatus::error);
     }
-    auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    const RulePack& pack = o.rules.empty() ? default_template_pack(rules, "shandong", subsidy, Date{static_cast<int>(now.time_since_epoch().count())})
+    const RulePack& pack = o.rules.empty() ? default_template_pack(rules, "shandong", subsidy, today())
                                            : rules.get(o.rules);
     if (std::optional<Text> why = pack.unusable_for(subsidy)) {
       std::cerr << name << ": " << why->in(o.output.lang) << "\n";
@@ -308,8 +313,7 @@ inline int run_interview(const char* name, const Common& c, const SubsidyOptions
               << "\n";
     return static_cast<int>(ExitStatus::error);
   }
-  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  InterviewOptions options{file, subsidy, o, Date{static_cast<int>(now.time_since_epoch().count())}};
+  InterviewOptions options{file, subsidy, o, today()};
   return static_cast<int>(sbc::run_interview(options, rules, std::cin, std::cout, std::cerr));
 }
 

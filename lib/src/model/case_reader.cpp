@@ -233,6 +233,27 @@ bool is_false_word(const std::string& s) {
 
 }  // namespace
 
+Node typed_line_node(const std::string& text, const Field& f, Mark mark) {
+  Node n;
+  n.kind = Node::Kind::scalar;
+  n.scalar = text;
+  n.mark = mark;
+  if (f.type != Type::list || is_none_word(text)) return n;
+  Node list;
+  list.kind = Node::Kind::sequence;
+  list.mark = mark;
+  if (text == "[]") return list;
+  std::string unified = text;
+  for (std::string_view sep : {"、", "；", "，", ";"})
+    for (size_t at = unified.find(sep); at != std::string::npos; at = unified.find(sep))
+      unified.replace(at, sep.size(), ",");
+  for (const std::string& part : split(unified, ',')) {
+    n.scalar = std::string(trim(part));
+    if (!n.scalar.empty()) list.children.push_back(n);
+  }
+  return list;
+}
+
 Parsed<Value> read_scalar(const Node& node, const Field& field) {
   const std::string& s = node.scalar;
   Value v;

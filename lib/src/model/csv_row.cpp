@@ -121,22 +121,6 @@ Node scalar(const std::string& text, Mark mark) {
   return n;
 }
 
-// A cell as the YAML value it stands for: a list of codes separated by 、 or ; for a list fact.
-Node cell_node(const std::string& cell, const Field& f, Mark mark) {
-  if (f.type != Type::list || cell == "none" || cell == "无") return scalar(cell, mark);
-  Node list;
-  list.kind = Node::Kind::sequence;
-  list.mark = mark;
-  if (cell == "[]") return list;
-  std::string unified = cell;
-  for (const char* sep : {"、", "；", "，"})
-    for (size_t at = unified.find(sep); at != std::string::npos; at = unified.find(sep))
-      unified.replace(at, std::string_view(sep).size(), ";");
-  for (const std::string& part : split(unified, ';'))
-    if (!trim(part).empty()) list.children.push_back(scalar(std::string(trim(part)), mark));
-  return list;
-}
-
 Node to_node(const Tree& t, Mark mark) {
   if (t.value) return *t.value;
   Node n;
@@ -227,7 +211,7 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
       at = &at->field(s.key);
       if (s.index >= 0) at = &at->item(s.index);
     }
-    at->value = cell_node(cell, *col->field, Mark{raw.first_line, column});
+    at->value = typed_line_node(cell, *col->field, Mark{raw.first_line, column});
   }
   if (!c.problems.empty()) return c;
   Document doc;

@@ -10,8 +10,6 @@
 namespace sbc {
 namespace {
 
-std::string escaped(const std::string& s) { return html_escaped(s); }
-
 // A cell as the page shows it; money as ¥1,234.00.
 std::string shown(const Cell& c) {
   switch (c.kind) {
@@ -105,9 +103,9 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const HtmlReportInfo& info
   std::string title = info.subsidy ? (zh ? "首版次保险补偿评审汇总" : "First-edition insurance compensation: the round")
                                    : (zh ? "首版次认定评审汇总" : "First-edition recognition: the round");
   out_ << "<!DOCTYPE html>\n<html lang=\"" << (zh ? "zh-CN" : "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
-       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << escaped(title)
+       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << html_escaped(title)
        << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<main class=\"report\">\n"
-       << "<header><h1>" << escaped(title) << "</h1></header>\n";
+       << "<header><h1>" << html_escaped(title) << "</h1></header>\n";
   out_ << "<section class=\"table\" id=\"table\">\n<h2>" << (zh ? "汇总表" : "Summary table") << "</h2>\n"
        << "<table class=\"sortable\">\n<thead><tr>";
   std::vector<std::string> heads = {zh ? "序号" : "#", zh ? "案例" : "case", zh ? "企业名称" : "company",
@@ -116,7 +114,7 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const HtmlReportInfo& info
                                     info.subsidy ? (zh ? "不满足的规则" : "rules failed") : (zh ? "不满足的条件" : "conditions failed")};
   for (const std::string& h : heads)
     out_ << "<th scope=\"col\"" << (h == heads[5] && info.subsidy ? " class=\"money\"" : "") << " title=\""
-         << (zh ? "点击排序" : "click to sort") << "\">" << escaped(h) << "</th>";
+         << (zh ? "点击排序" : "click to sort") << "\">" << html_escaped(h) << "</th>";
   out_ << "</tr></thead>\n<tbody>\n";
 }
 
@@ -141,24 +139,24 @@ void HtmlReportWriter::add(const std::vector<TableRow>& rows) {
     for (const std::string& u : split_list(c[9].text)) ++clauses_[u].second;
   std::string name = c[0].text + (c[1].number > 0 ? fmt::format("[{}]", c[1].number) : "");
   out_ << fmt::format("<tr id=\"r{}\"><td data-sort=\"{}\">{}</td><td><a href=\"#c{}\">{}</a></td><td>{}</td><td>{}</td>", n, n, n, n,
-                      escaped(name), escaped(c[2].text), escaped(c[3].text))
-       << fmt::format("<td class=\"{}\">{}</td>", escaped(code), escaped(c[5].text));
+                      html_escaped(name), html_escaped(c[2].text), html_escaped(c[3].text))
+       << fmt::format("<td class=\"{}\">{}</td>", html_escaped(code), html_escaped(c[5].text));
   if (info_.subsidy) {
     Money amount = c[7].kind == Cell::Kind::money ? c[7].money : Money{};
     total_ = total_ + amount;
     if (amount.fen > 0) top_.emplace_back(amount, c[2].text.empty() ? name : c[2].text);
     std::sort(top_.begin(), top_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     if (top_.size() > 20) top_.pop_back();
-    out_ << fmt::format("<td class=\"money\" data-sort=\"{}\">{}</td>", amount.fen, escaped(shown(c[7])));
+    out_ << fmt::format("<td class=\"money\" data-sort=\"{}\">{}</td>", amount.fen, html_escaped(shown(c[7])));
   } else {
-    out_ << "<td>" << escaped(c[7].text) << "</td>";
+    out_ << "<td>" << html_escaped(c[7].text) << "</td>";
   }
-  out_ << "<td>" << escaped(c[8].text) << "</td></tr>\n";
+  out_ << "<td>" << html_escaped(c[8].text) << "</td></tr>\n";
 
   // The details, to the temporary file until the table is complete.
   std::string d = fmt::format("<details id=\"c{}\"><summary><b>{}</b> {} — <span class=\"{}\">{}</span> <a href=\"#r{}\">↑</a></summary>\n", n,
-                              escaped(name), escaped(c[2].text), escaped(code), escaped(c[5].text), n);
-  if (!c[10].text.empty()) d += "<pre class=\"error\">" + escaped(c[10].text) + "</pre>\n";
+                              html_escaped(name), html_escaped(c[2].text), html_escaped(code), html_escaped(c[5].text), n);
+  if (!c[10].text.empty()) d += "<pre class=\"error\">" + html_escaped(c[10].text) + "</pre>\n";
   bool head = false;
   for (const TableRow& r : rows) {
     if (r.sheet != kDetailSheet) continue;
@@ -166,9 +164,9 @@ void HtmlReportWriter::add(const std::vector<TableRow>& rows) {
       d += zh ? "<table><tr><th>条件</th><th>条款</th><th>结果</th><th>事实</th><th>说明</th></tr>\n"
               : "<table><tr><th>condition</th><th>clause</th><th>result</th><th>facts</th><th>message</th></tr>\n";
     head = true;
-    d += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td></tr>\n", escaped(r.cells[2].text),
-                     escaped(r.cells[3].text), escaped(r.cells[4].text), escaped(r.cells[4].text), escaped(r.cells[5].text),
-                     escaped(r.cells[6].text));
+    d += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td></tr>\n", html_escaped(r.cells[2].text),
+                     html_escaped(r.cells[3].text), html_escaped(r.cells[4].text), html_escaped(r.cells[4].text), html_escaped(r.cells[5].text),
+                     html_escaped(r.cells[6].text));
   }
   if (head) d += "</table>\n";
   head = false;
@@ -188,8 +186,8 @@ void HtmlReportWriter::add(const std::vector<TableRow>& rows) {
     d += "<tr>";
     for (size_t i = 2; i < r.cells.size(); ++i) {
       const Cell& x = r.cells[i];
-      std::string cls = x.kind == Cell::Kind::money ? " class=\"money\"" : i == 10 ? " class=\"" + escaped(x.text) + "\"" : "";
-      d += "<td" + cls + ">" + (i == 11 ? "<pre>" + escaped(shown(x)) + "</pre>" : escaped(shown(x))) + "</td>";
+      std::string cls = x.kind == Cell::Kind::money ? " class=\"money\"" : i == 10 ? " class=\"" + html_escaped(x.text) + "\"" : "";
+      d += "<td" + cls + ">" + (i == 11 ? "<pre>" + html_escaped(shown(x)) + "</pre>" : html_escaped(shown(x))) + "</td>";
     }
     d += "</tr>\n";
   }
@@ -200,17 +198,11 @@ void HtmlReportWriter::add(const std::vector<TableRow>& rows) {
 
 void HtmlReportWriter::summary_section() {
   bool zh = info_.lang == Lang::zh;
-  static const std::map<std::string, Text> names = {
-      {"eligible", {"符合认定条件", "eligible"}},   {"ineligible", {"不符合认定条件", "ineligible"}},
-      {"undetermined", {"待定", "undetermined"}},   {"granted", {"予以补助", "granted"}},
-      {"denied", {"不予补助", "denied"}},          {"error", {"无法评估", "error"}}};
   out_ << "<section class=\"summary\" id=\"summary\">\n<h2>" << (zh ? "概况" : "Summary") << "</h2>\n<div class=\"counts\">\n";
   out_ << fmt::format("<div><b>{}</b>{}</div>\n", cases_, zh ? "案例" : "cases");
-  for (const auto& [code, count] : verdicts_) {
-    auto it = names.find(code);
-    out_ << fmt::format("<div class=\"{}\"><b>{}</b>{}</div>\n", escaped(code), count,
-                        escaped(it == names.end() ? code : it->second.in(info_.lang)));
-  }
+  for (const auto& [code, count] : verdicts_)
+    out_ << fmt::format("<div class=\"{}\"><b>{}</b>{}</div>\n", html_escaped(code), count,
+                        html_escaped(verdict_name(code).in(info_.lang)));
   if (info_.subsidy) {
     out_ << fmt::format("<div><b>{}</b>{}</div>\n", yuan(total_), zh ? "补助合计" : "total subsidy");
     out_ << fmt::format("<div><b>{}</b>{}</div>\n", capped_, zh ? "达到企业上限" : "reached the enterprise cap");
@@ -225,7 +217,7 @@ void HtmlReportWriter::summary_section() {
   if (often.size() > 15) often.resize(15);
   auto bars = [&](const std::string& caption, size_t count, auto&& row) {
     int height = static_cast<int>(count) * 22 + 30;
-    out_ << "<figure>\n<figcaption>" << escaped(caption) << "</figcaption>\n"
+    out_ << "<figure>\n<figcaption>" << html_escaped(caption) << "</figcaption>\n"
          << fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\">\n",
                         kWidth, height, kWidth, height);
     for (size_t i = 0; i < count; ++i) row(i, 10 + static_cast<int>(i) * 22);
@@ -238,7 +230,7 @@ void HtmlReportWriter::summary_section() {
            const auto& [label, counts] = often[i];
            double scale = kBarLength / static_cast<double>(std::max<size_t>(most, 1));
            double failing = counts.first * scale, unknown = counts.second * scale;
-           out_ << fmt::format("<text x=\"0\" y=\"{}\">{}</text>", y + 13, escaped(clipped(label)))
+           out_ << fmt::format("<text x=\"0\" y=\"{}\">{}</text>", y + 13, html_escaped(clipped(label)))
                 << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"16\" fill=\"#c0392b\"/>", kBars, y, failing)
                 << fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"16\" fill=\"#d68910\"/>", kBars + failing, y, unknown)
                 << fmt::format("<text x=\"{:.1f}\" y=\"{}\">{}</text>\n", kBars + 6 + failing + unknown, y + 13, counts.first + counts.second);
@@ -249,7 +241,7 @@ void HtmlReportWriter::summary_section() {
     bars(zh ? "补助金额最高的案例" : "The largest subsidies", top_.size(), [&](size_t i, int y) {
       const auto& [amount, label] = top_[i];
       double w = kBarLength * static_cast<double>(amount.fen) / most;
-      out_ << fmt::format("<text x=\"0\" y=\"{}\">{}</text>", y + 13, escaped(clipped(label)))
+      out_ << fmt::format("<text x=\"0\" y=\"{}\">{}</text>", y + 13, html_escaped(clipped(label)))
            << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"16\" fill=\"#1e8449\"/>", kBars, y, w)
            << fmt::format("<text x=\"{:.1f}\" y=\"{}\">{}</text>\n", kBars + 6 + w, y + 13, yuan(amount));
     });
@@ -268,10 +260,10 @@ void HtmlReportWriter::close() {
   summary_section();
   out_ << "<footer>\n<p>" << (zh ? "决策记录：" : "Decision record: ") << "sbc " << SBC_VERSION << "; "
        << (zh ? "评估日期：" : "as of: ")
-       << escaped(info_.as_of.empty() ? (zh ? "各案例的申请日期" : "each case's application date") : info_.as_of) << "; "
-       << (zh ? "命令：" : "command: ") << "<code>" << escaped(info_.command_line) << "</code></p>\n<ul>\n";
+       << html_escaped(info_.as_of.empty() ? (zh ? "各案例的申请日期" : "each case's application date") : info_.as_of) << "; "
+       << (zh ? "命令：" : "command: ") << "<code>" << html_escaped(info_.command_line) << "</code></p>\n<ul>\n";
   for (const auto& p : packs_)
-    out_ << fmt::format("<li>{} v{} — {} — SHA-256 <code>{}</code></li>\n", escaped(p[0]), escaped(p[1]), escaped(p[3]), escaped(p[2]));
+    out_ << fmt::format("<li>{} v{} — {} — SHA-256 <code>{}</code></li>\n", html_escaped(p[0]), html_escaped(p[1]), html_escaped(p[3]), html_escaped(p[2]));
   out_ << "</ul>\n</footer>\n</main>\n<script>" << kScript << "</script>\n</body>\n</html>\n";
   out_.flush();
 }

@@ -150,9 +150,6 @@ Text list_forms(const Field& f) {
   return {"列表，如 [HT-2020-001, HT-2020-002]", "a list such as [HT-2020-001, HT-2020-002]"};
 }
 
-// A name for the pack in a case's rules: key: its id when built in, else the file it came from.
-std::string pack_reference(const RulePack& pack) { return pack.origin == "built-in" ? pack.id : pack.origin; }
-
 class TemplateWriter {
  public:
   TemplateWriter(const Uses& uses, Lang lang, std::ostream& out) : uses_(uses), lang_(lang), out_(out) {}
@@ -277,7 +274,7 @@ void write_template(const RulePack& pack, bool subsidy, Lang lang, std::ostream&
         << "# a fact left unfilled stays unknown: the tools never assume one.\n"
         << "# The whole format: man 5 sbc-case. Then: " << tool << " FILE\n";
   }
-  out << "schema: sbc-case/1\nrules: " << pack_reference(pack) << "\n";
+  out << "schema: sbc-case/1\nrules: " << pack.reference() << "\n";
   Uses uses = uses_of(pack, subsidy);
   TemplateWriter(uses, lang, out).record(case_schema(), "", 0);
 }

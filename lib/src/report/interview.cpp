@@ -63,37 +63,21 @@ bool has_comments(const std::string& text) {
   return false;
 }
 
-// An answer as a YAML node: a list as [a, b] or a, b (also 、 ; ，), anything else as typed.
+// An answer as a YAML node: a list of records (or any list) in YAML flow form, [a, b] or {…};
+// anything else as a spreadsheet cell is read (typed_line_node).
 std::optional<Node> answer_node(const std::string& answer, const Field& f, Text& error) {
-  Node n;
-  n.kind = Node::Kind::scalar;
-  n.scalar = answer;
-  if (f.type != Type::list || answer == "none" || answer == "无") return n;
-  if (starts_with(answer, "[") || starts_with(answer, "{")) {
-    std::istringstream in(answer);
-    try {
-      DocumentStream stream(in, "answer", {}, 1, answer);
-      Document doc;
-      if (stream.next(doc) && doc.problems.empty()) return doc.root;
-      error = doc.problems.empty() ? Text{"没有内容", "nothing there"} : doc.problems.front().message;
-    } catch (const InputError& e) {
-      error = e.diagnostic().message;
-    }
-    return std::nullopt;
+  if (f.type != Type::list || !(starts_with(answer, "[") || starts_with(answer, "{")))
+    return typed_line_node(answer, f, Mark{});
+  std::istringstream in(answer);
+  try {
+    DocumentStream stream(in, "answer", {}, 1, answer);
+    Document doc;
+    if (stream.next(doc) && doc.problems.empty()) return doc.root;
+    error = doc.problems.empty() ? Text{"没有内容", "nothing there"} : doc.problems.front().message;
+  } catch (const InputError& e) {
+    error = e.diagnostic().message;
   }
-  std::string unified = answer;
-  for (const char* sep : {"、", "；", "，", ";"})
-    for (size_t at = unified.find(sep); at != std::string::npos; at = unified.find(sep))
-      unified.replace(at, std::strlen(sep), ",");
-  Node list;
-  list.kind = Node::Kind::sequence;
-  for (const std::string& part : split(unified, ',')) {
-    Node item;
-    item.kind = Node::Kind::scalar;
-    item.scalar = std::string(trim(part));
-    if (!item.scalar.empty()) list.children.push_back(std::move(item));
-  }
-  return list;
+  return std::nullopt;
 }
 
 // `value` put at `path` of `root`, records made on the way.
@@ -197,7 +181,7 @@ class Interview {
       } catch (const InputError&) {
       }
       if (pack == nullptr) pack = &default_template_pack(rules_, "shandong", o_.subsidy, o_.today);
-      ref = pack->origin == "built-in" ? pack->id : pack->origin;
+      ref = pack->reference();
     }
     Value named;
     named.kind = Value::Kind::text;

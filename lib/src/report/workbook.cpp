@@ -75,14 +75,6 @@ TableRow about(const RulePack* pack) {
   return {kAboutSheet, {text(pack->id), number(pack->version), text(pack->sha256), text(pack->title.zh)}};
 }
 
-Text verdict_name(const std::string& code) {
-  static const std::map<std::string, Text> names = {
-      {"eligible", {"符合认定条件", "eligible"}},   {"ineligible", {"不符合认定条件", "ineligible"}},
-      {"undetermined", {"待定，缺少事实", "undetermined"}}, {"granted", {"予以补助", "granted"}},
-      {"denied", {"不予补助", "denied"}},          {"error", {"无法评估", "error"}}};
-  auto it = names.find(code);
-  return it == names.end() ? Text{code, code} : it->second;
-}
 
 // The summary row of a case that could not be judged: the verdict "error" and its messages.
 TableRow error_summary(const Case& c, const std::vector<Diagnostic>& errors, Lang lang) {
@@ -94,6 +86,15 @@ TableRow error_summary(const Case& c, const std::vector<Diagnostic>& errors, Lan
 }
 
 }  // namespace
+
+Text verdict_name(const std::string& code) {
+  static const std::map<std::string, Text> names = {
+      {"eligible", {"符合认定条件", "eligible"}},   {"ineligible", {"不符合认定条件", "ineligible"}},
+      {"undetermined", {"待定，缺少事实", "undetermined"}}, {"granted", {"予以补助", "granted"}},
+      {"denied", {"不予补助", "denied"}},          {"error", {"无法评估", "error"}}};
+  auto it = names.find(code);
+  return it == names.end() ? Text{code, code} : it->second;
+}
 
 std::vector<TableRow> workbook_rows(const CheckResult& r, Lang lang) {
   std::vector<TableRow> rows;

@@ -89,6 +89,11 @@ void read_cases(const std::string& input, std::istream& standard_input, const Re
 // is left out). Comments and unknown keys of the file it was read from are not kept.
 std::string write_case_yaml(const Value& root);
 
+// A value as a person types it in one line (a spreadsheet cell, an interview answer) as the node
+// YAML would have made: for a list fact, items separated by 、 ; ， ； or , (none, 无 or [] for
+// an empty list); anything else a scalar, taken as written.
+Node typed_line_node(const std::string& text, const Field& f, Mark mark);
+
 // Converts one scalar node to a typed value of `field` (money, rate, date, …), or explains why it
 // cannot. Shared by the case reader and the rule-pack loader.
 Parsed<Value> read_scalar(const Node& node, const Field& field);

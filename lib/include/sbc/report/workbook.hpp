@@ -21,6 +21,9 @@ enum Sheet : int { kSummarySheet = 0, kDetailSheet = 1, kPolicySheet = 2, kAbout
 // One case's rows: its summary row, a detail row per condition (and, for sbc-subsidy, per award
 // condition and per policy), and its pack for the decision record. An unreadable case gets a
 // summary row with its error.
+// A verdict code's name for people: eligible → 符合认定条件, granted → 予以补助, error → 无法评估, ….
+Text verdict_name(const std::string& code);
+
 std::vector<TableRow> workbook_rows(const CheckResult& r, Lang lang);
 std::vector<TableRow> workbook_rows(const SubsidyResult& r, Lang lang);
 

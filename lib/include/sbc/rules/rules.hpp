@@ -208,6 +208,8 @@ struct RulePack {
   std::vector<Award> awards;
 
   bool covers(Date d) const { return effective_from <= d && d <= effective_to; }
+  // How a case's rules: key names this pack: its id when built in, else the file it came from.
+  std::string reference() const { return origin == "built-in" ? id : origin; }
   // A warning when the case is judged at a date outside the pack's effective dates.
   std::optional<Text> validity_warning(std::optional<Date> judged_at) const;
   bool recognises() const { return !recognition.paths.empty(); }  // award-only packs do not
