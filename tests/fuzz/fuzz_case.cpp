@@ -5,6 +5,7 @@
 
 #include "sbc/report/check.hpp"
 #include "sbc/input/inputs.hpp"
+#include "sbc/report/package.hpp"
 #include "sbc/report/subsidy_report.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -23,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (c.readable()) {
       sbc::SubsidyResult paid{c, sbc::compute_subsidy(pack, c, std::nullopt, std::nullopt), {}};
       (void)sbc::render_json(paid, out, false);
-      (void)sbc::render_form(paid, sbc::FormStyle::html);
+      (void)sbc::render_package_html(paid);
+      (void)sbc::render_package_markdown(paid);
     }
   });
   return 0;

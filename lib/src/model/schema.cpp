@@ -199,6 +199,9 @@ Field build_schema() {
                choice("registered_province", kProvince, "注册地", "province of registration"),
                choice("registered_city", kCity, "注册城市", "city of registration"),
                date("founded_on", "成立日期", "founded on"),
+               // Printed on the application package's cover (--form), never judged.
+               record("contact", "联系人", "contact",
+                      {text("name", "联系人姓名", "contact's name"), text("phone", "联系电话", "contact's phone")}),
                money("main_revenue", "上年度主营业务收入", "previous year's main business revenue"),
                money("software_revenue", "上年度软件业务收入", "previous year's software revenue"),
                flag("independent_legal_person", "独立法人", "independent legal person"),
@@ -252,7 +255,8 @@ Field build_schema() {
                flag("embedded", "嵌入式软件", "embedded software")}),
        record("application", "申请", "application",
               {date("date", "申请日期", "application date"),
-               date("call_deadline", "申报通知的截止日期", "the call's submission deadline")}),
+               date("call_deadline", "申报通知的截止日期", "the call's submission deadline"),
+               date("filed_on", "填报时间", "form filled in on")}),
        // The facts of sales and purchase awards (奖补/奖励), as the programmes measure them.
        record("award", "奖补", "award",
               {money("price", "首版次软件售价", "the product's price"),
@@ -286,6 +290,8 @@ Field build_schema() {
                records("sales", "销售", "sales",
                        {text("contract", "合同编号", "contract"),
                         text("buyer", "购买方", "buyer"),
+                        text("customer", "用户单位名称", "the user (customer) named on the invoice list"),
+                        integer("quantity", "销售数量", "quantity sold"),
                         money("amount", "合同金额", "contract amount"),
                         flag_default_false("related_party", "集团内关联销售", "related-party sale"),
                         flag("final_user_contract", "最终用户合同", "final user's contract"),
@@ -293,7 +299,9 @@ Field build_schema() {
                         flag_default_false("via_commitment_letter", "以销售承诺书代替合同",
                                            "sold via a commitment letter"),
                         records("invoices", "发票", "invoices",
-                                {date("date", "开票日期", "date"), money("amount", "金额", "amount")})})}),
+                                {date("date", "开票日期", "date"), money("amount", "金额", "amount"),
+                                 text("number", "发票号码", "invoice number"),
+                                 integer("quantity", "数量", "quantity")})})}),
        choices("materials", kMaterial, "支撑材料", "supporting materials")});
 }
 

@@ -84,6 +84,14 @@ Uses uses_of(const RulePack& pack, bool subsidy) {
   }
   if (pack.compensation) compensation_facts(*pack.compensation, uses);
   for (const Award& a : pack.awards) award_facts(a, uses);
+  if (!pack.compensation) return with_lists(std::move(uses));
+  // What the application package (--form) prints besides the facts judged.
+  for (const char* printed : {"applicant.contact.name", "applicant.contact.phone", "application.filed_on"})
+    use(uses, printed, {});
+  if (uses.count("insurance.sales[].invoices[].date"))
+    for (const char* printed : {"insurance.sales[].customer", "insurance.sales[].quantity",
+                                "insurance.sales[].invoices[].number", "insurance.sales[].invoices[].quantity"})
+      use(uses, printed, {});
   return with_lists(std::move(uses));
 }
 

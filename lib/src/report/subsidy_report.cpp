@@ -4,6 +4,7 @@
 
 #include "report/report.hpp"
 #include "sbc/report/html_report.hpp"
+#include "sbc/report/package.hpp"
 #include "sbc/report/workbook.hpp"
 #include "sbc/batch/batch.hpp"
 
@@ -323,63 +324,6 @@ std::string compensation_markdown(const SubsidyVerdict& v, const OutputOptions& 
 
 }  // namespace
 
-std::string render_form(const SubsidyResult& r, FormStyle style) {
-  if (!r.verdict) return render_markdown(r, OutputOptions{});
-  const SubsidyVerdict& v = *r.verdict;
-  const Case& c = r.input;
-  auto text = [&](const char* path) {
-    const Value* x = c.fact(path);
-    return x ? render_value(*x) : std::string();
-  };
-  std::string batch;
-  if (c.fact("insurance.recognition.year") && c.fact("insurance.recognition.batch"))
-    batch = fmt::format("{}年 第{}批", text("insurance.recognition.year"), text("insurance.recognition.batch"));
-  const Field& kind_field = *find_field(case_schema(), "insurance.policies")->item().child("kind");
-  std::vector<std::vector<std::string>> rows;
-  Money paid;
-  const Value* policies = c.fact("insurance.policies");
-  for (size_t i = 0; i < v.policies.size(); ++i) {
-    const PolicyResult& p = v.policies[i];
-    if (p.counted == Tri::fail) continue;  // the form lists the policies applied for
-    const Value& raw = policies->items[i];
-    const EnumValue* kind = kind_field.enumeration->match(p.kind);
-    const Value* period = raw.find("period");
-    std::string dates = period && period->find("start") && period->find("end")
-                            ? render_value(*period->find("start")) + " 至 " + render_value(*period->find("end"))
-                            : "";
-    if (const Value* payments = raw.find("payments"))
-      for (const Value& pay : payments->items)
-        if (const Value* a = pay.find("amount")) paid = paid + a->money;
-    rows.push_back({kind ? kind->zh : p.kind, p.number, p.premium ? plain(*p.premium) : "", dates});
-  }
-  std::string company = text("applicant.name");
-  std::string product = text("software.name") + " " + text("software.version");
-  if (style == FormStyle::html) {
-    company = html_escaped(company);
-    product = html_escaped(product);
-    batch = html_escaped(batch);
-    for (auto& row : rows)
-      for (std::string& cell : row) cell = html_escaped(cell);
-    std::string out = "<table class=\"sbc-form\">\n<caption>山东省首版次高端软件保险补偿申请表</caption>\n";
-    out += fmt::format("<tr><th>企业名称</th><td colspan=\"7\">{}</td></tr>\n", company);
-    out += fmt::format("<tr><th>投保产品名称及版次</th><td colspan=\"3\">{}</td><th>首版次产品认定批次</th><td colspan=\"3\">{}</td></tr>\n",
-                       product, batch);
-    for (const auto& row : rows)
-      out += fmt::format("<tr><th>险种名称</th><td>{}</td><th>保单号</th><td>{}</td><th>保险费金额（元）</th><td>{}</td>"
-                         "<th>保险起止年月日</th><td>{}</td></tr>\n", row[0], row[1], row[2], row[3]);
-    out += fmt::format("<tr><th>已缴纳保险费金额（元）</th><td colspan=\"3\">{}</td><th>合计申请保险费补贴金额（元）</th>"
-                       "<td colspan=\"3\">{}</td></tr>\n</table>\n", plain(paid), plain(v.compensation));
-    return out;
-  }
-  std::string out = "### 山东省首版次高端软件保险补偿申请表\n\n| 项目 | 内容 |\n|---|---|\n";
-  out += fmt::format("| 企业名称 | {} |\n| 投保产品名称及版次 | {} |\n| 首版次产品认定批次 | {} |\n", company, product, batch);
-  for (const auto& row : rows)
-    out += fmt::format("| 投保险种 | 险种名称：{}；保单号：{}；保险费金额（元）：{}；保险起止年月日：{} |\n", row[0], row[1],
-                       row[2], row[3]);
-  out += fmt::format("| 已缴纳保险费金额（元） | {} |\n| 合计申请保险费补贴金额（元） | {} |\n\n", plain(paid), plain(v.compensation));
-  return out;
-}
-
 const char* const kSubsidyCsvHeader = "file,index,applicant,product,verdict,subsidy,excluded\n";
 
 std::string render_csv(const SubsidyResult& r) {
@@ -413,6 +357,7 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
   bool form = options.form != FormStyle::none;
   BatchOptions batch{options.common.read, options.common.jobs, o.format == Format::json && !form,
                      o.format == Format::csv && !form ? kSubsidyCsvHeader : "", std::move(on_progress), "", {}};
+  if (options.form == FormStyle::html) batch.header = package_html_head();
   std::optional<WorkbookWriter> book;
   if (o.format == Format::xlsx && !form) {
     const std::optional<Date>& as_of = options.common.as_of;
@@ -431,7 +376,8 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
       return Rendered{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error",
                       r.verdict ? r.verdict->subsidy : Money{}, workbook_rows(r, o.lang)};
     std::string text;
-    if (form) text = render_form(r, options.form);
+    if (options.form == FormStyle::html) text = render_package_html(r);
+    else if (form) text = render_package_markdown(r);
     else if (o.format == Format::text) text = render_text(r, o);
     else if (o.format == Format::markdown) text = render_markdown(r, o);
     else if (o.format == Format::csv) text = render_csv(r);
@@ -441,6 +387,7 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
   });
   if (book) book->close();
   if (page) page->close();
+  if (options.form == FormStyle::html) out << package_html_tail();
   return summary;
 }
 

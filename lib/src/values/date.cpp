@@ -63,6 +63,11 @@ std::string format(Date d) {
   return fmt::format("{:04}-{:02}-{:02}", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
 }
 
+std::string format_zh(Date d) {
+  auto ymd = to_ymd(d);
+  return fmt::format("{}年{}月{}日", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+}
+
 Date add_years(Date d, int n) {
   auto ymd = to_ymd(d);
   date::year_month_day moved = ymd + date::years{n};

@@ -17,7 +17,7 @@ enum class FormStyle { none, markdown, html };
 struct SubsidyOptions {
   CheckOptions common;              // rules, as-of, reading, output, jobs
   std::optional<DateRange> window;  // --window START END
-  FormStyle form = FormStyle::none;  // --form: the 附3-2 application form instead of the report
+  FormStyle form = FormStyle::none;  // --form: the 附3-2 application package instead of the report
 };
 
 struct SubsidyResult {
@@ -38,8 +38,6 @@ std::string render_markdown(const SubsidyResult& r, const OutputOptions& o);
 // rule ids, then contract:rule for sales and number:rule for policies.
 std::string render_csv(const SubsidyResult& r);
 extern const char* const kSubsidyCsvHeader;
-// The filled 山东省首版次高端软件保险补偿申请表 (附3-2).
-std::string render_form(const SubsidyResult& r, FormStyle style);
 
 BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOptions& options, RuleLibrary& rules,
                          std::istream& in, std::ostream& out, std::function<void(size_t)> on_progress = {});

@@ -19,6 +19,8 @@ struct Date {
 // 2020/6/1, 2020.6.1, 2020-6-1 (year, month, day in that order; one- or two-digit month and day).
 Parsed<Date> parse_date(std::string_view text);
 std::string format(Date d);
+// As a Chinese form writes it: 2020年6月1日.
+std::string format_zh(Date d);
 
 // The same day n calendar years later; 29 February goes to 28 February in a common year
 // (2018-02-28 + 2 years = 2020-02-28; 2020-02-29 + 1 year = 2021-02-28).

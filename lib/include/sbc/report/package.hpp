@@ -1,0 +1,64 @@
+// The whole application package of 附3-2 (--form): cover, contents, 申请表, the lists the guide's
+// 四 材料要求 asks for, the 承诺书 and the checklist of supporting materials, filled from one case and
+// its verdict. Built once as data, with its print pagination decided here, so the contents page
+// can give each part's page number and the HTML and Markdown renderers say the same.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sbc/report/subsidy_report.hpp"
+
+namespace sbc {
+
+// A table of the package: its rows, and where each printed page begins.
+struct PackageTable {
+  std::vector<std::string> header;
+  std::vector<int> widths_mm;  // each column's printed width; they add up to the text width
+  double font_pt = 10.5;       // 五号; the dense lists in 小五 (9 pt)
+  size_t merged_columns = 0;   // the first N columns: an empty cell continues the one above
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> total;  // the totals row, or empty
+  std::vector<size_t> page_starts;  // the first row of each printed page (at least one page)
+};
+
+enum class PartKind { form, correspondence, letter, invoices, materials };
+
+struct PackagePart {
+  PartKind kind;
+  std::string title;
+  int first_page = 0;  // numbered from the 申请表 (the cover and the contents are not numbered)
+  int pages = 1;
+};
+
+struct ApplicationPackage {
+  std::string title;  // 山东省首版次高端软件保险补偿申请报告
+  // The cover and the 申请表's heading; empty where the case does not say.
+  std::string product;      // 软件名称及版本号
+  std::string company;      // 申报单位
+  std::string contact;      // 联系人及电话
+  std::string declared_on;  // 申报日期: application.date
+  std::string filled_on;    // 填报时间: application.filed_on, else application.date
+  std::string batch;        // 首版次产品认定批次
+  PackageTable policies;    // the policies applied for
+  std::string paid;         // 已缴纳保险费金额（元）
+  std::string applied;      // 合计申请保险费补贴金额（元）
+  PackageTable correspondence;  // 保单对应清单, when more than one policy counts
+  PackageTable invoices;        // 发票明细清单: one row per invoice of the sales that count
+  PackageTable materials;       // 支撑材料清单: materials 1–6 of 四, each present or missing
+  std::vector<PackagePart> parts;  // in binding order, with their pages
+  int pages = 0;                   // numbered pages
+};
+
+// The package of a readable case with a verdict.
+ApplicationPackage build_package(const SubsidyResult& r);
+
+// The package as one self-contained HTML page (A4 print CSS, no network), or as Markdown.
+// An unreadable case gives its errors instead.
+std::string render_package_html(const SubsidyResult& r);
+std::string render_package_markdown(const SubsidyResult& r);
+// What an HTML page of packages begins and ends with (the style sheet is in the head).
+std::string package_html_head();
+std::string package_html_tail();
+
+}  // namespace sbc
