@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
       ->expected(2)
       ->allow_extra_args(false)  // START END, then the cases are positional again
       ->type_name("START END");
-  app.add_option("--form", form, "Print the filled 申请表 (附3-2) instead of the report: markdown or html")
+  app.add_option("--form", form, "Print the whole application package (附3-2: cover, contents, 申请表, lists, 承诺书, "
+                 "materials checklist) instead of the report: html (A4, print-ready) or markdown")
       ->check(CLI::IsMember({"markdown", "html"}))
       ->type_name("markdown|html");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
