@@ -2,23 +2,49 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace sbc {
 
-std::string json_quote(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
+namespace {
+
+// The bytes a JSON string cannot hold as they are: the control characters, the quote and the
+// backslash.
+constexpr auto kEscaped = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = true;
+  t['"'] = t['\\'] = true;
+  return t;
+}();
+
+}  // namespace
+
+void append_json_quoted(std::string& out, std::string_view s) {
+  out += '"';
+  size_t run = 0;  // the start of the characters not yet copied: they need no escape
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!kEscaped[c]) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
+      default: out += fmt::format("\\u{:04x}", c);
     }
   }
-  return out + "\"";
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+std::string json_quote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  append_json_quoted(out, s);
+  return out;
 }
 
 void JsonWriter::newline() {
@@ -64,7 +90,7 @@ JsonWriter& JsonWriter::end_array() { return end_object(), out_.back() = ']', *t
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   before_value();
-  out_ += json_quote(k);
+  append_json_quoted(out_, k);
   out_ += pretty_ ? ": " : ":";
   after_key_ = true;
   return *this;
@@ -72,7 +98,7 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 
 JsonWriter& JsonWriter::value(std::string_view s) {
   before_value();
-  out_ += json_quote(s);
+  append_json_quoted(out_, s);
   return *this;
 }
 

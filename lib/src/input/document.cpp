@@ -231,7 +231,7 @@ class TreeBuilder : public YAML::EventHandler {
     add(std::move(f.node), f.anchor);
   }
 
-  void add(Node n, YAML::anchor_t anchor) {
+  void add(Node&& n, YAML::anchor_t anchor) {
     ++nodes_;
     check_nodes(n.mark);
     if (anchor != 0) anchors_[anchor] = Anchored{n, count_nodes(n)};
@@ -275,7 +275,7 @@ class TreeBuilder : public YAML::EventHandler {
     return out;
   }
 
-  void add_key(Frame& top, Node key) {
+  void add_key(Frame& top, Node&& key) {
     if (key.kind != Node::Kind::scalar) {
       problem(key.mark, open_path(), {"键必须是字符串", "a key must be a plain string"});
       top.skip_value = true;  // its value is parsed and dropped

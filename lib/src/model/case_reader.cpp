@@ -123,6 +123,7 @@ class CaseReader {
   bool convert_record(const Node& n, const Field& f, const KeyPath& path, Value& v) {
     if (n.kind != Node::Kind::map) return wrong_shape(n, f, path);
     v.kind = Value::Kind::record;
+    v.fields.reserve(n.map_size() + 2);  // its keys, and room for a default or two
     for (size_t i = 0; i < n.map_size(); ++i) {
       const Node& key = n.key(i);
       KeyPath child_path{&path, key.scalar};
@@ -188,6 +189,7 @@ class CaseReader {
     v.kind = Value::Kind::list;
     if (n.kind == Node::Kind::scalar && is_none_word(n.scalar)) return true;  // stated: none
     if (n.kind != Node::Kind::sequence) return wrong_shape(n, f, path);
+    v.items.reserve(n.children.size());
     for (size_t i = 0; i < n.children.size(); ++i) {
       Value item;
       if (convert(n.children[i], f.item(), KeyPath{&path, {}, static_cast<int>(i)}, item))

@@ -10,7 +10,8 @@ namespace sbc {
 class JsonWriter {
  public:
   // pretty: two-space indentation; otherwise one line.
-  explicit JsonWriter(bool pretty, int base_indent = 0) : pretty_(pretty), indent_(base_indent) {}
+  // A case's object is a few kilobytes: room for it at once spares the string's regrowths.
+  explicit JsonWriter(bool pretty, int base_indent = 0) : pretty_(pretty), indent_(base_indent) { out_.reserve(8192); }
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -44,5 +45,7 @@ class JsonWriter {
 
 // s as a JSON string literal, quotes included.
 std::string json_quote(std::string_view s);
+// The same, appended to `out` (no temporary string: the JSON outputs quote every key and value).
+void append_json_quoted(std::string& out, std::string_view s);
 
 }  // namespace sbc
