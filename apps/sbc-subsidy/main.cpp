@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
   options.common.output.explain = explain;
   options.common.output.quiet = quiet;
   options.form = form == "html" ? sbc::FormStyle::html : form == "markdown" ? sbc::FormStyle::markdown : sbc::FormStyle::none;
-  sbc::RuleLibrary rules;
+  sbc::RuleLibrary rules(sbc::PackParts::subsidy);
   if (intake.print_template) return sbc::cli::run_template("sbc-subsidy", options.common, common.format, true, rules);
   if (!intake.interview.empty())
     return sbc::cli::run_interview("sbc-subsidy", common, options, intake.interview, true, rules);

@@ -49,7 +49,10 @@ std::string with_clauses(const std::vector<std::string>& ids, const std::vector<
 
 std::string errors_text(const std::vector<Diagnostic>& errors, Lang lang) {
   std::string out;
-  for (const Diagnostic& d : errors) out += (out.empty() ? "" : "\n") + format_gnu(d, lang);
+  for (const Diagnostic& d : errors) {
+    if (!out.empty()) out += '\n';
+    out += format_gnu(d, lang);
+  }
   return out;
 }
 

@@ -19,7 +19,7 @@ namespace {
 
 class PackLoader {
  public:
-  explicit PackLoader(const std::string& origin) : origin_(origin) {}
+  PackLoader(const std::string& origin, PackParts parts) : origin_(origin), parts_(parts) {}
 
   RulePack load(const Node& root) {
     PackMap m(root, "", origin_,
@@ -27,14 +27,15 @@ class PackLoader {
                "recognition", "compensation", "awards"});
     RulePack pack;
     header(m, pack);
-    if (m.optional("recognition"))
+    bool recognition_read = parts_ != PackParts::subsidy, subsidy_read = parts_ != PackParts::recognition;
+    if (m.optional("recognition") && recognition_read)
       pack.recognition = recognition(PackMap(m.required("recognition"), "recognition", origin_,
                                              {"groups", "required", "paths", "conditions", "warnings"}));
-    if (m.optional("compensation"))
+    if (m.optional("compensation") && subsidy_read)
       pack.compensation = compensation(PackMap(m.required("compensation"), "compensation", origin_,
                                                {"window", "parameters", "rules", "conditions", "materials"}));
-    if (m.optional("awards")) pack.awards = awards(m);
-    if (!m.optional("recognition") && !pack.compensation && pack.awards.empty())
+    if (m.optional("awards") && subsidy_read) pack.awards = awards(m);
+    if (!m.optional("recognition") && !m.optional("compensation") && !m.optional("awards"))
       m.fail(root, "规则包应至少有 recognition、compensation 或 awards 之一",
              "a rule pack needs recognition, compensation or awards");
     return pack;
@@ -343,6 +344,7 @@ class PackLoader {
   }
 
   const std::string& origin_;
+  PackParts parts_;
 };
 
 }  // namespace
@@ -361,8 +363,9 @@ RulePack load_pack(const std::string& yaml_text, const std::string& origin) {
   return load_pack(doc.root, yaml_text, origin);
 }
 
-RulePack load_pack(const Node& root, const std::string& yaml_text, const std::string& origin, std::string_view sha256) {
-  RulePack pack = PackLoader(origin).load(root);
+RulePack load_pack(const Node& root, const std::string& yaml_text, const std::string& origin, std::string_view sha256,
+                   PackParts parts) {
+  RulePack pack = PackLoader(origin, parts).load(root);
   pack.origin = origin;
   pack.text = yaml_text;
   pack.sha256 = sha256.empty() ? sha256_hex(yaml_text) : std::string(sha256);

@@ -64,7 +64,7 @@ const RulePack& RuleLibrary::get(const std::string& id_or_path) {
   if (auto it = loaded_.find(id_or_path); it != loaded_.end()) return *it->second;
   RulePack pack;
   if (const BuiltinPack* b = builtin(id_or_path)) {
-    pack = load_pack(decode(b->tree), std::string(b->text), "built-in:" + id_or_path, b->sha256);
+    pack = load_pack(decode(b->tree), std::string(b->text), "built-in:" + id_or_path, b->sha256, parts_);
     pack.origin = "built-in";
   } else {
     std::ifstream in(id_or_path, std::ios::binary);

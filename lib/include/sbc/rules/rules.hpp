@@ -223,8 +223,13 @@ RulePack load_pack(const std::string& yaml_text, const std::string& origin);
 // The same, from the pack's parsed tree (the built-in packs are parsed when the tools are built),
 // with the text's SHA-256 when it is known already (computed when the tools are built), else
 // computed here.
+// Which sections of a built-in pack a tool reads: sbc-check the recognition, sbc-subsidy the
+// compensation and the awards. The build checks every built-in pack whole; a pack from a file is
+// always read whole, so that every error in it shows.
+enum class PackParts { all, recognition, subsidy };
+
 RulePack load_pack(const Node& root, const std::string& yaml_text, const std::string& origin,
-                   std::string_view sha256 = {});
+                   std::string_view sha256 = {}, PackParts parts = PackParts::all);
 
 struct BuiltinPack {
   std::string_view id;
@@ -244,6 +249,10 @@ const std::vector<BuiltinPack>& builtin_packs();
 // explicit choice, the pack whose jurisdiction and dates cover it. Thread-safe.
 class RuleLibrary {
  public:
+  // `parts`: the sections of the built-in packs to load (a one-case run loads one pack, and a
+  // section it does not read costs it a tenth of its time).
+  explicit RuleLibrary(PackParts parts = PackParts::all) : parts_(parts) {}
+
   // A built-in id or a path to a pack file. Throws InputError when it is neither or is invalid.
   const RulePack& get(const std::string& id_or_path);
   // The pack for a case: the case's `rules:` key, else the built-in pack whose jurisdiction is the
@@ -255,6 +264,7 @@ class RuleLibrary {
   std::vector<const RulePack*> builtins();
 
  private:
+  PackParts parts_;
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<RulePack>, std::less<>> loaded_;
 };
