@@ -70,7 +70,8 @@ class Evaluator {
   Eval eval(const Predicate& p, const Value& scope, const std::string& scope_path) {
     using Op = Predicate::Op;
     if (p.op == Op::all || p.op == Op::any) return combine(p, scope, scope_path);
-    std::string full = scope_path.empty() ? p.path : scope_path + "." + p.path;
+    std::string joined;  // only inside a list item: a top-level path is the predicate's own
+    const std::string& full = scope_path.empty() ? p.path : (joined = scope_path + "." + p.path);
     const Value* v = lookup(scope, p.keys);
     if (!explain_) return {decide(p, v, full), {}};
     if (v == nullptr || (p.op == Op::given && v->kind == Value::Kind::text && v->text.empty())) return missing(p, full);
@@ -452,8 +453,10 @@ Tri test(const Predicate& p, const Case& c, std::optional<Date> as_of) {
 ConditionResult judge(const Condition& condition, const Case& c, std::optional<Date> as_of) {
   ConditionResult r;
   r.condition = &condition;
-  r.result = Evaluator(c, as_of, &r.facts, false).eval(condition.test, c.root, "").tri;
-  Eval e = Evaluator(c, as_of, nullptr, true).eval(condition.test, c.root, "");
+  // One pass: an all/any decides every part quietly (recording each fact read, once), then
+  // explains the parts that decided it.
+  Eval e = Evaluator(c, as_of, &r.facts, true).eval(condition.test, c.root, "");
+  r.result = e.tri;
   for (Part& part : e.parts) {
     r.message.zh += (r.message.zh.empty() ? "" : "；") + part.text.zh;
     r.message.en += (r.message.en.empty() ? "" : "; ") + part.text.en;
