@@ -299,3 +299,19 @@ TEST_CASE("every built-in pack's texts exist in zh and in en") {
   }
   CHECK(packs == 5);
 }
+
+TEST_CASE("a tool loads only the sections of a built-in pack it reads; a pack file is read whole") {
+  sbc::RuleLibrary check(sbc::PackParts::recognition), subsidy(sbc::PackParts::subsidy), all;
+  const sbc::RulePack& for_check = check.get("shandong-2020");
+  CHECK(for_check.recognises());
+  CHECK_FALSE(for_check.compensation.has_value());
+  const sbc::RulePack& for_subsidy = subsidy.get("shandong-2020");
+  CHECK_FALSE(for_subsidy.recognises());
+  CHECK(for_subsidy.compensation.has_value());
+  CHECK(subsidy.get("henan-2021").awards.size() == all.get("henan-2021").awards.size());
+  CHECK(for_check.sha256 == all.get("shandong-2020").sha256);  // the decision record is the same
+
+  const sbc::RulePack& file = check.get(std::string(SBC_SOURCE_DIR) + "/rules/shandong-2020.yaml");
+  CHECK(file.recognises());
+  CHECK(file.compensation.has_value());
+}
