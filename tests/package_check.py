@@ -168,6 +168,21 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         for path in CASES:
             check_case(tool, path, work, png_dir)
+        # A batch: one document holding a package per case, each numbered from its own 申请表.
+        batch = run(tool, "--form", "html", "examples/subsidy", "examples/programmes")
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        if chromium and shutil.which("pdfinfo"):
+            html_file, pdf = os.path.join(work, "batch.html"), os.path.join(work, "batch.pdf")
+            with open(html_file, "wb") as f:
+                f.write(batch.stdout)
+            subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                            f"--print-to-pdf={pdf}", "file://" + html_file], capture_output=True, timeout=300)
+            info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout if os.path.exists(pdf) else ""
+            sheets = int(re.search(r"Pages:\s+(\d+)", info).group(1)) if "Pages:" in info else 0
+            laid_out = batch.stdout.decode().count('<section class="page')
+            packages = batch.stdout.decode().count('<article class="package">')
+            check(sheets == laid_out and packages > 20,
+                  f"a batch of {packages} packages prints one sheet per laid-out page ({sheets} of {laid_out})")
         # Markup in a case's names stays text; an unreadable case gives its error, the page stays whole.
         page = run(tool, "--form", "html", "tests/golden/cases/markup-in-names.yaml", "examples/90-error-bad-money.yaml")
         try:

@@ -114,3 +114,11 @@ TEST_CASE("a long list runs over pages, and the parts after it move down") {
     CHECK(p.parts[i].first_page == p.parts[i - 1].first_page + p.parts[i - 1].pages);
   CHECK(p.pages == p.parts.back().first_page + p.parts.back().pages - 1);
 }
+
+TEST_CASE("a case under another province's pack is told the package follows Shandong's 附3-2") {
+  CHECK(package_of(read_source_file(kExample)).notice.empty());
+  sbc::ApplicationPackage henan =
+      package_of(read_source_file("examples/programmes/h01-henan-compensation-and-sales-award.yaml"));
+  CHECK(henan.notice.find("按山东省附3-2的格式生成") != std::string::npos);
+  CHECK(henan.notice.find("henan-2021") != std::string::npos);
+}

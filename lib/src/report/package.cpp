@@ -260,6 +260,11 @@ ApplicationPackage build_package(const SubsidyResult& r) {
   ApplicationPackage p;
   const Case& c = r.input;
   p.title = "山东省首版次高端软件保险补偿申请报告";
+  const RulePack& pack = *r.verdict->pack;
+  if (pack.jurisdiction != "shandong")
+    p.notice = fmt::format("注意：本申请报告按山东省附3-2的格式生成；本案例按规则包 {}（{}）计算，"
+                           "该地的申报材料格式以当地申报通知为准。",
+                           pack.id, pack.title.zh);
   p.product = text_of(c.fact("software.name"));
   if (const Value* version = c.fact("software.version")) p.product += (p.product.empty() ? "" : " ") + version->text;
   p.company = text_of(c.fact("applicant.name"));

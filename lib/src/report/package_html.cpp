@@ -51,6 +51,8 @@ tr.total td { font-weight: bold; }
 .letter .signatures { display: flex; justify-content: space-between; margin-top: 30mm; text-indent: 0; }
 .folio { position: absolute; left: 0; right: 0; bottom: 9mm; text-align: center; font-size: 10.5pt; }
 .note { font-size: 10.5pt; }
+.notice { width: 150mm; margin: 20mm auto 0; padding: 3mm; border: 0.4mm solid #a00; color: #a00; font-size: 10.5pt; }
+@media print { .notice { color: #000; border-color: #000; } }
 .error { color: #a00; white-space: pre-wrap; }
 )";
 
@@ -127,7 +129,9 @@ std::string cover(const ApplicationPackage& p) {
   line("申　报　单　位：", p.company, "（公章）");
   line("联系人及电话：", p.contact, "");
   line("申　报　日　期：", p.declared_on.empty() ? "　　年　　月　　日" : p.declared_on, "");
-  return out + "</dl>\n</section>\n";
+  out += "</dl>\n";
+  if (!p.notice.empty()) out += "<p class=\"notice\">" + esc(p.notice) + "</p>\n";
+  return out + "</section>\n";
 }
 
 std::string contents(const ApplicationPackage& p) {

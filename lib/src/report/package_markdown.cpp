@@ -45,6 +45,7 @@ std::string render_package_markdown(const SubsidyResult& r) {
   std::string out = fmt::format("# {}\n\n", p.title);
   out += fmt::format("- 软件名称及版本号：{}\n- 申报单位：{}（公章）\n- 联系人及电话：{}\n- 申报日期：{}\n\n",
                      cell(p.product), cell(p.company), cell(p.contact), or_blank(p.declared_on, "　　年　　月　　日"));
+  if (!p.notice.empty()) out += "> " + p.notice + "\n\n";
   out += "## 目录\n\n";
   for (const PackagePart& part : p.parts) out += fmt::format("1. {} …… 第{}页\n", part.title, part.first_page);
   out += "\n支撑材料复印件按支撑材料清单的顺序装订于后，页码由申报单位续编。\n\n";

@@ -33,6 +33,9 @@ struct PackagePart {
 
 struct ApplicationPackage {
   std::string title;  // 山东省首版次高端软件保险补偿申请报告
+  // Said on the cover when the case is judged under another province's pack: the package still
+  // follows Shandong's 附3-2, and the reader must know it.
+  std::string notice;
   // The cover and the 申请表's heading; empty where the case does not say.
   std::string product;      // 软件名称及版本号
   std::string company;      // 申报单位
