@@ -54,6 +54,24 @@ def run(tool, *args):
     return subprocess.run([tool, *args], capture_output=True)
 
 
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CAN_PRINT = bool(CHROMIUM and shutil.which("pdftotext") and shutil.which("pdfinfo"))
+
+
+def print_pdf(html_bytes, work, stem):
+    """The page as Chromium prints it: (the PDF's path, its number of sheets), or (None, 0)."""
+    html_file, pdf = os.path.join(work, stem + ".html"), os.path.join(work, stem + ".pdf")
+    with open(html_file, "wb") as f:
+        f.write(html_bytes)
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", "file://" + html_file], capture_output=True, timeout=300)
+    if not os.path.exists(pdf):
+        return None, 0
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    found = re.search(r"Pages:\s+(\d+)", info)
+    return pdf, int(found.group(1)) if found else 0
+
+
 def contents_of(tree):
     """The contents page's lines: [(title, page)]."""
     out = []
@@ -89,20 +107,13 @@ def check_case(tool, path, work, png_dir):
     md_parts = re.findall(r"^## (.+)$", markdown, re.M)
     check(md_parts == ["目录"] + titles, f"{name}: the Markdown has the same parts in the same order")
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium or not shutil.which("pdftotext"):
-        print(f"     {name}: chromium or pdftotext is not installed: the package is not printed (skipped)")
+    if not CAN_PRINT:
+        print(f"     {name}: chromium or poppler-utils is not installed: the package is not printed (skipped)")
         return
-    html_file, pdf = os.path.join(work, name + ".html"), os.path.join(work, name + ".pdf")
-    with open(html_file, "wb") as f:
-        f.write(page.stdout)
-    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                    f"--print-to-pdf={pdf}", "file://" + html_file], capture_output=True, timeout=180)
-    if not os.path.exists(pdf):
+    pdf, sheets = print_pdf(page.stdout, work, name)
+    if not pdf:
         check(False, f"{name}: chromium prints the package to PDF")
         return
-    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-    sheets = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     laid_out = html.count('<section class="page')
     check(sheets == laid_out, f"{name}: the PDF has one sheet per laid-out page ({sheets} of {laid_out}): nothing overflows")
 
@@ -170,15 +181,8 @@ def main():
             check_case(tool, path, work, png_dir)
         # A batch: one document holding a package per case, each numbered from its own 申请表.
         batch = run(tool, "--form", "html", "examples/subsidy", "examples/programmes")
-        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-        if chromium and shutil.which("pdfinfo"):
-            html_file, pdf = os.path.join(work, "batch.html"), os.path.join(work, "batch.pdf")
-            with open(html_file, "wb") as f:
-                f.write(batch.stdout)
-            subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                            f"--print-to-pdf={pdf}", "file://" + html_file], capture_output=True, timeout=300)
-            info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout if os.path.exists(pdf) else ""
-            sheets = int(re.search(r"Pages:\s+(\d+)", info).group(1)) if "Pages:" in info else 0
+        if CAN_PRINT:
+            _, sheets = print_pdf(batch.stdout, work, "batch")
             laid_out = batch.stdout.decode().count('<section class="page')
             packages = batch.stdout.decode().count('<article class="package">')
             check(sheets == laid_out and packages > 20,
