@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace sbc {
 
@@ -19,14 +21,32 @@ constexpr auto kEscaped = [] {
 
 }  // namespace
 
+// Whether one of the 8 bytes of `w` may need an escape: a byte below 0x20, '"' or '\\'. Exact
+// about whether there is one (the bit tricks of "Bit Twiddling Hacks", hasless and haszero), so a
+// clean block of text is copied without looking at its bytes one by one.
+constexpr bool may_need_escape(std::uint64_t w) {
+  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  return ((w - ones * 0x20) & ~w & highs) | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'));
+}
+
 void append_json_quoted(std::string& out, std::string_view s) {
   out += '"';
   size_t run = 0;  // the start of the characters not yet copied: they need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      std::uint64_t block;
+      std::memcpy(&block, s.data() + i, 8);
+      if (!may_need_escape(block)) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = static_cast<unsigned char>(s[i++]);
     if (!kEscaped[c]) continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
+    out.append(s.data() + run, i - 1 - run);
+    run = i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -91,7 +111,7 @@ JsonWriter& JsonWriter::end_array() { return end_object(), out_.back() = ']', *t
 JsonWriter& JsonWriter::key(std::string_view k) {
   before_value();
   append_json_quoted(out_, k);
-  out_ += pretty_ ? ": " : ":";
+  out_.append(pretty_ ? ": " : ":", pretty_ ? 2 : 1);
   after_key_ = true;
   return *this;
 }

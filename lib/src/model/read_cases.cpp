@@ -1,12 +1,26 @@
 // Cases from their inputs: the documents that input/ cuts out of files, parsed and typed.
 #include <fmt/format.h>
 
-#include <sstream>
+#include <istream>
+#include <streambuf>
 
 #include "sbc/model/case.hpp"
 #include "base/strings.hpp"
 
 namespace sbc {
+namespace {
+
+// A string read in place: the parser wants an istream, and an istringstream would first copy the
+// whole document (one allocation of its size per case).
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // the get area is only read
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+}  // namespace
 
 Case parse_document(const RawDocument& raw, const ReadOptions& options) {
   if (raw.unreadable) {
@@ -17,7 +31,8 @@ Case parse_document(const RawDocument& raw, const ReadOptions& options) {
     return c;
   }
   if (raw.csv_header) return read_csv_row(raw, options);
-  std::istringstream in(raw.text);
+  ViewBuffer buffer(raw.text);
+  std::istream in(&buffer);
   Document doc;
   try {
     // The quote check maps the parser's positions to bytes: only for plain UTF-8 (no BOM, no
