@@ -126,7 +126,14 @@ size_t count_nodes(const Node& n) {
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const std::string& file, const Limits& limits, int first_line, std::string_view source, Document& doc)
-      : file_(file), limits_(limits), first_line_(first_line), source_(source), doc_(doc) {}
+      : file_(file), limits_(limits), first_line_(first_line), source_(source), doc_(doc), base_(pending_.size()) {}
+  // After an error too: what was pending is dropped.
+  ~TreeBuilder() override {
+    pending_.resize(base_);
+    if (base_ == 0 && pending_.capacity() > kKeptPending) std::vector<Node>().swap(pending_);
+  }
+  TreeBuilder(const TreeBuilder&) = delete;
+  TreeBuilder& operator=(const TreeBuilder&) = delete;
 
   void OnDocumentStart(const YAML::Mark& mark) override { doc_.root.mark = to_mark(mark, first_line_); }
   void OnDocumentEnd() override {}
@@ -179,7 +186,8 @@ class TreeBuilder : public YAML::EventHandler {
 
  private:
   struct Frame {
-    Node node;
+    Node node;    // its children wait in pending_ from `first` on until it closes
+    size_t first;
     YAML::anchor_t anchor;
     std::unordered_set<std::string> keys;  // only filled for large maps, see add_key()
     bool skip_value = false;
@@ -220,7 +228,7 @@ class TreeBuilder : public YAML::EventHandler {
       fail(to_mark(mark, first_line_), {fmt::format("嵌套深度超过上限 {}（可用 --limit max_depth=N 放宽）", limits_.max_depth),
                            fmt::format("nesting deeper than {} levels (raise it with --limit max_depth=N)",
                                        limits_.max_depth)});
-    Frame f{Node{}, anchor, {}, false, {}};
+    Frame f{Node{}, pending_.size(), anchor, {}, false, {}};
     f.node.kind = kind;
     f.node.mark = to_mark(mark, first_line_);
     stack_.push_back(std::move(f));
@@ -228,8 +236,18 @@ class TreeBuilder : public YAML::EventHandler {
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
+    auto first = pending_.begin() + static_cast<std::ptrdiff_t>(f.first);
+    f.node.children.assign(std::make_move_iterator(first), std::make_move_iterator(pending_.end()));
+    pending_.erase(first, pending_.end());
     add(std::move(f.node), f.anchor);
   }
+
+  // The children the frame at `depth` has so far.
+  size_t child_count(size_t depth) const {
+    size_t end = depth + 1 < stack_.size() ? stack_[depth + 1].first : pending_.size();
+    return end - stack_[depth].first;
+  }
+  const Node& last_child(size_t depth) const { return pending_[stack_[depth].first + child_count(depth) - 1]; }
 
   void add(Node&& n, YAML::anchor_t anchor) {
     ++nodes_;
@@ -244,30 +262,31 @@ class TreeBuilder : public YAML::EventHandler {
       top.skip_value = false;
       return;
     }
-    Node& parent = top.node;
-    if (parent.kind == Node::Kind::map && parent.children.size() % 2 == 0) {
+    bool map = top.node.kind == Node::Kind::map;
+    size_t count = pending_.size() - top.first;
+    if (map && count % 2 == 0) {
       add_key(top, std::move(n));
       return;
     }
     // yaml-cpp places an empty value ("insurer:" at the end of its line) at the next token, often
     // the next key or past the document: it belongs on its key's line, so it is marked at its key.
-    if (n.kind == Node::Kind::null && parent.kind == Node::Kind::map && n.mark.line > parent.children.back().mark.line)
-      n.mark = parent.children.back().mark;
-    parent.children.push_back(std::move(n));
+    if (n.kind == Node::Kind::null && map && n.mark.line > pending_.back().mark.line) n.mark = pending_.back().mark;
+    pending_.push_back(std::move(n));
   }
 
   // The key path of the open frames ("software.patents[0]"), for messages about keys; the
   // case reader spells paths the same way.
   std::string open_path() const {
     std::string out;
-    for (const Frame& f : stack_) {
+    for (size_t depth = 0; depth < stack_.size(); ++depth) {
+      const Frame& f = stack_[depth];
       std::string_view step;
       if (f.node.kind == Node::Kind::sequence) {
-        out += fmt::format("[{}]", f.node.children.size());
+        out += fmt::format("[{}]", child_count(depth));
         continue;
       }
       if (f.skip_value) step = f.skipped_key;
-      else if (f.node.children.size() % 2 == 1) step = f.node.children.back().scalar;
+      else if (child_count(depth) % 2 == 1) step = last_child(depth).scalar;
       if (step.empty()) continue;  // the map receiving a key, or the value of a key that is not text
       if (!out.empty()) out += '.';
       out += step;
@@ -282,19 +301,19 @@ class TreeBuilder : public YAML::EventHandler {
       top.skipped_key.clear();
       return;
     }
-    bool duplicate;
+    bool duplicate = false;
     // Linear search is fastest for the small maps of a case; a set keeps 100,000 keys linear.
-    if (top.node.children.size() < 32) {
-      duplicate = top.node.find(key.scalar) != nullptr;
+    if (pending_.size() - top.first < 32) {
+      for (size_t i = top.first; i < pending_.size() && !duplicate; i += 2) duplicate = pending_[i].scalar == key.scalar;
     } else {
       if (top.keys.empty())
-        for (size_t i = 0; i < top.node.children.size(); i += 2) top.keys.insert(top.node.children[i].scalar);
+        for (size_t i = top.first; i < pending_.size(); i += 2) top.keys.insert(pending_[i].scalar);
       duplicate = !top.keys.insert(key.scalar).second;
     }
     if (duplicate) {
       int first_line = 0;
-      for (size_t i = 0; i < top.node.children.size(); i += 2)
-        if (top.node.children[i].scalar == key.scalar) first_line = top.node.children[i].mark.line;
+      for (size_t i = top.first; i < pending_.size(); i += 2)
+        if (pending_[i].scalar == key.scalar) first_line = pending_[i].mark.line;
       std::string path = open_path();
       problem(key.mark, path.empty() ? key.scalar : path + "." + key.scalar,
               {fmt::format("重复的键“{}”（第 {} 行已有）", key.scalar, first_line),
@@ -303,7 +322,7 @@ class TreeBuilder : public YAML::EventHandler {
       top.skipped_key = key.scalar;
       return;
     }
-    top.node.children.push_back(std::move(key));
+    pending_.push_back(std::move(key));
   }
 
   void problem(Mark mark, Text message) { problem(mark, "", std::move(message)); }
@@ -317,9 +336,17 @@ class TreeBuilder : public YAML::EventHandler {
   std::string_view source_;
   Document& doc_;
   std::vector<Frame> stack_;
+  // The children of the open maps and sequences, in order, each frame's after its parent's: a
+  // closed container takes its own in one allocation of the right size (growing each container
+  // as its children arrive cost several). Per thread, so that its room serves every document.
+  static thread_local std::vector<Node> pending_;
+  static constexpr size_t kKeptPending = 4096;  // more room than this is given back after a document
+  size_t base_;  // pending_'s size when this builder began
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
   size_t nodes_ = 0;
 };
+
+thread_local std::vector<Node> TreeBuilder::pending_;
 
 }  // namespace
 
