@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 using sbc::Money;
 using sbc::parse_money;
 
@@ -59,4 +61,10 @@ TEST_CASE("money: rendering") {
   CHECK(sbc::yuan(Money{120000050}) == "¥1,200,000.50");
   CHECK(sbc::yuan(Money{5}) == "¥0.05");
   CHECK(sbc::yuan(Money{100000}) == "¥1,000.00");
+  CHECK(sbc::yuan(Money{0}) == "¥0.00");
+  CHECK(sbc::yuan(Money{99999}) == "¥999.99");
+  CHECK(sbc::yuan(Money{-123456789}) == "-¥1,234,567.89");
+  CHECK(sbc::yuan(Money{100000000000}) == "¥1,000,000,000.00");
+  CHECK(sbc::yuan(Money{INT64_MIN}) == "-¥92,233,720,368,547,758.08");
+  CHECK(sbc::yuan(Money{INT64_MAX}) == "¥92,233,720,368,547,758.07");
 }

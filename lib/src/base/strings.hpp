@@ -1,6 +1,7 @@
 // Small string helpers shared by the parsers (private to the library).
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,17 @@ inline std::vector<std::string> split(std::string_view s, char sep) {
     }
   }
   return parts;
+}
+
+// The pieces joined, in one allocation: for the messages of every condition of every case, where
+// a format string costs more to interpret than the copying itself.
+inline std::string concat(std::initializer_list<std::string_view> parts) {
+  size_t size = 0;
+  for (std::string_view p : parts) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view p : parts) out += p;
+  return out;
 }
 
 }  // namespace sbc

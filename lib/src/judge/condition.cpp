@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "base/int128.hpp"
+#include "base/strings.hpp"
 #include "sbc/judge/verdict.hpp"
 
 namespace sbc {
@@ -169,19 +170,22 @@ class Evaluator {
     using Op = Predicate::Op;
     const Field& f = *p.field;
     bool ok = decided == Tri::pass;
-    Text what{fmt::format("{}：{}", f.label.zh, value.zh), fmt::format("{}: {}", f.label.en, value.en)};
+    Text what{concat({f.label.zh, "：", value.zh}), concat({f.label.en, ": ", value.en})};
     const Text& want = p.codes_text;
     switch (p.op) {
       case Op::is: {
+        if (ok) return leaf(ok, std::move(what), {});
         Text required = shown(p.operand, f);
-        return leaf(ok, what, {fmt::format("（应为{}）", required.zh), fmt::format(" (required: {})", required.en)});
+        return leaf(ok, std::move(what), {concat({"（应为", required.zh, "）"}), concat({" (required: ", required.en, ")"})});
       }
-      case Op::in: return leaf(ok, what, {fmt::format("（应为 {} 之一）", want.zh), fmt::format(" (required: one of {})", want.en)});
-      case Op::contains_any: return leaf(ok, what, {fmt::format("（需含 {} 之一）", want.zh), fmt::format(" (needs one of {})", want.en)});
+      case Op::in:
+        return leaf(ok, std::move(what), ok ? Text{} : Text{concat({"（应为 ", want.zh, " 之一）"}), concat({" (required: one of ", want.en, ")"})});
+      case Op::contains_any:
+        return leaf(ok, std::move(what), ok ? Text{} : Text{concat({"（需含 ", want.zh, " 之一）"}), concat({" (needs one of ", want.en, ")"})});
       case Op::items_at_least:
         return leaf(ok, {fmt::format("{}：{} 项", f.label.zh, v.items.size()), fmt::format("{}: {} item(s)", f.label.en, v.items.size())},
                     {fmt::format("（少于 {} 项）", p.n), fmt::format(" (fewer than {})", p.n)});
-      default: return {decided, {{{fmt::format("{}：{}", f.label.zh, v.text), fmt::format("{}: {}", f.label.en, v.text)}, {}, {}}}};
+      default: return {decided, {{{concat({f.label.zh, "：", v.text}), concat({f.label.en, ": ", v.text})}, {}, {}}}};
     }
   }
 
@@ -458,8 +462,10 @@ ConditionResult judge(const Condition& condition, const Case& c, std::optional<D
   Eval e = Evaluator(c, as_of, &r.facts, true).eval(condition.test, c.root, "");
   r.result = e.tri;
   for (Part& part : e.parts) {
-    r.message.zh += (r.message.zh.empty() ? "" : "；") + part.text.zh;
-    r.message.en += (r.message.en.empty() ? "" : "; ") + part.text.en;
+    r.message.zh += r.message.zh.empty() ? "" : "；";
+    r.message.zh += part.text.zh;
+    r.message.en += r.message.en.empty() ? "" : "; ";
+    r.message.en += part.text.en;
     if (!r.short_by && part.short_by) r.short_by = part.short_by;
     for (std::string& m : part.missing)
       if (std::find(r.missing.begin(), r.missing.end(), m) == r.missing.end()) r.missing.push_back(std::move(m));

@@ -96,13 +96,21 @@ std::string plain(Money m) {
 }
 
 std::string yuan(Money m) {
-  std::int64_t a = m.fen < 0 ? -m.fen : m.fen;
-  std::string whole = std::to_string(a / 100), grouped;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
+  // Built from the right, digit by digit: the messages of every verdict print amounts.
+  std::uint64_t a = m.fen < 0 ? 0 - static_cast<std::uint64_t>(m.fen) : static_cast<std::uint64_t>(m.fen);
+  char buf[40];
+  char* p = buf + sizeof buf;
+  *--p = static_cast<char>('0' + a % 10);
+  *--p = static_cast<char>('0' + a / 10 % 10);
+  *--p = '.';
+  std::uint64_t whole = a / 100;
+  for (int digits = 0; digits == 0 || whole > 0; ++digits, whole /= 10) {
+    if (digits > 0 && digits % 3 == 0) *--p = ',';
+    *--p = static_cast<char>('0' + whole % 10);
   }
-  return fmt::format("{}¥{}.{:02}", m.fen < 0 ? "-" : "", grouped, a % 100);
+  std::string out = m.fen < 0 ? "-¥" : "¥";
+  out.append(p, buf + sizeof buf);
+  return out;
 }
 
 }  // namespace sbc
