@@ -22,6 +22,11 @@ struct Part {
 struct Eval {
   Tri tri = Tri::unknown;
   std::vector<Part> parts;  // the parts that decided `tri`
+
+  Eval() = default;
+  explicit Eval(Tri t) : tri(t) {}
+  // One part, moved in: a braced list of parts would be copied, strings and all.
+  Eval(Tri t, Part part) : tri(t) { parts.push_back(std::move(part)); }
 };
 
 void append(std::vector<Part>& to, std::vector<Part>&& from) {
@@ -74,7 +79,7 @@ class Evaluator {
     std::string joined;  // only inside a list item: a top-level path is the predicate's own
     const std::string& full = scope_path.empty() ? p.path : (joined = scope_path + "." + p.path);
     const Value* v = lookup(scope, p.keys);
-    if (!explain_) return {decide(p, v, full), {}};
+    if (!explain_) return Eval(decide(p, v, full));
     if (v == nullptr || (p.op == Op::given && v->kind == Value::Kind::text && v->text.empty())) return missing(p, full);
     record(full, *v);
     Text value = shown(*v, *p.field);
@@ -150,19 +155,18 @@ class Evaluator {
   static Eval missing(const Predicate& p, const std::string& full) {
     const Field& f = *p.field;
     if (p.unstated_fails)
-      return {Tri::fail,
-              {{{fmt::format("未说明{}（{}）", f.label.zh, full), fmt::format("{} not stated ({})", f.label.en, full)}, {}, {}}}};
-    return {Tri::unknown,
-            {{{fmt::format("未提供{}（{}）", f.label.zh, full), fmt::format("{} not given ({})", f.label.en, full)}, {full}, {}}}};
+      return Eval(Tri::fail,
+                  Part{{fmt::format("未说明{}（{}）", f.label.zh, full), fmt::format("{} not stated ({})", f.label.en, full)}, {}, {}});
+    return Eval(Tri::unknown,
+                Part{{fmt::format("未提供{}（{}）", f.label.zh, full), fmt::format("{} not given ({})", f.label.en, full)}, {full}, {}});
   }
 
   // A fact stated as none: it passes stated_none and fails every other test.
   static Eval stated(const Predicate& p, const Value& v, const Text& value) {
     const Field& f = *p.field;
     bool none = v.kind == Value::Kind::none;
-    return {none == (p.op == Predicate::Op::stated_none) ? Tri::pass : Tri::fail,
-            {{{fmt::format("{}：{}", f.label.zh, none ? "无" : value.zh),
-               fmt::format("{}: {}", f.label.en, none ? "none" : value.en)}, {}, {}}}};
+    return Eval(none == (p.op == Predicate::Op::stated_none) ? Tri::pass : Tri::fail,
+                Part{{concat({f.label.zh, "：", none ? "无" : value.zh}), concat({f.label.en, ": ", none ? "none" : value.en})}, {}, {}});
   }
 
   // The tests of what a fact is or holds (is, in, contains_any, items_at_least, given), as decided.
@@ -185,7 +189,7 @@ class Evaluator {
       case Op::items_at_least:
         return leaf(ok, {fmt::format("{}：{} 项", f.label.zh, v.items.size()), fmt::format("{}: {} item(s)", f.label.en, v.items.size())},
                     {fmt::format("（少于 {} 项）", p.n), fmt::format(" (fewer than {})", p.n)});
-      default: return {decided, {{{concat({f.label.zh, "：", v.text}), concat({f.label.en, ": ", v.text})}, {}, {}}}};
+      default: return Eval(decided, Part{{concat({f.label.zh, "：", v.text}), concat({f.label.en, ": ", v.text})}, {}, {}});
     }
   }
 
@@ -250,7 +254,7 @@ class Evaluator {
       what.zh += if_failed.zh;
       what.en += if_failed.en;
     }
-    return {ok ? Tri::pass : Tri::fail, {{std::move(what), {}, {}}}};
+    return Eval(ok ? Tri::pass : Tri::fail, Part{std::move(what), {}, {}});
   }
 
   Eval combine(const Predicate& p, const Value& scope, const std::string& scope_path) {
@@ -261,7 +265,7 @@ class Evaluator {
       results.push_back(quietly(child, scope, scope_path));
       tri = all ? tri_and(tri, results.back()) : tri_or(tri, results.back());
     }
-    Eval out{tri, {}};
+    Eval out(tri);
     if (!explain_) return out;
     for (size_t i = 0; i < results.size(); ++i) {
       if (results[i] != tri) continue;
@@ -299,7 +303,7 @@ class Evaluator {
       part.text = {fmt::format("{}：{}（{}{} {}）", f.label.zh, value.zh, ok ? "" : "应", op_zh, limit.zh),
                    fmt::format("{}: {} ({} {} {})", f.label.en, value.en, ok ? "is" : "must be", op_en, limit.en)};
     }
-    return {ok ? Tri::pass : Tri::fail, {std::move(part)}};
+    return Eval(ok ? Tri::pass : Tri::fail, std::move(part));
   }
 
   Eval any_item(const Predicate& p, const Value& list, const std::string& full) {
@@ -310,7 +314,7 @@ class Evaluator {
       results.push_back(quietly(p.children[0], list.items[i], fmt::format("{}[{}]", full, i)));
       tri = tri_or(tri, results.back());
     }
-    Eval out{tri, {}};
+    Eval out(tri);
     if (tri == Tri::fail) {
       out.parts.push_back({{fmt::format("{}：{}", f.label.zh, list.items.empty() ? "无" : "没有符合条件的项"),
                             fmt::format("{}: {}", f.label.en, list.items.empty() ? "none" : "no entry qualifies")},
@@ -337,10 +341,10 @@ class Evaluator {
   }
   static Eval other_missing(const Predicate& p) {
     const Text& label = p.other_field->label;
-    return {Tri::unknown,
-            {{{fmt::format("未提供{}（{}）", label.zh, p.other), fmt::format("{} not given ({})", label.en, p.other)},
-              {p.other},
-              {}}}};
+    return Eval(Tri::unknown,
+                Part{{fmt::format("未提供{}（{}）", label.zh, p.other), fmt::format("{} not given ({})", label.en, p.other)},
+                     {p.other},
+                     {}});
   }
 
   // A money fact against a share of another: software revenue at least 30% of main revenue.
@@ -359,7 +363,7 @@ class Evaluator {
                  fmt::format("{} {} {} {} of {} {} ({})", f.label.en, value.en, ok ? "reaches" : "is short of",
                              format_rate(p.share), of.label.en, yuan(whole->money), yuan(needed))};
     if (!ok && needed > v.money) part.short_by = needed - v.money;
-    return {ok ? Tri::pass : Tri::fail, {std::move(part)}};
+    return Eval(ok ? Tri::pass : Tri::fail, std::move(part));
   }
 
   // Tests that compare a fact with a date: the `reference:` fact, else --as-of, else the
@@ -376,10 +380,10 @@ class Evaluator {
                             format(at), year, year - p.n, year),
                 fmt::format("{} {}; {} {} is in {} (required: {} to {})", f.label.en, v.number, ref.label.en,
                             format(at), year, year - p.n, year)};
-      return {ok ? Tri::pass : Tri::fail, {{std::move(text), {}, {}}}};
+      return Eval(ok ? Tri::pass : Tri::fail, Part{std::move(text), {}, {}});
     }
     bool ok = years_test(p, v.date, at);
-    return {ok ? Tri::pass : Tri::fail, {{years_text(p, v, value, ref.label, at, ok), {}, {}}}};
+    return Eval(ok ? Tri::pass : Tri::fail, Part{years_text(p, v, value, ref.label, at, ok), {}, {}});
   }
 
   // The date a year test counts from, and how messages name it; without a date, why it is unknown.
@@ -398,10 +402,9 @@ class Evaluator {
     const Value* applied = case_.fact("application.date");
     if (applied == nullptr)
       return {std::nullopt, {},
-              {Tri::unknown,
-               {{{"未提供申请日期（application.date）", "application date not given (application.date)"},
-                 {"application.date"},
-                 {}}}}};
+              Eval(Tri::unknown, Part{{"未提供申请日期（application.date）", "application date not given (application.date)"},
+                                      {"application.date"},
+                                      {}})};
     record("application.date", *applied);
     return {applied->date, {"申请日期", "the application date"}, {}};
   }
