@@ -39,7 +39,9 @@ class JsonWriter {
   bool pretty_;
   int indent_;
   std::string out_;
-  std::vector<bool> first_;  // per open container: no element written yet
+  // Per open container: no element written yet. Bytes, not vector<bool>: every key and value
+  // reads and writes the last one, and a bit costs several instructions each time.
+  std::vector<unsigned char> first_;
   bool after_key_ = false;
 };
 
