@@ -46,6 +46,8 @@ bool is_none_word(const std::string& s) {
   return s == "none" || s == "never" || s == "无" || s == "从未";
 }
 
+std::optional<Text> read_scalar_into(const Node& node, const Field& field, Value& v);
+
 const char* type_name(Type t, Lang lang) {
   bool zh = lang == Lang::zh;
   switch (t) {
@@ -110,12 +112,10 @@ class CaseReader {
       default: break;
     }
     if (n.kind != Node::Kind::scalar) return wrong_shape(n, f, path);
-    Parsed<Value> parsed = read_scalar(n, f);
-    if (!parsed) {
-      report(Severity::error, n.mark, path, parsed.error);
+    if (std::optional<Text> why = read_scalar_into(n, f, v)) {
+      report(Severity::error, n.mark, path, std::move(*why));
       return false;
     }
-    v = std::move(*parsed.value);
     return true;
   }
 
@@ -137,8 +137,10 @@ class CaseReader {
         i += split;
         continue;
       }
-      Value item;
-      if (convert(n.value(i), *child, child_path, item)) v.fields.push_back({key.scalar, std::move(item)});
+      // Read in place (the reserve above keeps the entry where it is); dropped if nothing came out.
+      Entry& entry = v.fields.emplace_back();
+      entry.key = key.scalar;
+      if (!convert(n.value(i), *child, child_path, entry.value)) v.fields.pop_back();
     }
     for (const Field& child : f.fields) {
       if (child.defaults_false && v.find(child.key) == nullptr) {
@@ -191,9 +193,8 @@ class CaseReader {
     if (n.kind != Node::Kind::sequence) return wrong_shape(n, f, path);
     v.items.reserve(n.children.size());
     for (size_t i = 0; i < n.children.size(); ++i) {
-      Value item;
-      if (convert(n.children[i], f.item(), KeyPath{&path, {}, static_cast<int>(i)}, item))
-        v.items.push_back(std::move(item));
+      Value& item = v.items.emplace_back();
+      if (!convert(n.children[i], f.item(), KeyPath{&path, {}, static_cast<int>(i)}, item)) v.items.pop_back();
     }
     return true;
   }
@@ -256,62 +257,72 @@ Node typed_line_node(const std::string& text, const Field& f, Mark mark) {
   return list;
 }
 
-Parsed<Value> read_scalar(const Node& node, const Field& field) {
+namespace {
+
+// Reads a scalar as `field` into `v`, or says why it cannot (and leaves `v` as it was but for its mark).
+std::optional<Text> read_scalar_into(const Node& node, const Field& field, Value& v) {
   const std::string& s = node.scalar;
-  Value v;
   v.mark = node.mark;
   switch (field.type) {
     case Type::text:
-      if (field.none_allowed && is_none_word(s)) return Parsed<Value>::ok(std::move(v));  // stated none
+      if (field.none_allowed && is_none_word(s)) return std::nullopt;  // stated none
       v.kind = Value::Kind::text;
       v.text = s;
-      return Parsed<Value>::ok(std::move(v));
+      return std::nullopt;
     case Type::money: {
       Parsed<Money> m = parse_money(s);
-      if (!m) return Parsed<Value>::fail(with_found(m.error, s));
+      if (!m) return with_found(m.error, s);
       v.kind = Value::Kind::money;
       v.money = *m.value;
-      return Parsed<Value>::ok(std::move(v));
+      return std::nullopt;
     }
     case Type::rate: {
       Parsed<Rate> r = parse_rate(s);
-      if (!r) return Parsed<Value>::fail(with_found(r.error, s));
+      if (!r) return with_found(r.error, s);
       v.kind = Value::Kind::rate;
       v.rate = *r.value;
-      return Parsed<Value>::ok(std::move(v));
+      return std::nullopt;
     }
     case Type::date: {
-      if (field.none_allowed && is_none_word(s)) return Parsed<Value>::ok(std::move(v));  // none
+      if (field.none_allowed && is_none_word(s)) return std::nullopt;  // none
       Parsed<Date> d = parse_date(s);
-      if (!d) return Parsed<Value>::fail(with_found(d.error, s));
+      if (!d) return with_found(d.error, s);
       v.kind = Value::Kind::date;
       v.date = *d.value;
-      return Parsed<Value>::ok(std::move(v));
+      return std::nullopt;
     }
     case Type::boolean:
-      if (!is_true_word(s) && !is_false_word(s)) return Parsed<Value>::fail(expected(field, s));
+      if (!is_true_word(s) && !is_false_word(s)) return expected(field, s);
       v.kind = Value::Kind::boolean;
       v.flag = is_true_word(s);
-      return Parsed<Value>::ok(std::move(v));
+      return std::nullopt;
     case Type::integer: {
       bool digits = !s.empty() && s.size() <= 9 && s.find_first_not_of("0123456789") == std::string::npos &&
                     (s.size() == 1 || s[0] != '0');
-      if (!digits) return Parsed<Value>::fail(expected(field, s));
+      if (!digits) return expected(field, s);
       v.kind = Value::Kind::integer;
       v.number = std::stoll(s);
-      return Parsed<Value>::ok(std::move(v));
+      return std::nullopt;
     }
     case Type::enumeration: {
       const EnumValue* e = field.enumeration->match(s);
-      if (e == nullptr && !field.enumeration->open) return Parsed<Value>::fail(expected(field, s));
+      if (e == nullptr && !field.enumeration->open) return expected(field, s);
       v.kind = Value::Kind::enumeration;
       v.text = e ? e->code : s;
-      return Parsed<Value>::ok(std::move(v));
+      return std::nullopt;
     }
     case Type::list:
     case Type::record: break;
   }
-  return Parsed<Value>::fail(expected(field, s));
+  return expected(field, s);
+}
+
+}  // namespace
+
+Parsed<Value> read_scalar(const Node& node, const Field& field) {
+  Value v;
+  if (std::optional<Text> why = read_scalar_into(node, field, v)) return Parsed<Value>::fail(std::move(*why));
+  return Parsed<Value>::ok(std::move(v));
 }
 
 Case read_case(const Document& doc, const std::string& file, const ReadOptions& options) {
