@@ -126,7 +126,9 @@ size_t count_nodes(const Node& n) {
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const std::string& file, const Limits& limits, int first_line, std::string_view source, Document& doc)
-      : file_(file), limits_(limits), first_line_(first_line), source_(source), doc_(doc), base_(pending_.size()) {}
+      : file_(file), limits_(limits), first_line_(first_line), source_(source), doc_(doc), base_(pending_.size()) {
+    stack_.reserve(8);  // a case nests four or five deep
+  }
   // After an error too: what was pending is dropped.
   ~TreeBuilder() override {
     pending_.resize(base_);
@@ -302,8 +304,9 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     bool duplicate = false;
-    // Linear search is fastest for the small maps of a case; a set keeps 100,000 keys linear.
-    if (pending_.size() - top.first < 32) {
+    // Linear search is fastest for the maps of a case (a section has up to some 40 keys); a set
+    // keeps 100,000 keys linear.
+    if (pending_.size() - top.first < 2 * kLinearKeys) {
       for (size_t i = top.first; i < pending_.size() && !duplicate; i += 2) duplicate = pending_[i].scalar == key.scalar;
     } else {
       if (top.keys.empty())
@@ -341,6 +344,7 @@ class TreeBuilder : public YAML::EventHandler {
   // as its children arrive cost several). Per thread, so that its room serves every document.
   static thread_local std::vector<Node> pending_;
   static constexpr size_t kKeptPending = 4096;  // more room than this is given back after a document
+  static constexpr size_t kLinearKeys = 64;      // a map with more keys finds duplicates in a set
   size_t base_;  // pending_'s size when this builder began
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
   size_t nodes_ = 0;
