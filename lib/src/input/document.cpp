@@ -141,9 +141,8 @@ class TreeBuilder : public YAML::EventHandler {
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Node n;
-    n.mark = to_mark(mark, first_line_);
-    add(std::move(n), anchor);
+    slot().mark = to_mark(mark, first_line_);
+    place(anchor);
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
@@ -152,13 +151,14 @@ class TreeBuilder : public YAML::EventHandler {
                            "alias refers to a node that contains it or is not complete"});
     nodes_ += it->second.size;
     check_nodes(to_mark(mark, first_line_));
-    Node copy = it->second.node;
+    Node& copy = slot();
+    copy = it->second.node;
     copy.mark = to_mark(mark, first_line_);
-    add(std::move(copy), 0);
+    place(0);
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    Node n;
+    Node& n = slot();
     n.kind = Node::Kind::scalar;
     n.plain = tag == "?";
     n.mark = to_mark(mark, first_line_);
@@ -173,7 +173,7 @@ class TreeBuilder : public YAML::EventHandler {
       n.scalar = value;
     }
     if (!n.plain && !closed(mark.pos)) fail(n.mark, {"引号未闭合", "the quoted string is never closed"});
-    add(std::move(n), anchor);
+    place(anchor);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
@@ -236,12 +236,23 @@ class TreeBuilder : public YAML::EventHandler {
     stack_.push_back(std::move(f));
   }
   void close() {
-    Frame f = std::move(stack_.back());
-    stack_.pop_back();
+    Frame& f = stack_.back();
     auto first = pending_.begin() + static_cast<std::ptrdiff_t>(f.first);
     f.node.children.assign(std::make_move_iterator(first), std::make_move_iterator(pending_.end()));
     pending_.erase(first, pending_.end());
-    add(std::move(f.node), f.anchor);
+    YAML::anchor_t anchor = f.anchor;
+    Node& to = stack_.size() == 1 ? doc_.root : pending_.emplace_back();  // stack_ is not pending_
+    to = std::move(f.node);
+    stack_.pop_back();
+    place(anchor);
+  }
+
+  // Where the next node is built, in place: at the end of pending_ inside a map or list, else as
+  // the root. place() then files it.
+  Node& slot() {
+    if (!stack_.empty()) return pending_.emplace_back();
+    doc_.root = Node{};
+    return doc_.root;
   }
 
   // The children the frame at `depth` has so far.
@@ -251,44 +262,49 @@ class TreeBuilder : public YAML::EventHandler {
   }
   const Node& last_child(size_t depth) const { return pending_[stack_[depth].first + child_count(depth) - 1]; }
 
-  void add(Node&& n, YAML::anchor_t anchor) {
+  // Files the node just built in slot(): counts it, records its anchor, and drops it again when
+  // it is the value of a duplicate key or a key that cannot be one.
+  void place(YAML::anchor_t anchor) {
+    Node& n = stack_.empty() ? doc_.root : pending_.back();
     ++nodes_;
     check_nodes(n.mark);
     if (anchor != 0) anchors_[anchor] = Anchored{n, count_nodes(n)};
-    if (stack_.empty()) {
-      doc_.root = std::move(n);
-      return;
-    }
+    if (stack_.empty()) return;
     Frame& top = stack_.back();
     if (top.skip_value) {  // the value of a duplicate key: parsed, reported, dropped
       top.skip_value = false;
+      pending_.pop_back();
       return;
     }
     bool map = top.node.kind == Node::Kind::map;
-    size_t count = pending_.size() - top.first;
-    if (map && count % 2 == 0) {
-      add_key(top, std::move(n));
+    size_t count = pending_.size() - top.first;  // n included
+    if (map && count % 2 == 1) {
+      if (!accept_key(top)) pending_.pop_back();
       return;
     }
     // yaml-cpp places an empty value ("insurer:" at the end of its line) at the next token, often
     // the next key or past the document: it belongs on its key's line, so it is marked at its key.
-    if (n.kind == Node::Kind::null && map && n.mark.line > pending_.back().mark.line) n.mark = pending_.back().mark;
-    pending_.push_back(std::move(n));
+    if (n.kind == Node::Kind::null && map) {
+      const Node& key = pending_[pending_.size() - 2];
+      if (n.mark.line > key.mark.line) n.mark = key.mark;
+    }
   }
 
-  // The key path of the open frames ("software.patents[0]"), for messages about keys; the
-  // case reader spells paths the same way.
-  std::string open_path() const {
+  // The key path of the open frames ("software.patents[0]"), for messages about the key just
+  // read (the last of pending_, not yet part of the path); the case reader spells paths the same way.
+  std::string key_path() const {
     std::string out;
     for (size_t depth = 0; depth < stack_.size(); ++depth) {
       const Frame& f = stack_[depth];
+      bool innermost = depth + 1 == stack_.size();
+      size_t children = child_count(depth) - (innermost ? 1 : 0);
       std::string_view step;
       if (f.node.kind == Node::Kind::sequence) {
-        out += fmt::format("[{}]", child_count(depth));
+        out += fmt::format("[{}]", children);
         continue;
       }
       if (f.skip_value) step = f.skipped_key;
-      else if (child_count(depth) % 2 == 1) step = last_child(depth).scalar;
+      else if (children % 2 == 1) step = last_child(depth).scalar;
       if (step.empty()) continue;  // the map receiving a key, or the value of a key that is not text
       if (!out.empty()) out += '.';
       out += step;
@@ -296,36 +312,38 @@ class TreeBuilder : public YAML::EventHandler {
     return out;
   }
 
-  void add_key(Frame& top, Node&& key) {
+  // Whether the node just placed in a map (the last of pending_) may be its next key; if not,
+  // says why, and the key's value will be dropped.
+  bool accept_key(Frame& top) {
+    const Node& key = pending_.back();
+    size_t end = pending_.size() - 1;  // the keys before it: top.first, top.first + 2, ... < end
     if (key.kind != Node::Kind::scalar) {
-      problem(key.mark, open_path(), {"键必须是字符串", "a key must be a plain string"});
+      problem(key.mark, key_path(), {"键必须是字符串", "a key must be a plain string"});
       top.skip_value = true;  // its value is parsed and dropped
       top.skipped_key.clear();
-      return;
+      return false;
     }
     bool duplicate = false;
     // Linear search is fastest for the maps of a case (a section has up to some 40 keys); a set
     // keeps 100,000 keys linear.
-    if (pending_.size() - top.first < 2 * kLinearKeys) {
-      for (size_t i = top.first; i < pending_.size() && !duplicate; i += 2) duplicate = pending_[i].scalar == key.scalar;
+    if (end - top.first < 2 * kLinearKeys) {
+      for (size_t i = top.first; i < end && !duplicate; i += 2) duplicate = pending_[i].scalar == key.scalar;
     } else {
       if (top.keys.empty())
-        for (size_t i = top.first; i < pending_.size(); i += 2) top.keys.insert(pending_[i].scalar);
+        for (size_t i = top.first; i < end; i += 2) top.keys.insert(pending_[i].scalar);
       duplicate = !top.keys.insert(key.scalar).second;
     }
-    if (duplicate) {
-      int first_line = 0;
-      for (size_t i = top.first; i < pending_.size(); i += 2)
-        if (pending_[i].scalar == key.scalar) first_line = pending_[i].mark.line;
-      std::string path = open_path();
-      problem(key.mark, path.empty() ? key.scalar : path + "." + key.scalar,
-              {fmt::format("重复的键“{}”（第 {} 行已有）", key.scalar, first_line),
-               fmt::format("duplicate key '{}' (first at line {})", key.scalar, first_line)});
-      top.skip_value = true;  // keep the first value
-      top.skipped_key = key.scalar;
-      return;
-    }
-    pending_.push_back(std::move(key));
+    if (!duplicate) return true;
+    int first_line = 0;
+    for (size_t i = top.first; i < end; i += 2)
+      if (pending_[i].scalar == key.scalar) first_line = pending_[i].mark.line;
+    std::string path = key_path();
+    problem(key.mark, path.empty() ? key.scalar : path + "." + key.scalar,
+            {fmt::format("重复的键“{}”（第 {} 行已有）", key.scalar, first_line),
+             fmt::format("duplicate key '{}' (first at line {})", key.scalar, first_line)});
+    top.skip_value = true;  // keep the first value
+    top.skipped_key = key.scalar;
+    return false;
   }
 
   void problem(Mark mark, Text message) { problem(mark, "", std::move(message)); }
