@@ -57,12 +57,15 @@ Tri all_of(const Results& rs) {
 // One way to recognition, expanded from the pack's paths: a group as a whole, or one condition of
 // a group alone.
 struct Candidate {
-  std::string name;
-  std::string group;
+  std::string_view name;   // the pack's group or condition id
+  std::string_view group;
   Results conditions;
 };
 
-std::vector<Candidate> candidates(const Recognition& rec, std::map<std::string, Results>& by_group) {
+// The results of each group, by the pack's group names.
+using ByGroup = std::map<std::string_view, Results>;
+
+std::vector<Candidate> candidates(const Recognition& rec, ByGroup& by_group) {
   std::vector<Candidate> out;
   for (const PathSpec& spec : rec.paths) {
     if (!spec.each) {
@@ -100,30 +103,39 @@ void add_path_warnings(const Recognition& rec, const Candidate& carrying, Verdic
   }
 }
 
-// The nearest way: the candidate needing the fewest fixes, then the fewest facts.
+// The nearest way: the candidate needing the fewest fixes, then the fewest facts. Scored first,
+// spelt out only for the one chosen.
 Nearest nearest(const std::vector<Candidate>& candidates, const Results& required) {
-  std::optional<std::pair<size_t, size_t>> best_score;
-  Nearest best;
-  for (const Candidate& cand : candidates) {
-    Nearest n;
-    n.path = cand.name;
-    Results needed = required;
+  auto needed = [&](const Candidate& cand) {
+    Results all = required;
     for (const ConditionResult* r : cand.conditions)  // a path may be of the required group itself
-      if (std::find(needed.begin(), needed.end(), r) == needed.end()) needed.push_back(r);
-    for (const ConditionResult* r : needed) {
-      if (r->result == Tri::fail) n.failing.push_back(r->condition->id);
-      if (r->result == Tri::unknown) {
-        n.unknown.push_back(r->condition->id);
-        add_unique(n.missing, r->missing);
-      }
+      if (std::find(all.begin(), all.end(), r) == all.end()) all.push_back(r);
+    return all;
+  };
+  const Candidate* best = nullptr;
+  std::pair<size_t, size_t> best_score;
+  for (const Candidate& cand : candidates) {
+    std::pair<size_t, size_t> score{0, 0};
+    for (const ConditionResult* r : needed(cand)) {
+      score.first += r->result == Tri::fail;
+      score.second += r->result == Tri::unknown;
     }
-    std::pair<size_t, size_t> score{n.failing.size(), n.unknown.size()};
-    if (!best_score || score < *best_score) {
+    if (best == nullptr || score < best_score) {
+      best = &cand;
       best_score = score;
-      best = std::move(n);
     }
   }
-  return best;
+  Nearest n;
+  if (best == nullptr) return n;
+  n.path = best->name;
+  for (const ConditionResult* r : needed(*best)) {
+    if (r->result == Tri::fail) n.failing.push_back(r->condition->id);
+    if (r->result == Tri::unknown) {
+      n.unknown.push_back(r->condition->id);
+      add_unique(n.missing, r->missing);
+    }
+  }
+  return n;
 }
 
 // The facts of unknown conditions that still count: required ones, and those of paths that no
@@ -155,7 +167,7 @@ Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of)
   Verdict v;
   v.pack = &pack;
   const Recognition& rec = pack.recognition;
-  std::map<std::string, Results> by_group;
+  ByGroup by_group;
   v.conditions.reserve(rec.conditions.size());  // by_group points into it
   for (const Condition& condition : rec.conditions) {
     v.conditions.push_back(judge(condition, c, as_of));
