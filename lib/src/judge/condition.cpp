@@ -29,6 +29,9 @@ struct Eval {
   Eval(Tri t, Part part) : tri(t) { parts.push_back(std::move(part)); }
 };
 
+// "sales[2]": the path of a list's item, in the facts a test reads and the facts it misses.
+std::string item_path(const std::string& list, size_t i) { return concat({list, "[", std::to_string(i), "]"}); }
+
 void append(std::vector<Part>& to, std::vector<Part>&& from) {
   for (Part& p : from) to.push_back(std::move(p));
 }
@@ -122,7 +125,7 @@ class Evaluator {
       case Op::any_item: {
         Tri t = Tri::fail;
         for (size_t i = 0; i < v->items.size(); ++i)
-          t = tri_or(t, eval(p.children[0], v->items[i], fmt::format("{}[{}]", full, i)).tri);
+          t = tri_or(t, eval(p.children[0], v->items[i], item_path(full, i)).tri);
         return t;
       }
       case Op::within_years:
@@ -287,8 +290,8 @@ class Evaluator {
       Money gap = upward ? p.operand.money - v.money : v.money - p.operand.money;
       if (p.op == Op::more_than || p.op == Op::less_than) gap = gap + Money{1};
       if (ok) {
-        part.text = {fmt::format("{} {}，{}{}", f.label.zh, value.zh, upward ? "达到 " : "未超出 ", limit.zh),
-                     fmt::format("{} {} {} {}", f.label.en, value.en, upward ? "reaches" : "is within", limit.en)};
+        part.text = {concat({f.label.zh, " ", value.zh, "，", upward ? "达到 " : "未超出 ", limit.zh}),
+                     concat({f.label.en, " ", value.en, upward ? " reaches " : " is within ", limit.en})};
       } else if (upward) {
         part.text = {fmt::format("{} {}，差 {} 达到 {}", f.label.zh, value.zh, yuan(gap), limit.zh),
                      fmt::format("{} {} is {} short of {}", f.label.en, value.en, yuan(gap), limit.en)};
@@ -300,8 +303,8 @@ class Evaluator {
     } else {
       const char* op_zh = p.op == Op::at_least ? "不低于" : p.op == Op::more_than ? "高于" : p.op == Op::at_most ? "不高于" : "低于";
       const char* op_en = p.op == Op::at_least ? "at least" : p.op == Op::more_than ? "above" : p.op == Op::at_most ? "at most" : "below";
-      part.text = {fmt::format("{}：{}（{}{} {}）", f.label.zh, value.zh, ok ? "" : "应", op_zh, limit.zh),
-                   fmt::format("{}: {} ({} {} {})", f.label.en, value.en, ok ? "is" : "must be", op_en, limit.en)};
+      part.text = {concat({f.label.zh, "：", value.zh, "（", ok ? "" : "应", op_zh, " ", limit.zh, "）"}),
+                   concat({f.label.en, ": ", value.en, ok ? " (is " : " (must be ", op_en, " ", limit.en, ")"})};
     }
     return Eval(ok ? Tri::pass : Tri::fail, std::move(part));
   }
@@ -311,7 +314,7 @@ class Evaluator {
     Tri tri = Tri::fail;
     std::vector<Tri> results;
     for (size_t i = 0; i < list.items.size(); ++i) {
-      results.push_back(quietly(p.children[0], list.items[i], fmt::format("{}[{}]", full, i)));
+      results.push_back(quietly(p.children[0], list.items[i], item_path(full, i)));
       tri = tri_or(tri, results.back());
     }
     Eval out(tri);
@@ -323,7 +326,7 @@ class Evaluator {
     }
     for (size_t i = 0; i < results.size(); ++i) {
       if (results[i] != tri) continue;
-      for (Part& part : eval(p.children[0], list.items[i], fmt::format("{}[{}]", full, i)).parts) {
+      for (Part& part : eval(p.children[0], list.items[i], item_path(full, i)).parts) {
         part.text.zh = fmt::format("{}第{}项 {}", f.label.zh, i + 1, part.text.zh);
         part.text.en = fmt::format("{} #{}: {}", f.label.en, i + 1, part.text.en);
         out.parts.push_back(std::move(part));
