@@ -1,8 +1,14 @@
 // The case reader: every value typed exactly, nothing assumed, and every problem located with its
 // file, line, column and key path, saying what was found and what was expected.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <sstream>
 
 #include "case_builder.hpp"
+#include "model/plain_case.hpp"
+#include "sbc/input/inputs.hpp"
 #include "sbc/model/case.hpp"
 
 using sbc::Severity;
@@ -288,4 +294,93 @@ TEST_CASE("case reader: dates as people in China write them are read, and writte
   CHECK(problem("application: {date: 2020年2月30日}") ==
         "case.yaml:1:21: error: application.date: date 2020年2月30日 does not exist in the calendar (found \"2020年2月30日\")");
   CHECK(problem("application: {date: 6/1/2020}").find("date expected as 2020-05-15, 2020-5-15") != std::string::npos);
+}
+
+// --- the quick way: a plain document read straight from its events ---------------------------
+
+namespace {
+
+// Everything a case's value holds, marks included, on one line: what both ways must agree on.
+std::string dump(const Value& v) {
+  std::string out = fmt::format("{}@{}:{}", static_cast<int>(v.kind), v.mark.line, v.mark.column);
+  switch (v.kind) {
+    case Value::Kind::text:
+    case Value::Kind::enumeration: return out + "'" + v.text + "'";
+    case Value::Kind::money: return out + "=" + std::to_string(v.money.fen);
+    case Value::Kind::rate: return out + "=" + std::to_string(v.rate.num) + "/" + std::to_string(v.rate.den);
+    case Value::Kind::date: return out + "=" + std::to_string(v.date.days);
+    case Value::Kind::boolean: return out + (v.flag ? "=true" : "=false");
+    case Value::Kind::integer: return out + "=" + std::to_string(v.number);
+    case Value::Kind::list:
+      out += "[";
+      for (const Value& item : v.items) out += dump(item) + ",";
+      return out + "]";
+    case Value::Kind::record:
+      out += "{";
+      for (const sbc::Entry& e : v.fields) out += e.key + "=" + dump(e.value) + ",";
+      return out + "}";
+    case Value::Kind::none: break;
+  }
+  return out;
+}
+
+// Each document of a file read both ways; returns how many the quick way took.
+int compare_both_ways(const std::string& path) {
+  std::istringstream none;
+  int quick = 0;
+  sbc::split_documents(path, none, {}, [&](sbc::RawDocument&& raw) {
+    sbc::Case fast;
+    bool plain = sbc::read_plain_case(raw.text, raw.first_line, {}, fast);
+    std::istringstream in(raw.text);
+    sbc::DocumentStream stream(in, raw.file, {}, raw.first_line, raw.text);
+    sbc::Document doc;
+    if (!stream.next(doc)) return;
+    sbc::Case full = sbc::read_case(doc, raw.file, {});
+    if (!plain) return;
+    ++quick;
+    INFO(path, " document ", raw.index);
+    CHECK(full.problems.empty());  // the quick way takes only what has nothing to report
+    CHECK(fast.mark.line == full.mark.line);
+    CHECK(fast.mark.column == full.mark.column);
+    CHECK(dump(fast.root) == dump(full.root));
+  });
+  return quick;
+}
+
+}  // namespace
+
+TEST_CASE("case reader: the quick way reads every plain example as the full way does, marks included") {
+  int files = 0, quick = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(SBC_SOURCE_DIR) + "/examples")) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++files;
+    quick += compare_both_ways(entry.path().string());
+  }
+  CHECK(files >= 20);
+  CHECK(quick >= files);  // the batch example holds several cases; only 90-error-bad-money is not plain
+}
+
+TEST_CASE("case reader: the quick way gives up on whatever the full way would report") {
+  for (const char* yaml : {
+           "applicant: {name: 甲, name: 乙}\n",              // a duplicate key
+           "applicant:\n  nmae: 甲\n",                       // an unknown key
+           "software: {rd_spend: 1,200,000}\n",              // the comma trap
+           "applicant:\n",                                   // an empty value
+           "applicant: &a {name: 甲}\nsoftware: *a\n",       // an anchor and an alias
+           "applicant:\n  name: [甲]\n",                     // a list for a text
+           "applicant: 甲\n",                                // a value for a section
+           "software:\n  rd_spend: abc\n",                   // a value that is no amount
+           "software:\n  patents: 1\n",                      // a value for a list
+           "- 1\n",                                          // not a map
+           "applicant:\n  name: \"甲\x01\"\n",               // a control character
+           "applicant:\n  name: \"open\n",                   // a quote never closed
+           "applicant: {name: 甲}\n---\napplicant: {name: 乙}\n",  // a second document
+           "applicant: {name: 甲\n",                         // a syntax error
+       }) {
+    sbc::Case c;
+    CHECK_MESSAGE(!sbc::read_plain_case(yaml, 1, {}, c), yaml);
+  }
+  sbc::Case c;
+  CHECK(sbc::read_plain_case("applicant: {name: 甲}\nsoftware:\n  patents: none\n", 1, {}, c));
+  CHECK(c.fact("software.patents")->kind == Value::Kind::list);
 }

@@ -222,6 +222,18 @@ TEST_CASE("documents: a quoted string left open is an error (yaml-cpp closes it 
   CHECK(error_of("a: |\n  \"a quote inside a block\n").empty());
 }
 
+TEST_CASE("documents: a bad byte is found wherever it sits in a value, long or short") {
+  for (const char* bad : {"\x01", "\x1f", "\x7f", "\xff", "\xc3"}) {
+    for (size_t at = 0; at < 20; ++at) {
+      std::string value(20, 'x');
+      value.replace(at, 1, bad);
+      sbc::Document doc = only_document("a: \"" + value + "\"\n");
+      CHECK_MESSAGE(doc.problems.size() == 1, "byte ", static_cast<int>(static_cast<unsigned char>(bad[0])), " at ", at);
+    }
+  }
+  CHECK(only_document("a: \"tab\tand newline\\n are text, 中文 too\"\n").problems.empty());
+}
+
 TEST_CASE("documents: bad bytes and oversized values are problems, not output") {
   sbc::Document doc = only_document(std::string("a: x\x01y\nb: \xff\n", 12));
   REQUIRE(doc.problems.size() == 2);

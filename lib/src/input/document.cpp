@@ -6,10 +6,15 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <cstdint>
+#include <cstring>
+#include <istream>
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "input/text_buffer.hpp"
 
 namespace sbc {
 
@@ -102,7 +107,17 @@ Mark to_mark(const YAML::Mark& m, int first_line) {
 // Why a scalar cannot be taken as text: bytes that are not UTF-8, or control characters
 // (a NUL, an escape) that no fact contains and that would garble every output. Empty if fine.
 std::string bad_text(const std::string& s) {
-  for (size_t i = 0; i < s.size();) {
+  size_t i = 0;
+  // Printable ASCII needs no closer look, and most values (amounts, dates, codes) are: 8 bytes
+  // at a time, none with the high bit, none below 0x20, none 0x7F.
+  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    std::uint64_t del = w ^ (ones * 0x7f);
+    if ((w & highs) | ((w - ones * 0x20) & ~w & highs) | ((del - ones) & ~del & highs)) break;
+  }
+  while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return fmt::format("control character U+{:04X}", c);
     if (c == 0x7f) return "control character U+007F";
@@ -113,6 +128,21 @@ std::string bad_text(const std::string& s) {
     i += len;
   }
   return "";
+}
+
+// Whether the quoted scalar whose opening quote is at byte `pos` of `source` is closed before the
+// text ends ("..." with backslash escapes, '...' with '' for a quote). Block scalars and unknown
+// positions count as closed.
+bool quote_closed(std::string_view source, int pos) {
+  if (source.empty() || pos < 0 || static_cast<size_t>(pos) >= source.size()) return true;
+  char quote = source[static_cast<size_t>(pos)];
+  if (quote != '"' && quote != '\'') return true;
+  for (size_t i = static_cast<size_t>(pos) + 1; i < source.size(); ++i) {
+    if (quote == '"' && source[i] == '\\') ++i;
+    else if (source[i] == quote && quote == '\'' && i + 1 < source.size() && source[i + 1] == '\'') ++i;
+    else if (source[i] == quote) return true;
+  }
+  return false;
 }
 
 size_t count_nodes(const Node& n) {
@@ -172,7 +202,7 @@ class TreeBuilder : public YAML::EventHandler {
     } else {
       n.scalar = value;
     }
-    if (!n.plain && !closed(mark.pos)) fail(n.mark, {"引号未闭合", "the quoted string is never closed"});
+    if (!n.plain && !quote_closed(source_, mark.pos)) fail(n.mark, {"引号未闭合", "the quoted string is never closed"});
     place(anchor);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -199,21 +229,6 @@ class TreeBuilder : public YAML::EventHandler {
     Node node;
     size_t size;
   };
-
-  // Whether the quoted scalar whose opening quote is at byte `pos` of the source is closed before
-  // the text ends ("..." with backslash escapes, '...' with '' for a quote). Block scalars and
-  // unknown positions count as closed.
-  bool closed(int pos) const {
-    if (source_.empty() || pos < 0 || static_cast<size_t>(pos) >= source_.size()) return true;
-    char quote = source_[static_cast<size_t>(pos)];
-    if (quote != '"' && quote != '\'') return true;
-    for (size_t i = static_cast<size_t>(pos) + 1; i < source_.size(); ++i) {
-      if (quote == '"' && source_[i] == '\\') ++i;
-      else if (source_[i] == quote && quote == '\'' && i + 1 < source_.size() && source_[i + 1] == '\'') ++i;
-      else if (source_[i] == quote) return true;
-    }
-    return false;
-  }
 
   [[noreturn]] void fail(Mark mark, Text message) {
     throw InputError(Diagnostic{Severity::error, file_, mark, "", std::move(message)});
@@ -371,6 +386,79 @@ class TreeBuilder : public YAML::EventHandler {
 thread_local std::vector<Node> TreeBuilder::pending_;
 
 }  // namespace
+
+namespace {
+
+// Why the plain reader stops: the document needs DocumentStream, or its reader gave up.
+struct NotPlain {};
+
+// The events of a plain document handed on, checked as TreeBuilder checks them: whatever
+// TreeBuilder would report or refuse stops the reading instead.
+class PlainReader : public YAML::EventHandler {
+ public:
+  PlainReader(std::string_view source, int first_line, const Limits& limits, DocumentEvents& events)
+      : source_(source), first_line_(first_line), limits_(limits), events_(events) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override { throw NotPlain{}; }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { throw NotPlain{}; }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    if (anchor != 0 || value.size() > limits_.max_scalar_bytes || !bad_text(value).empty()) throw NotPlain{};
+    if (tag != "?" && !quote_closed(source_, mark.pos)) throw NotPlain{};
+    count();
+    if (!events_.scalar(to_mark(mark, first_line_), value)) throw NotPlain{};
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(Node::Kind::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(Node::Kind::map, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != 0 || ++depth_ > limits_.max_depth) throw NotPlain{};
+    count();
+    if (!events_.begin(kind, to_mark(mark, first_line_))) throw NotPlain{};
+  }
+  void close() {
+    --depth_;
+    if (!events_.end()) throw NotPlain{};
+  }
+  void count() {
+    if (++nodes_ > limits_.max_nodes) throw NotPlain{};
+  }
+
+  std::string_view source_;
+  int first_line_;
+  const Limits& limits_;
+  DocumentEvents& events_;
+  int depth_ = 0;
+  size_t nodes_ = 0;
+};
+
+}  // namespace
+
+bool read_plain_document(std::string_view text, int first_line, const Limits& limits, DocumentEvents& events) {
+  TextBuffer buffer(text);
+  std::istream in(&buffer);
+  PlainReader reader(text, first_line, limits, events);
+  try {
+    YAML::Parser parser(in);
+    if (!parser.HandleNextDocument(reader)) return false;  // no document: DocumentStream says so
+    return !parser.HandleNextDocument(reader);             // a second one (or a stuck parser)
+  } catch (const NotPlain&) {
+    return false;
+  } catch (const YAML::Exception&) {
+    return false;
+  }
+}
 
 struct DocumentStream::Impl {
   std::string file;

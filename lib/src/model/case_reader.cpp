@@ -7,6 +7,7 @@
 #include "sbc/model/case.hpp"
 #include "base/spelling.hpp"
 #include "base/strings.hpp"
+#include "model/plain_case.hpp"
 
 namespace sbc {
 namespace {
@@ -46,7 +47,7 @@ bool is_none_word(const std::string& s) {
   return s == "none" || s == "never" || s == "无" || s == "从未";
 }
 
-std::optional<Text> read_scalar_into(const Node& node, const Field& field, Value& v);
+std::optional<Text> read_scalar_into(const std::string& s, Mark mark, const Field& field, Value& v);
 
 const char* type_name(Type t, Lang lang) {
   bool zh = lang == Lang::zh;
@@ -112,7 +113,7 @@ class CaseReader {
       default: break;
     }
     if (n.kind != Node::Kind::scalar) return wrong_shape(n, f, path);
-    if (std::optional<Text> why = read_scalar_into(n, f, v)) {
+    if (std::optional<Text> why = read_scalar_into(n.scalar, n.mark, f, v)) {
       report(Severity::error, n.mark, path, std::move(*why));
       return false;
     }
@@ -260,9 +261,8 @@ Node typed_line_node(const std::string& text, const Field& f, Mark mark) {
 namespace {
 
 // Reads a scalar as `field` into `v`, or says why it cannot (and leaves `v` as it was but for its mark).
-std::optional<Text> read_scalar_into(const Node& node, const Field& field, Value& v) {
-  const std::string& s = node.scalar;
-  v.mark = node.mark;
+std::optional<Text> read_scalar_into(const std::string& s, Mark mark, const Field& field, Value& v) {
+  v.mark = mark;
   switch (field.type) {
     case Type::text:
       if (field.none_allowed && is_none_word(s)) return std::nullopt;  // stated none
@@ -321,8 +321,109 @@ std::optional<Text> read_scalar_into(const Node& node, const Field& field, Value
 
 Parsed<Value> read_scalar(const Node& node, const Field& field) {
   Value v;
-  if (std::optional<Text> why = read_scalar_into(node, field, v)) return Parsed<Value>::fail(std::move(*why));
+  if (std::optional<Text> why = read_scalar_into(node.scalar, node.mark, field, v)) return Parsed<Value>::fail(std::move(*why));
   return Parsed<Value>::ok(std::move(v));
+}
+
+namespace {
+
+// A case read straight from a plain document's events, for the documents with nothing to report:
+// where CaseReader would report anything (an unknown or duplicate key, a value of the wrong
+// shape, one it cannot read), this gives up and the document goes through CaseReader. A batch's
+// documents nearly all come this way, without a tree built, walked and freed for each.
+class PlainCaseReader : public DocumentEvents {
+ public:
+  explicit PlainCaseReader(Case& out) : out_(out) {}
+
+  bool begin(Node::Kind kind, Mark mark) override {
+    if (frames_.empty()) {  // the document: a map of the case format
+      if (kind != Node::Kind::map) return false;
+      out_.mark = mark;
+      return open(out_.root, case_schema(), kind, mark);
+    }
+    const Field* field = nullptr;
+    Value* v = next(field);
+    return v != nullptr && open(*v, *field, kind, mark);
+  }
+
+  bool end() override {
+    Frame& f = frames_.back();
+    if (f.value->kind == Value::Kind::record) {
+      for (const Field& child : f.field->fields) {
+        if (child.defaults_false && f.value->find(child.key) == nullptr) {
+          Value no;
+          no.kind = Value::Kind::boolean;
+          f.value->fields.push_back({child.key, std::move(no)});
+        }
+      }
+    }
+    frames_.pop_back();
+    return true;
+  }
+
+  bool scalar(Mark mark, const std::string& text) override {
+    if (frames_.empty()) return false;  // a document that is a single value
+    Frame& f = frames_.back();
+    if (f.value->kind == Value::Kind::record && f.key == nullptr) {  // a key
+      const Field* child = f.field->child(text);
+      if (child == nullptr || f.value->find(text) != nullptr) return false;
+      f.value->fields.emplace_back().key = text;
+      f.key = child;
+      return true;
+    }
+    const Field* field = nullptr;
+    Value* v = next(field);
+    if (v == nullptr) return false;
+    if (field->type == Type::record) return false;
+    if (field->type == Type::list) {  // only "none" stands for a list
+      v->mark = mark;
+      v->kind = Value::Kind::list;
+      return is_none_word(text);
+    }
+    return !read_scalar_into(text, mark, *field, *v);
+  }
+
+ private:
+  struct Frame {
+    Value* value;            // in its parent's fields or items, which do not grow while it is open
+    const Field* field;
+    const Field* key = nullptr;  // a map's key read, its value not yet
+  };
+
+  // The value the next node of the innermost map or list fills, and its field.
+  Value* next(const Field*& field) {
+    Frame& f = frames_.back();
+    if (f.value->kind == Value::Kind::list) {
+      field = &f.field->item();
+      return &f.value->items.emplace_back();
+    }
+    if (f.key == nullptr) return nullptr;  // a map or list as a key
+    field = f.key;
+    f.key = nullptr;
+    return &f.value->fields.back().value;
+  }
+
+  bool open(Value& v, const Field& field, Node::Kind kind, Mark mark) {
+    bool map = kind == Node::Kind::map;
+    if (field.type != (map ? Type::record : Type::list)) return false;
+    v.mark = mark;
+    v.kind = map ? Value::Kind::record : Value::Kind::list;
+    // Room for every key the format has: the map can hold no other (an unknown key gives up), and
+    // its entries never move.
+    if (map) v.fields.reserve(field.fields.size());
+    frames_.push_back({&v, &field});
+    return true;
+  }
+
+  Case& out_;
+  std::vector<Frame> frames_;
+};
+
+}  // namespace
+
+bool read_plain_case(std::string_view text, int first_line, const ReadOptions& options, Case& out) {
+  PlainCaseReader reader(out);
+  return read_plain_document(text, first_line, options.limits, reader);
 }
 
 Case read_case(const Document& doc, const std::string& file, const ReadOptions& options) {

@@ -2,25 +2,13 @@
 #include <fmt/format.h>
 
 #include <istream>
-#include <streambuf>
 
 #include "sbc/model/case.hpp"
 #include "base/strings.hpp"
+#include "input/text_buffer.hpp"
+#include "model/plain_case.hpp"
 
 namespace sbc {
-namespace {
-
-// A string read in place: the parser wants an istream, and an istringstream would first copy the
-// whole document (one allocation of its size per case).
-class ViewBuffer : public std::streambuf {
- public:
-  explicit ViewBuffer(std::string_view text) {
-    char* begin = const_cast<char*>(text.data());  // the get area is only read
-    setg(begin, begin, begin + text.size());
-  }
-};
-
-}  // namespace
 
 Case parse_document(const RawDocument& raw, const ReadOptions& options) {
   if (raw.unreadable) {
@@ -31,13 +19,21 @@ Case parse_document(const RawDocument& raw, const ReadOptions& options) {
     return c;
   }
   if (raw.csv_header) return read_csv_row(raw, options);
-  ViewBuffer buffer(raw.text);
+  // The quote check maps the parser's positions to bytes: only for plain UTF-8 (no BOM, no
+  // UTF-16), where the two agree.
+  bool utf8 = raw.text.compare(0, 3, "\xEF\xBB\xBF") != 0 && raw.text.find('\0') == std::string::npos;
+  if (utf8) {
+    Case c;
+    if (read_plain_case(raw.text, raw.first_line, options, c)) {
+      c.file = raw.file;
+      c.index = raw.index;
+      return c;
+    }
+  }
+  TextBuffer buffer(raw.text);
   std::istream in(&buffer);
   Document doc;
   try {
-    // The quote check maps the parser's positions to bytes: only for plain UTF-8 (no BOM, no
-    // UTF-16), where the two agree.
-    bool utf8 = raw.text.compare(0, 3, "\xEF\xBB\xBF") != 0 && raw.text.find('\0') == std::string::npos;
     DocumentStream stream(in, raw.file, options.limits, raw.first_line, utf8 ? std::string_view(raw.text) : "");
     if (!stream.next(doc)) doc = Document{};  // "---" and nothing: an empty document
     doc.index = raw.index;

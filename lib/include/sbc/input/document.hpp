@@ -54,6 +54,23 @@ struct Document {
 std::string encode(const Node& node);
 Node decode(std::string_view encoded);
 
+// The events of a document, for a reader that builds what it needs straight from them rather
+// than from a tree (a case: see read_plain_document). Each returns false to give up.
+class DocumentEvents {
+ public:
+  virtual ~DocumentEvents() = default;
+  virtual bool begin(Node::Kind kind, Mark mark) = 0;  // a map or a sequence opens
+  virtual bool end() = 0;                              // the innermost one closes
+  virtual bool scalar(Mark mark, const std::string& text) = 0;
+};
+
+// Reads `text`, one document (a RawDocument's), into `events` when it is plain: no anchor or
+// alias, no empty value, no limit exceeded, no scalar that DocumentStream would report, no syntax
+// error and nothing after it. Returns false at the first such thing, or when `events` gives up;
+// the caller then drops what `events` received and reads the text with DocumentStream, which
+// reports each problem. `first_line` is the line of the file where `text` starts.
+bool read_plain_document(std::string_view text, int first_line, const Limits& limits, DocumentEvents& events);
+
 // Reads the documents of one YAML stream one at a time, so memory does not grow with the file.
 class DocumentStream {
  public:
