@@ -151,9 +151,28 @@ size_t count_nodes(const Node& n) {
   return total;
 }
 
+// yaml-cpp's four container events as open(kind, mark, anchor) and close(), which each reader
+// below defines.
+template <class Reader>
+class ContainerEvents : public YAML::EventHandler {
+ public:
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    static_cast<Reader*>(this)->open(Node::Kind::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { static_cast<Reader*>(this)->close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    static_cast<Reader*>(this)->open(Node::Kind::map, mark, anchor);
+  }
+  void OnMapEnd() override { static_cast<Reader*>(this)->close(); }
+};
+
 // Builds a Node tree from parser events. Limits are enforced as the events arrive, so an
 // oversized or self-referencing document is refused before it costs memory.
-class TreeBuilder : public YAML::EventHandler {
+class TreeBuilder : public ContainerEvents<TreeBuilder> {
+  friend class ContainerEvents<TreeBuilder>;
+
  public:
   TreeBuilder(const std::string& file, const Limits& limits, int first_line, std::string_view source, Document& doc)
       : file_(file), limits_(limits), first_line_(first_line), source_(source), doc_(doc), base_(pending_.size()) {
@@ -205,16 +224,6 @@ class TreeBuilder : public YAML::EventHandler {
     if (!n.plain && !quote_closed(source_, mark.pos)) fail(n.mark, {"引号未闭合", "the quoted string is never closed"});
     place(anchor);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(Node::Kind::sequence, mark, anchor);
-  }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(Node::Kind::map, mark, anchor);
-  }
-  void OnMapEnd() override { close(); }
 
  private:
   struct Frame {
@@ -394,7 +403,9 @@ struct NotPlain {};
 
 // The events of a plain document handed on, checked as TreeBuilder checks them: whatever
 // TreeBuilder would report or refuse stops the reading instead.
-class PlainReader : public YAML::EventHandler {
+class PlainReader : public ContainerEvents<PlainReader> {
+  friend class ContainerEvents<PlainReader>;
+
  public:
   PlainReader(std::string_view source, int first_line, const Limits& limits, DocumentEvents& events)
       : source_(source), first_line_(first_line), limits_(limits), events_(events) {}
@@ -410,16 +421,6 @@ class PlainReader : public YAML::EventHandler {
     count();
     if (!events_.scalar(to_mark(mark, first_line_), value)) throw NotPlain{};
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(Node::Kind::sequence, mark, anchor);
-  }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(Node::Kind::map, mark, anchor);
-  }
-  void OnMapEnd() override { close(); }
 
  private:
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {

@@ -49,6 +49,17 @@ bool is_none_word(const std::string& s) {
 
 std::optional<Text> read_scalar_into(const std::string& s, Mark mark, const Field& field, Value& v);
 
+// The record's booleans that are false unless set, added as false where the case is silent.
+void add_false_defaults(const Field& f, Value& record) {
+  for (const Field& child : f.fields) {
+    if (child.defaults_false && record.find(child.key) == nullptr) {
+      Value no;
+      no.kind = Value::Kind::boolean;
+      record.fields.push_back({child.key, std::move(no)});
+    }
+  }
+}
+
 const char* type_name(Type t, Lang lang) {
   bool zh = lang == Lang::zh;
   switch (t) {
@@ -143,13 +154,7 @@ class CaseReader {
       entry.key = key.scalar;
       if (!convert(n.value(i), *child, child_path, entry.value)) v.fields.pop_back();
     }
-    for (const Field& child : f.fields) {
-      if (child.defaults_false && v.find(child.key) == nullptr) {
-        Value no;
-        no.kind = Value::Kind::boolean;
-        v.fields.push_back({child.key, std::move(no)});
-      }
-    }
+    add_false_defaults(f, v);
     return true;
   }
 
@@ -348,15 +353,7 @@ class PlainCaseReader : public DocumentEvents {
 
   bool end() override {
     Frame& f = frames_.back();
-    if (f.value->kind == Value::Kind::record) {
-      for (const Field& child : f.field->fields) {
-        if (child.defaults_false && f.value->find(child.key) == nullptr) {
-          Value no;
-          no.kind = Value::Kind::boolean;
-          f.value->fields.push_back({child.key, std::move(no)});
-        }
-      }
-    }
+    if (f.value->kind == Value::Kind::record) add_false_defaults(*f.field, *f.value);
     frames_.pop_back();
     return true;
   }
