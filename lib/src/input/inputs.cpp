@@ -71,7 +71,6 @@ void split_stream(std::istream& in, const std::string& name, const Limits& limit
   RawDocument current{name, 0, 1, "", {}, {}, {}};
   bool opened = false;  // the current text began with "---": a document even if empty
   bool too_long = false;  // the current document outgrew the limit: its text is dropped
-  size_t last_size = 0;   // the length of the last document handed on
   auto emit = [&](int next_first_line) {
     if (too_long) {
       RawDocument refused = unreadable(name, index++, {fmt::format("文档超过 {} 字节（可用 --limit max_document_bytes=N 放宽）",
@@ -81,15 +80,11 @@ void split_stream(std::istream& in, const std::string& name, const Limits& limit
       refused.unreadable->mark = Mark{current.first_line, 1};
       sink(std::move(refused));
     } else if (opened || !holds_no_content(current.text)) {
-      last_size = current.text.size();
       current.index = index++;
       sink(std::move(current));
     }
     too_long = false;
     current = RawDocument{name, 0, next_first_line, "", {}, {}, {}};
-    // The documents of one file tend to be alike: room for the last one's size saves growing
-    // the text line by line.
-    current.text.reserve(std::min(last_size + last_size / 4, limits.max_document_bytes));
     opened = false;
   };
   std::string line;
