@@ -26,13 +26,24 @@ def money(rng, yuan):
     return "{}.00".format(yuan)
 
 
-def recognition(rng, kind):
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+
+def credit_code(enterprise):
+    """A valid unified social credit code (GB 32100-2015 check character) for an enterprise number."""
+    body = "91370100MA3{:06d}".format(enterprise)
+    total = sum(ALPHABET.index(c) * w for c, w in zip(body, WEIGHTS))
+    return body + ALPHABET[(31 - total % 31) % 31]
+
+
+def recognition(rng, kind, case, enterprise):
     rd = rng.choice([1_200_000, 2_500_000, 999_999]) if kind != "general" else 1_200_000
     sales = 3_500_000
     lines = [
         "applicant:",
-        "  name: 山东合成软件{}有限公司".format(rng.randrange(10000)),
-        "  credit_code: 91370100MA3C5{:05d}".format(rng.randrange(100000)),
+        "  name: 山东合成软件{}有限公司".format(enterprise),
+        "  credit_code: {}".format(credit_code(enterprise)),
         "  registered_province: {}".format("河南" if kind == "basic" else rng.choice(PROVINCES)),
         "  independent_legal_person: true",
         "  compliant: true",
@@ -42,7 +53,7 @@ def recognition(rng, kind):
         "  tech_centers: [{kind: enterprise_tech_center, level: city}]",
         "  negative_list_since: never",
         "software:",
-        "  name: 合成工业软件平台",
+        "  name: 合成工业软件平台{}".format(case),
         "  version: V{}.{}".format(rng.randrange(1, 9), rng.randrange(10)),
         "  developed_on: 2019-{:02d}-{:02d}".format(rng.randrange(1, 13), rng.randrange(1, 29)),
         "  novelty_search_report: true",
@@ -71,7 +82,7 @@ def recognition(rng, kind):
     return lines
 
 
-def insurance(rng):
+def insurance(rng, enterprise):
     n_sales = rng.randrange(1, 4)
     n_policies = rng.randrange(1, 4)
     lines = [
@@ -85,11 +96,13 @@ def insurance(rng):
         amount = rng.randrange(50, 2000) * 10_000
         first = amount * rng.choice([30, 50, 60, 100]) // 100
         lines += [
-            "    - contract: HT-2020-{:03d}".format(s + 1),
+            "    - contract: HT-{}-{:03d}".format(enterprise, s + 1),
             "      buyer: 合成制造{}有限公司".format(rng.randrange(1000)),
             "      amount: {}".format(money(rng, amount)),
             "      invoices: [{date: 2020-%02d-15, amount: %s}, {date: 2020-%02d-15, amount: %s}]"
-            % (rng.randrange(1, 6), money(rng, first), rng.randrange(6, 12), money(rng, amount - first)),
+            % (rng.randrange(1, 6), money(rng, first), rng.randrange(6, 12), money(rng, amount - first))
+            if first < amount else  # invoiced whole at once: one invoice
+            "      invoices: [{date: 2020-%02d-15, amount: %s}]" % (rng.randrange(1, 6), money(rng, first)),
         ]
     lines.append("  policies:")
     for p in range(n_policies):
@@ -106,7 +119,7 @@ def insurance(rng):
             "      premium: {}".format(money(rng, premium)),
             "      payments: [{date: 2020-03-31, amount: %s}, {date: 2020-09-30, amount: %s}]"
             % (money(rng, premium // 5), money(rng, premium - premium // 5)),
-            "      contracts: [HT-2020-{:03d}]".format(rng.randrange(1, n_sales + 1)),
+            "      contracts: [HT-{}-{:03d}]".format(enterprise, rng.randrange(1, n_sales + 1)),
         ]
     lines.append("materials: [business_license, premium_voucher, policy_copy, premium_invoice, sales_contract, "
                  "sales_invoice, invoice_list, policy_correspondence_list]")
@@ -122,12 +135,18 @@ def main():
     kinds = ["general", "general", "basic", "threshold", "undetermined"] + OTHERS
     os.makedirs(out, exist_ok=True)
     per_file = 100
+    # The cases are one review round: each its own product; one enterprise in twenty applies for
+    # a second product in the case after its first.
+    case = enterprise = 0
     for f in range((n + per_file - 1) // per_file):
         with open(os.path.join(out, "cases-{:05d}.yaml".format(f)), "w", encoding="utf-8") as fh:
             for i in range(min(per_file, n - f * per_file)):
                 kind = kinds[rng.randrange(len(kinds))]
+                if case > 0 and rng.randrange(20) != 0:
+                    enterprise += 1
                 fh.write("---\n# synthetic case, kind: {}\n".format(kind))
-                fh.write("\n".join(recognition(rng, kind) + insurance(rng)) + "\n")
+                fh.write("\n".join(recognition(rng, kind, case, enterprise) + insurance(rng, enterprise)) + "\n")
+                case += 1
 
 
 if __name__ == "__main__":
