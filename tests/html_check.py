@@ -57,9 +57,16 @@ def main():
             details = tree.findall(".//details")
             check(len(details) == len(cases), f"{tool}: each case's details, folded ({len(details)})")
             if tool == "sbc-subsidy":
-                total = sum(int(c.get("subsidy", "0").replace(".", "")) for c in cases if "subsidy" in c)
+                # The examples are one round: the total is what is payable after it.
+                total = sum(int(c.get("payable", "0").replace(".", "")) for c in cases if "payable" in c)
                 expected = "¥{:,.2f}".format(total / 100)
-                check(expected in text, f"{tool}: the total subsidy equals the jsonl's sum ({expected})")
+                check(expected in text, f"{tool}: the total subsidy equals the jsonl's sum of payable amounts ({expected})")
+                section = tree.find(".//section[@id='round']")
+                enterprises = {c["enterprise"]["company"] for c in cases if c.get("enterprise")}
+                links = section.findall(".//a") if section is not None else []
+                check(section is not None and all(e in text_of(section) for e in enterprises)
+                      and all(a.get("href").startswith("#c") for a in links) and len(links) > 0,
+                      f"{tool}: a round section names each enterprise with several cases ({len(enterprises)}), linked to the cases")
             check("SHA-256" in text and all(c["rules_sha256"] in text for c in cases if "rules_sha256" in c),
                   f"{tool}: the footer's decision record names each pack's SHA-256")
             with open(os.path.join(work, tool + ".html"), "wb") as f:

@@ -27,8 +27,8 @@ def jsonl(tool, inputs):
 
 def main():
     build = sys.argv[1]
-    runs = [("sbc-check", ["examples"], ["汇总", "明细", "说明"]),
-            ("sbc-subsidy", ["examples/subsidy", "examples/programmes"], ["汇总", "明细", "保单", "说明"])]
+    runs = [("sbc-check", ["examples"], ["汇总", "明细", "疑点", "说明"]),
+            ("sbc-subsidy", ["examples/subsidy", "examples/programmes"], ["汇总", "明细", "保单", "疑点", "说明"])]
     with tempfile.TemporaryDirectory() as work:
         for tool, inputs, sheets in runs:
             binary = os.path.join(build, tool)
@@ -42,7 +42,9 @@ def main():
             overview = book.worksheets[0]
             rows = list(overview.iter_rows(min_row=2, values_only=False))
             subsidy = tool == "sbc-subsidy"
-            case_rows = rows[:-1] if subsidy else rows
+            # The examples are one round: an enterprise with several cases gets a subtotal row after its last one.
+            subtotals = [r for r in rows if r[6].value == "subtotal"]
+            case_rows = [r for r in (rows[:-1] if subsidy else rows) if r[6].value != "subtotal"]
             check(len(case_rows) == len(cases), f"{tool}: a summary row per case ({len(case_rows)} of {len(cases)})")
             check(overview.freeze_panes == "A2" and overview.auto_filter.ref is not None
                   and overview["A1"].font.b, f"{tool}: a frozen bold header row with a filter")
@@ -57,6 +59,8 @@ def main():
                     money = row[7]
                     ok = ok and isinstance(money.value, (int, float)) and f"{money.value:.2f}" == c["subsidy"]
                     ok = ok and money.number_format == "¥#,##0.00"
+                    payable = row[11]  # after the round
+                    ok = ok and isinstance(payable.value, (int, float)) and f"{payable.value:.2f}" == c["payable"]
                 else:
                     ok = ok and (values[7] or None) == c["path"]
                 date = row[4]
@@ -68,8 +72,21 @@ def main():
             check(same, f"{tool}: every summary row equals the jsonl output (file, index, verdict, path or subsidy, date)")
             if subsidy:
                 total = rows[-1]
-                check(total[7].value.startswith("=SUM(H2:H") and total[7].number_format == "¥#,##0.00",
-                      f"{tool}: a totals row sums the subsidy column: {total[7].value}")
+                check(total[7].value.startswith('=SUMIF(G2:G') and total[7].value.endswith(',"<>subtotal",H2:H' + str(len(rows)) + ')')
+                      and total[11].value.startswith('=SUMIF(G2:G') and total[7].number_format == "¥#,##0.00",
+                      f"{tool}: a totals row sums the subsidy and payable columns, subtotals left out: {total[7].value}, {total[11].value}")
+                # Each enterprise's subtotal: its cases' payable amounts, at most the cap.
+                enterprise_payable = {}
+                for c in cases:
+                    if c.get("enterprise"):
+                        enterprise_payable[c["enterprise"]["company"]] = c["enterprise"]["payable"]
+                check(len(subtotals) == len(enterprise_payable) and
+                      all(f"{r[11].value:.2f}" == enterprise_payable[r[2].value] for r in subtotals),
+                      f"{tool}: a subtotal row per enterprise with several cases ({len(subtotals)}), equal to the jsonl's")
+                flags = book["疑点"]
+                n = sum(len(f["cases"]) for c in cases for f in c.get("flags", []) if f["cases"][0]["case"] == c["case"]
+                        and f["cases"][0]["index"] == c["index"])
+                check(flags.max_row - 1 == n, f"{tool}: a 疑点 row per case of each flag ({flags.max_row - 1} of {n})")
                 policies = book["保单"]
                 n = sum(len(c.get("policies", [])) for c in cases)
                 check(policies.max_row - 1 == n, f"{tool}: a policy row per policy ({policies.max_row - 1} of {n})")
@@ -120,8 +137,11 @@ def main():
         r = subprocess.run([subsidy_tool, "--format", "xlsx", "--output", book_path, round_csv], capture_output=True, text=True)
         ws = openpyxl.load_workbook(book_path)["汇总"]
         amounts = [ws.cell(row=i, column=8).value for i in range(2, 5)]
-        check(r.returncode == 0 and amounts == [264000, 328000, 2000000] and ws.cell(row=5, column=8).value == "=SUM(H2:H4)",
-              f"template CSV → three GB18030 rows → workbook: {amounts}")
+        # One enterprise: ¥2,592,000 judged alone, ¥2,000,000 payable, shared in proportion to the fen.
+        payable = [ws.cell(row=i, column=12).value for i in range(2, 6)]
+        check(r.returncode == 0 and amounts == [264000, 328000, 2000000] and ws.cell(row=5, column=7).value == "subtotal"
+              and payable == [203703.70, 253086.42, 1543209.88, 2000000] and ws.cell(row=6, column=8).value == '=SUMIF(G2:G5,"<>subtotal",H2:H5)',
+              f"template CSV → three GB18030 rows → workbook: {amounts}, payable {payable}")
 
         # English headers; standard output when it is not a terminal; never a terminal.
         r = subprocess.run([os.path.join(build, "sbc-check"), "--format", "xlsx", "--lang", "en", "examples/01-eligible-general.yaml"],
@@ -130,7 +150,7 @@ def main():
         with open(piped, "wb") as f:
             f.write(r.stdout)
         book = openpyxl.load_workbook(piped)
-        check(r.returncode == 0 and book.sheetnames == ["Summary", "Details", "About"] and book["Summary"]["A1"].value == "case file",
+        check(r.returncode == 0 and book.sheetnames == ["Summary", "Details", "Flags", "About"] and book["Summary"]["A1"].value == "case file",
               "to standard output when it is not a terminal, English with --lang en")
         pid, fd = pty.fork()
         if pid == 0:

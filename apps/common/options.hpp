@@ -40,6 +40,7 @@ struct Common {
   std::string output;        // --output FILE (xlsx)
   std::string command_line;  // as typed, for a workbook's decision record
   bool workbook_to_stdout = false;
+  bool no_round = false;     // --no-round
 };
 
 // `formats`: the --format values this tool renders.
@@ -93,6 +94,16 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
         ->type_name("FILE");
   app.add_option("-j,--jobs", c.jobs, "Cases judged in parallel (default: every core); output keeps input order")
       ->check(CLI::NonNegativeNumber);
+}
+
+// --no-round (sbc-check and sbc-subsidy).
+inline void add_no_round(CLI::App& app, Common& c, bool subsidy) {
+  app.add_flag("--no-round", c.no_round,
+               subsidy ? "Judge each case alone. By default the inputs of one run are a round: an enterprise's "
+                         "cases share its cap (单个企业最高200万元), each case is given its payable share, and claims "
+                         "made in two cases (a policy, an invoice, a contract with its buyer, a product) are flagged"
+                       : "Judge each case alone. By default the inputs of one run are a round, and a product "
+                         "applied for twice by one enterprise is flagged");
 }
 
 // --compare-rules A B (sbc-check and sbc-subsidy).
@@ -172,6 +183,7 @@ inline std::optional<std::string> workbook_destination(Common& c, CheckOptions& 
 
 inline std::optional<std::string> to_options(Common& c, CheckOptions& o) {
   o.rules = c.rules;
+  o.round = !c.no_round;
   o.output.format = c.format == "json"       ? Format::json
                     : c.format == "jsonl"    ? Format::jsonl
                     : c.format == "csv"      ? Format::csv

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   bool explain = false, quiet = false;
   std::vector<std::string> compare;
   sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "junit", "sarif", "github", "xlsx", "html", "yaml"});
+  sbc::cli::add_no_round(app, common, false);
   sbc::cli::add_compare(app, compare);
   sbc::cli::Intake intake;
   sbc::cli::add_intake(app, intake);

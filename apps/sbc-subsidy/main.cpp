@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   std::string form;
   std::vector<std::string> compare;
   sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "markdown", "xlsx", "html", "yaml"});
+  sbc::cli::add_no_round(app, common, true);
   sbc::cli::add_compare(app, compare);
   sbc::cli::Intake intake;
   sbc::cli::add_intake(app, intake);

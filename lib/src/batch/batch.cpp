@@ -11,6 +11,7 @@
 
 #include <algorithm>
 
+#include "base/spool.hpp"
 #include "sbc/input/inputs.hpp"
 
 namespace sbc {
@@ -63,14 +64,79 @@ class WorkerPool {
   bool stopping_ = false;
 };
 
-// Prints outputs in order (as JSON array elements when asked) and keeps the tally.
+// A case's output as the round holds it back (its entry has gone to the round). The fields are
+// read back into a Rendered that is reused from case to case.
+void put(Spool& s, const Rendered& r) {
+  s.put(r.output);
+  s.put(static_cast<std::uint64_t>(r.status));
+  s.put(r.verdict);
+  s.put(static_cast<std::uint64_t>(r.amount.fen));
+  s.put(r.rows.size());
+  for (const TableRow& row : r.rows) {
+    s.put(static_cast<std::uint64_t>(row.sheet));
+    s.put(row.cells.size());
+    for (const Cell& c : row.cells) {
+      s.put(static_cast<std::uint64_t>(c.kind));
+      s.put(c.text);
+      s.put(static_cast<std::uint64_t>(c.money.fen));
+      s.put(static_cast<std::uint64_t>(c.date.days));
+      s.put(static_cast<std::uint64_t>(c.number));
+    }
+  }
+}
+
+void get(Spool& s, Rendered& r) {
+  s.get_string(r.output);
+  r.status = static_cast<ExitStatus>(s.get_number());
+  s.get_string(r.verdict);
+  r.amount = Money{static_cast<std::int64_t>(s.get_number())};
+  r.rows.resize(s.get_number());
+  for (TableRow& row : r.rows) {
+    row.sheet = static_cast<int>(s.get_number());
+    row.cells.resize(s.get_number());
+    for (Cell& c : row.cells) {
+      c.kind = static_cast<Cell::Kind>(s.get_number());
+      s.get_string(c.text);
+      c.money = Money{static_cast<std::int64_t>(s.get_number())};
+      c.date = Date{static_cast<int>(s.get_number())};
+      c.number = static_cast<long long>(s.get_number());
+    }
+  }
+}
+
+// Prints outputs in order (as JSON array elements when asked) and keeps the tally; in a round,
+// holds them back until the round is resolved.
 class Printer {
  public:
   Printer(std::ostream& out, const BatchOptions& options) : out_(out), options_(options) {
     if (options_.json_array) out_ << "[";
     out_ << options_.header;
   }
-  void print(const Rendered& r) {
+  void print(Rendered&& r) {
+    if (!options_.round) {
+      emit(r);
+      if (options_.on_progress) options_.on_progress(summary_.cases);
+      return;
+    }
+    options_.round->add(std::move(r.entry));
+    if (!spool_) spool_.emplace();
+    put(*spool_, r);
+    ++held_;
+    if (options_.on_progress) options_.on_progress(held_);
+  }
+  // The round's outputs, now that it is resolved.
+  void release() {
+    if (!options_.round) return;
+    options_.round->resolve();
+    if (spool_) spool_->rewind();
+    Rendered r;
+    for (size_t ordinal = 0; ordinal < held_; ++ordinal) {
+      get(*spool_, r);
+      if (options_.finish) options_.finish(ordinal, r);
+      emit(r);
+    }
+  }
+  void emit(const Rendered& r) {
     summary_.status = worst(summary_.status, r.status);
     if (options_.deliver) options_.deliver(r);
     else if (!r.output.empty()) {  // a case may print nothing (an unchanged case of --compare-rules)
@@ -85,9 +151,9 @@ class Printer {
                            [&](const auto& v) { return v.first == r.verdict; });
     if (it == summary_.verdicts.end()) summary_.verdicts.emplace_back(r.verdict, 1);
     else ++it->second;
-    if (options_.on_progress) options_.on_progress(summary_.cases);
   }
   BatchSummary finish() {
+    release();
     if (options_.json_array) out_ << (printed_ == 0 ? "]\n" : "\n]\n");
     out_.flush();
     if (summary_.cases == 0) summary_.status = ExitStatus::error;
@@ -99,6 +165,8 @@ class Printer {
   std::ostream& out_;
   const BatchOptions& options_;
   BatchSummary summary_;
+  std::optional<Spool> spool_;  // made with the first case of a round
+  size_t held_ = 0;
 };
 
 }  // namespace
@@ -140,7 +208,7 @@ BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOption
     Group done = in_flight.front().get();
     in_flight.pop_front();
     ahead -= done.size();
-    for (const Rendered& r : done) printer.print(r);
+    for (Rendered& r : done) printer.print(std::move(r));
   };
   auto hand_over = [&] {
     if (group.empty()) return;

@@ -6,6 +6,7 @@
 #include "sbc/base/json.hpp"
 #include "report/report.hpp"
 #include "sbc/report/html_report.hpp"
+#include "sbc/report/round_report.hpp"
 #include "sbc/report/workbook.hpp"
 
 namespace sbc {
@@ -237,22 +238,36 @@ BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOption
                        std::istream& in, std::ostream& out, std::function<void(size_t)> on_progress) {
   const OutputOptions& o = options.output;
   std::optional<CiFormat> ci = ci_format(o.format);
+  // The CI formats report each case as a test of its own: the round (a flag changes no verdict) is
+  // not theirs.
+  std::optional<Round> round;
+  if (options.round && !ci) round.emplace();
   std::string header = ci ? ci_header(*ci, "sbc-check") : o.format == Format::csv ? kCheckCsvHeader : "";
+  if (round && o.format == Format::csv) header.insert(header.size() - 1, round_csv_columns(false));
   BatchOptions batch{options.read, options.jobs, o.format == Format::json, header, std::move(on_progress),
-                     ci ? ci_separator(*ci) : "", {}};
+                     ci ? ci_separator(*ci) : "", {}, nullptr, {}};
+  const std::string as_of = options.as_of ? format(*options.as_of) : "";
   std::optional<WorkbookWriter> book;
   if (o.format == Format::xlsx) {
-    book.emplace(o.file, WorkbookInfo{false, o.lang, options.as_of ? format(*options.as_of) : "", o.command_line});
+    book.emplace(o.file, WorkbookInfo{false, o.lang, as_of, o.command_line, round.has_value()});
     batch.deliver = [&](const Rendered& r) { book->add(r.rows); };
   }
   std::optional<HtmlReportWriter> page;
   if (o.format == Format::html) {
-    page.emplace(out, HtmlReportInfo{false, o.lang, options.as_of ? format(*options.as_of) : "", o.command_line});
+    page.emplace(out, HtmlReportInfo{false, o.lang, as_of, o.command_line, round.has_value()});
     batch.deliver = [&](const Rendered& r) { page->add(r.rows); };
+  }
+  if (round) {
+    batch.round = &*round;
+    RoundStyle style{&o, false, FormStyle::none};
+    batch.finish = [&round, style](size_t ordinal, Rendered& r) { finish_for_round(r, ordinal, *round, style); };
   }
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     CheckResult r = check_case(std::move(c), rules, options);
-    if (book || page) return Rendered{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}, workbook_rows(r, o.lang)};
+    RoundEntry entry = round ? round_entry(r) : RoundEntry{};
+    if (book || page)
+      return Rendered{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}, workbook_rows(r, o.lang),
+                      std::move(entry)};
     std::string text;
     switch (o.format) {
       case Format::json: text = render_json(r, o, true); break;
@@ -263,11 +278,19 @@ BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOption
       case Format::github: text = render_ci(ci_case(r, o.lang), *ci, "sbc-check"); break;
       default: text = render_text(r, o); break;
     }
-    return Rendered{std::move(text), exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}, {}};
+    return Rendered{std::move(text), exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}, {},
+                    std::move(entry)};
   });
   if (ci) out << ci_footer(*ci) << std::flush;
-  if (book) book->close();
-  if (page) page->close();
+  if (book) {
+    if (round) book->add_flags(*round);
+    book->close();
+  }
+  if (page) {
+    if (round) page->add_round(*round);
+    page->close();
+  }
+  if (round && o.format == Format::text && !o.quiet) out << round_text(*round, o, false, summary.total) << std::flush;
   return summary;
 }
 

@@ -150,7 +150,7 @@ BatchSummary run_compare(const std::vector<std::string>& inputs, const CompareOp
   const RulePack& b = judging_pack(rules, options.b, options.subsidy);
   const OutputOptions& o = options.common.output;
   Tally tally;
-  BatchOptions batch{options.common.read, options.common.jobs, o.format == Format::json, "", std::move(on_progress), "", {}};
+  BatchOptions batch{options.common.read, options.common.jobs, o.format == Format::json, "", std::move(on_progress), "", {}, nullptr, {}};
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     std::vector<Diagnostic> errors = c.errors();
     std::optional<Comparison> cmp;
@@ -167,13 +167,13 @@ BatchSummary run_compare(const std::vector<std::string>& inputs, const CompareOp
       std::string text = o.format == Format::text ? fmt::format("{}: {}\n", case_name(c), format_gnu(errors.front(), o.lang))
                                                   : error_json(c, errors, o.lang, o.format == Format::json) +
                                                         (o.format == Format::jsonl ? "\n" : "");
-      return Rendered{std::move(text), ExitStatus::error, "error", {}, {}};
+      return Rendered{std::move(text), ExitStatus::error, "error", {}, {}, {}};
     }
-    if (!cmp->differs()) return Rendered{"", ExitStatus::ok, "unchanged", {}, {}};
+    if (!cmp->differs()) return Rendered{"", ExitStatus::ok, "unchanged", {}, {}, {}};
     std::string text = o.format == Format::text ? render_text(c, *cmp, options)
                                                 : render_json(c, *cmp, options, o.format == Format::json) +
                                                       (o.format == Format::jsonl ? "\n" : "");
-    return Rendered{std::move(text), ExitStatus::failed, "changed", {}, {}};
+    return Rendered{std::move(text), ExitStatus::failed, "changed", {}, {}, {}};
   });
   if (o.format == Format::text) out << tally.render(options);
   return summary;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "report/report.hpp"
+#include "sbc/report/round_report.hpp"
 #include "sbc/report/workbook.hpp"
 
 namespace sbc {
@@ -58,6 +59,7 @@ body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro H
 .report { display: flex; flex-direction: column; gap: 1.5em; }
 .report > header { order: -2; }
 .summary { order: -1; }  /* written last (it is known only at the end), shown first */
+.round { order: -1; }    /* the round's section, known at the end too: after the summary */
 h1 { font-size: 1.5em; margin: 0; } h2 { font-size: 1.2em; border-bottom: 2px solid var(--line); padding-bottom: .2em; }
 table { border-collapse: collapse; width: 100%; font-size: .9em; }
 th, td { border: 1px solid var(--line); padding: .3em .5em; text-align: left; vertical-align: top; }
@@ -112,9 +114,11 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const HtmlReportInfo& info
                                     zh ? "产品及版本" : "product", zh ? "结论" : "verdict",
                                     info.subsidy ? (zh ? "补助金额" : "subsidy") : (zh ? "认定途径" : "path"),
                                     info.subsidy ? (zh ? "不满足的规则" : "rules failed") : (zh ? "不满足的条件" : "conditions failed")};
-  for (const std::string& h : heads)
-    out_ << "<th scope=\"col\"" << (h == heads[5] && info.subsidy ? " class=\"money\"" : "") << " title=\""
-         << (zh ? "点击排序" : "click to sort") << "\">" << html_escaped(h) << "</th>";
+  if (info.round && info.subsidy) heads.push_back(zh ? "本轮应付" : "payable");
+  if (info.round) heads.push_back(zh ? "本轮说明及疑点" : "round notes and flags");
+  for (size_t i = 0; i < heads.size(); ++i)
+    out_ << "<th scope=\"col\"" << ((i == 5 || i == 7) && info.subsidy ? " class=\"money\"" : "") << " title=\""
+         << (zh ? "点击排序" : "click to sort") << "\">" << html_escaped(heads[i]) << "</th>";
   out_ << "</tr></thead>\n<tbody>\n";
 }
 
@@ -143,15 +147,23 @@ void HtmlReportWriter::add(const std::vector<TableRow>& rows) {
        << fmt::format("<td class=\"{}\">{}</td>", html_escaped(code), html_escaped(c[5].text));
   if (info_.subsidy) {
     Money amount = c[7].kind == Cell::Kind::money ? c[7].money : Money{};
-    total_ = total_ + amount;
-    if (amount.fen > 0) top_.emplace_back(amount, c[2].text.empty() ? name : c[2].text);
+    // In a round, the total and the chart count what is payable after it.
+    Money payable = info_.round && c[11].kind == Cell::Kind::money ? c[11].money : amount;
+    total_ = total_ + payable;
+    if (payable.fen > 0) top_.emplace_back(payable, c[2].text.empty() ? name : c[2].text);
     std::sort(top_.begin(), top_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     if (top_.size() > 20) top_.pop_back();
     out_ << fmt::format("<td class=\"money\" data-sort=\"{}\">{}</td>", amount.fen, html_escaped(shown(c[7])));
   } else {
     out_ << "<td>" << html_escaped(c[7].text) << "</td>";
   }
-  out_ << "<td>" << html_escaped(c[8].text) << "</td></tr>\n";
+  out_ << "<td>" << html_escaped(c[8].text) << "</td>";
+  if (info_.round && info_.subsidy) {
+    Money payable = c[11].kind == Cell::Kind::money ? c[11].money : Money{};
+    out_ << fmt::format("<td class=\"money\" data-sort=\"{}\">{}</td>", payable.fen, html_escaped(shown(c[11])));
+  }
+  if (info_.round) out_ << "<td>" << html_escaped(c.back().text) << "</td>";
+  out_ << "</tr>\n";
 
   // The details, to the temporary file until the table is complete.
   std::string d = fmt::format("<details id=\"c{}\"><summary><b>{}</b> {} — <span class=\"{}\">{}</span> <a href=\"#r{}\">↑</a></summary>\n", n,
@@ -249,6 +261,47 @@ void HtmlReportWriter::summary_section() {
   out_ << "</section>\n";
 }
 
+void HtmlReportWriter::add_round(const Round& round) {
+  bool zh = info_.lang == Lang::zh;
+  if (round.flags().empty() && (!info_.subsidy || round.enterprises().empty())) return;
+  auto link = [](size_t ordinal, const std::string& name) {
+    return fmt::format("<a href=\"#c{}\">{}</a>", ordinal + 1, html_escaped(name));
+  };
+  std::string& out = round_;
+  out = "<section class=\"round\" id=\"round\">\n<h2>" + std::string(zh ? "本轮" : "The round") + "</h2>\n";
+  if (info_.subsidy && !round.enterprises().empty()) {
+    out += zh ? "<h3>同一企业的多个申请</h3>\n" : "<h3>Enterprises with several applications</h3>\n";
+    for (const EnterpriseRound& g : round.enterprises()) {
+      out += "<table><tr><th colspan=\"4\">" + html_escaped(g.company) +
+             (g.credit_code.empty() ? "" : " (" + html_escaped(g.credit_code) + ")") + " [" + html_escaped(g.programme) + "]" +
+             (g.capped ? html_escaped(fmt::format(fmt::runtime(zh ? " — 补偿合计 {} 超过上限 {}，按比例分摊（{}，{}）" : " — compensation {} over the cap {}: shared in proportion ({}, {})"),
+                                                  yuan(g.total), yuan(*g.cap), g.cap_rule, g.cap_clause))
+                       : "") +
+             "</th></tr>\n";
+      out += zh ? "<tr><th>案例</th><th class=\"money\">单独评估</th><th class=\"money\">计入上限部分</th><th class=\"money\">本轮应付</th></tr>\n"
+                : "<tr><th>case</th><th class=\"money\">judged alone</th><th class=\"money\">under the cap</th><th class=\"money\">payable</th></tr>\n";
+      for (size_t i = 0; i < g.cases.size(); ++i)
+        out += fmt::format("<tr><td>{}</td><td class=\"money\">{}</td><td class=\"money\">{}</td><td class=\"money\">{}</td></tr>\n",
+                           link(g.cases[i], g.names[i]), yuan(g.subsidies[i]), yuan(g.amounts[i]),
+                           yuan(g.subsidies[i] - g.amounts[i] + g.shares[i]));
+      out += fmt::format("<tr><th>{}</th><td></td><td class=\"money\">{}</td><td class=\"money\"><b>{}</b></td></tr>\n</table>\n",
+                         zh ? "企业合计" : "enterprise", yuan(g.total), yuan(g.payable));
+    }
+  }
+  if (!round.flags().empty()) {
+    out += zh ? "<h3>疑点（请人工核实）</h3>\n<ul>\n" : "<h3>Flags (for a person to look at)</h3>\n<ul>\n";
+    for (const Flag& f : round.flags()) {
+      std::string where;
+      for (const FlagPlace& p : f.places)
+        where += (where.empty() ? "" : zh ? "、" : ", ") + link(p.ordinal, p.line > 0 ? fmt::format("{}:{}", p.file, p.line) : p.name);
+      out += "<li>" + html_escaped(flag_kind_label(f.kind, info_.lang)) + " <code>" + html_escaped(f.shown) + "</code>" +
+             (zh ? "：" : ": ") + where + "</li>\n";
+    }
+    out += "</ul>\n";
+  }
+  out += "</section>\n";
+}
+
 void HtmlReportWriter::close() {
   bool zh = info_.lang == Lang::zh;
   out_ << "</tbody>\n</table>\n</section>\n<section class=\"details\" id=\"details\">\n<h2>"
@@ -258,6 +311,7 @@ void HtmlReportWriter::close() {
   for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, details_)) > 0;) out_.write(buffer, static_cast<std::streamsize>(n));
   out_ << "</section>\n";
   summary_section();
+  out_ << round_;
   out_ << "<footer>\n<p>" << (zh ? "决策记录：" : "Decision record: ") << "sbc " << SBC_VERSION << "; "
        << (zh ? "评估日期：" : "as of: ")
        << html_escaped(info_.as_of.empty() ? (zh ? "各案例的申请日期" : "each case's application date") : info_.as_of) << "; "

@@ -5,6 +5,7 @@
 #include "report/report.hpp"
 #include "sbc/report/html_report.hpp"
 #include "sbc/report/package.hpp"
+#include "sbc/report/round_report.hpp"
 #include "sbc/report/workbook.hpp"
 #include "sbc/batch/batch.hpp"
 
@@ -355,39 +356,53 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
                          std::istream& in, std::ostream& out, std::function<void(size_t)> on_progress) {
   const OutputOptions& o = options.common.output;
   bool form = options.form != FormStyle::none;
-  BatchOptions batch{options.common.read, options.common.jobs, o.format == Format::json && !form,
-                     o.format == Format::csv && !form ? kSubsidyCsvHeader : "", std::move(on_progress), "", {}};
+  std::optional<Round> round;
+  if (options.common.round) round.emplace();
+  std::string csv_header = o.format == Format::csv && !form ? kSubsidyCsvHeader : "";
+  if (round && !csv_header.empty()) csv_header.insert(csv_header.size() - 1, round_csv_columns(true));
+  BatchOptions batch{options.common.read, options.common.jobs, o.format == Format::json && !form, csv_header,
+                     std::move(on_progress), "", {}, nullptr, {}};
   if (options.form == FormStyle::html) batch.header = package_html_head();
+  const std::optional<Date>& as_of = options.common.as_of;
   std::optional<WorkbookWriter> book;
   if (o.format == Format::xlsx && !form) {
-    const std::optional<Date>& as_of = options.common.as_of;
-    book.emplace(o.file, WorkbookInfo{true, o.lang, as_of ? format(*as_of) : "", o.command_line});
+    book.emplace(o.file, WorkbookInfo{true, o.lang, as_of ? format(*as_of) : "", o.command_line, round.has_value()});
     batch.deliver = [&](const Rendered& r) { book->add(r.rows); };
   }
   std::optional<HtmlReportWriter> page;
   if (o.format == Format::html && !form) {
-    const std::optional<Date>& as_of = options.common.as_of;
-    page.emplace(out, HtmlReportInfo{true, o.lang, as_of ? format(*as_of) : "", o.command_line});
+    page.emplace(out, HtmlReportInfo{true, o.lang, as_of ? format(*as_of) : "", o.command_line, round.has_value()});
     batch.deliver = [&](const Rendered& r) { page->add(r.rows); };
+  }
+  if (round) {
+    batch.round = &*round;
+    RoundStyle style{&o, true, options.form};
+    batch.finish = [&round, style](size_t ordinal, Rendered& r) { finish_for_round(r, ordinal, *round, style); };
   }
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     SubsidyResult r = subsidy_case(std::move(c), rules, options);
-    if (book || page)
-      return Rendered{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error",
-                      r.verdict ? r.verdict->subsidy : Money{}, workbook_rows(r, o.lang)};
-    std::string text;
-    if (options.form == FormStyle::html) text = render_package_html(r);
-    else if (form) text = render_package_markdown(r);
-    else if (o.format == Format::text) text = render_text(r, o);
-    else if (o.format == Format::markdown) text = render_markdown(r, o);
-    else if (o.format == Format::csv) text = render_csv(r);
-    else text = render_json(r, o, o.format == Format::json) + (o.format == Format::jsonl ? "\n" : "");
-    return Rendered{std::move(text), exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error",
-                    r.verdict ? r.verdict->subsidy : Money{}, {}};
+    Rendered done{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error",
+                  r.verdict ? r.verdict->subsidy : Money{}, {}, {}};
+    if (round) done.entry = round_entry(r);
+    if (book || page) done.rows = workbook_rows(r, o.lang);
+    else if (options.form == FormStyle::html) done.output = render_package_html(r);
+    else if (form) done.output = render_package_markdown(r);
+    else if (o.format == Format::text) done.output = render_text(r, o);
+    else if (o.format == Format::markdown) done.output = render_markdown(r, o);
+    else if (o.format == Format::csv) done.output = render_csv(r);
+    else done.output = render_json(r, o, o.format == Format::json) + (o.format == Format::jsonl ? "\n" : "");
+    return done;
   });
-  if (book) book->close();
-  if (page) page->close();
+  if (book) {
+    if (round) book->add_flags(*round);
+    book->close();
+  }
+  if (page) {
+    if (round) page->add_round(*round);
+    page->close();
+  }
   if (options.form == FormStyle::html) out << package_html_tail();
+  if (round && o.format == Format::text && !form && !o.quiet) out << round_text(*round, o, true, summary.total) << std::flush;
   return summary;
 }
 

@@ -202,7 +202,7 @@ BatchSummary run_validate(const std::vector<std::string>& inputs, const Validate
   const OutputOptions& o = options.output;
   std::optional<CiFormat> ci = ci_format(o.format);
   BatchOptions batch{options.read, options.jobs, o.format == Format::json, ci ? ci_header(*ci, "sbc-validate") : "", {},
-                     ci ? ci_separator(*ci) : "", {}};
+                     ci ? ci_separator(*ci) : "", {}, nullptr, {}};
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     // A document that never became a record (missing file, YAML syntax, a limit) cannot be read.
     bool unreadable = c.root.kind != Value::Kind::record;
@@ -230,7 +230,7 @@ BatchSummary run_validate(const std::vector<std::string>& inputs, const Validate
       text = j.end_object().str() + (o.format == Format::jsonl ? "\n" : "");
     }
     const char* verdict = status == ExitStatus::ok ? "valid" : status == ExitStatus::failed ? "invalid" : "unreadable";
-    return Rendered{std::move(text), status, verdict, {}, {}};
+    return Rendered{std::move(text), status, verdict, {}, {}, {}};
   });
   if (ci) out << ci_footer(*ci) << std::flush;
   return summary;

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "report/report.hpp"
+#include "sbc/report/round_report.hpp"
 #include "report/xlsxwriter_loader.hpp"
 
 namespace sbc {
@@ -94,7 +95,8 @@ Text verdict_name(const std::string& code) {
   static const std::map<std::string, Text> names = {
       {"eligible", {"符合认定条件", "eligible"}},   {"ineligible", {"不符合认定条件", "ineligible"}},
       {"undetermined", {"待定，缺少事实", "undetermined"}}, {"granted", {"予以补助", "granted"}},
-      {"denied", {"不予补助", "denied"}},          {"error", {"无法评估", "error"}}};
+      {"denied", {"不予补助", "denied"}},          {"error", {"无法评估", "error"}},
+      {"subtotal", {"企业小计", "enterprise subtotal"}}};
   auto it = names.find(code);
   return it == names.end() ? Text{code, code} : it->second;
 }
@@ -171,6 +173,7 @@ struct WorkbookWriter::Impl {
   lxw_format* wrap = nullptr;
   lxw_format* date_format = nullptr;
   std::array<Sheet, 4> sheets;
+  Sheet flags;  // 疑点, in a round
   WorkbookInfo info;
   std::string path;
   std::vector<std::array<std::string, 4>> packs;  // id, version, sha256, title: each once
@@ -274,6 +277,7 @@ WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info
                          lang == Lang::zh ? "保单" : "Policies", lang == Lang::zh ? "说明" : "About"};
   for (int s = 0; s < 4; ++s) {
     if (s == kPolicySheet && !info.subsidy) continue;
+    if (s == kAboutSheet && info.round) w.flags.ws = x->workbook_add_worksheet(w.wb, lang == Lang::zh ? "疑点" : "Flags");
     w.sheets[s].ws = x->workbook_add_worksheet(w.wb, names[s]);
   }
   std::vector<Cell> summary = headers({{"案例文件", "case file"}, {"序号", "index"}, {"企业名称", "company"},
@@ -287,7 +291,15 @@ WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info
                                                    {"未知的条件", "conditions unknown"}, {"错误", "error"}},
                                                   lang);
   summary.insert(summary.end(), more.begin(), more.end());
+  if (info.round && info.subsidy) summary.push_back(text(lang == Lang::zh ? "本轮应付" : "payable after the round"));
+  if (info.round) summary.push_back(text(lang == Lang::zh ? "本轮说明及疑点" : "round notes and flags"));
   w.write(w.sheets[kSummarySheet], summary, w.bold);
+  if (info.round)
+    w.write(w.flags,
+            headers({{"疑点序号", "flag"}, {"类型", "kind"}, {"共同内容", "what they share"}, {"案例", "case"},
+                     {"文件", "file"}, {"行", "line"}},
+                    lang),
+            w.bold);
   w.write(w.sheets[kDetailSheet],
           headers({{"案例文件", "case file"}, {"序号", "index"}, {"条件", "condition"}, {"条款", "clause"},
                    {"结果", "result"}, {"事实", "facts"}, {"说明", "message"}},
@@ -314,9 +326,25 @@ void WorkbookWriter::add(const std::vector<TableRow>& rows) {
       if (std::find(w.packs.begin(), w.packs.end(), pack) == w.packs.end()) w.packs.push_back(pack);
       continue;
     }
+    if (row.sheet == kEnterpriseRow) {
+      w.write(w.sheets[kSummarySheet], row.cells, w.bold);
+      continue;
+    }
     if (row.sheet >= kAboutSheet) continue;  // counts for other outputs
     Impl::Sheet& s = w.sheets[row.sheet];
     if (s.ws) w.write(s, row.cells, nullptr);
+  }
+}
+
+void WorkbookWriter::add_flags(const Round& round) {
+  Impl& w = *impl_;
+  if (!w.flags.ws) return;
+  for (size_t f = 0; f < round.flags().size(); ++f) {
+    const Flag& flag = round.flags()[f];
+    for (const FlagPlace& p : flag.places)
+      w.write(w.flags, {number(static_cast<long long>(f + 1)), text(flag_kind_label(flag.kind, w.info.lang)), text(flag.shown), text(p.name),
+                        text(p.file), p.line > 0 ? number(p.line) : text("")},
+              nullptr);
   }
 }
 
@@ -331,11 +359,20 @@ void WorkbookWriter::close() {
     x->worksheet_freeze_panes(sheet.ws, 1, 0);
     x->worksheet_autofilter(sheet.ws, 0, 0, std::max<lxw_row_t>(sheet.row - 1, 1), static_cast<lxw_col_t>(sheet.widths.size() - 1));
   }
-  if (w.info.subsidy && summary.row > 1) {  // the total of the subsidy column (H)
+  if (w.info.subsidy && summary.row > 1) {  // the total of the subsidy column (H), and of the payable one (L)
     x->worksheet_write_string(summary.ws, summary.row, 6, lang == Lang::zh ? "合计" : "total", w.bold);
-    std::string formula = fmt::format("=SUM(H2:H{})", summary.row);
-    x->worksheet_write_formula(summary.ws, summary.row, 7, formula.c_str(), w.yuan);
+    // In a round, the enterprises' subtotal rows (verdict code "subtotal", column G) are not counted twice.
+    for (char column : w.info.round ? std::string("HL") : std::string("H")) {
+      std::string formula = w.info.round ? fmt::format("=SUMIF(G2:G{0},\"<>subtotal\",{1}2:{1}{0})", summary.row, column)
+                                         : fmt::format("=SUM({0}2:{0}{1})", column, summary.row);
+      x->worksheet_write_formula(summary.ws, summary.row, static_cast<lxw_col_t>(column - 'A'), formula.c_str(), w.yuan);
+    }
     ++summary.row;
+  }
+  if (w.flags.ws) {
+    x->worksheet_freeze_panes(w.flags.ws, 1, 0);
+    for (size_t c = 0; c < w.flags.widths.size(); ++c)
+      x->worksheet_set_column(w.flags.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), w.flags.widths[c], nullptr);
   }
   for (int s = 0; s < kAboutSheet; ++s) {
     Impl::Sheet& sheet = w.sheets[s];

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sbc/model/case.hpp"
+#include "sbc/round/round.hpp"
 #include "sbc/base/exit_status.hpp"
 #include "sbc/values/date.hpp"
 #include "sbc/values/money.hpp"
@@ -40,6 +41,7 @@ struct Rendered {
   std::string verdict;
   Money amount;
   std::vector<TableRow> rows;
+  RoundEntry entry;  // what the case brings to the round (when the batch is judged as one)
 };
 
 struct BatchOptions {
@@ -54,6 +56,12 @@ struct BatchOptions {
   // When set, each case's result goes here, in input order, instead of to the output stream
   // (a table output such as the xlsx workbook).
   std::function<void(const Rendered&)> deliver;
+  // When set, the batch is a round: each case's entry goes to `round` and its output waits in a
+  // temporary file; once the last case is judged the round is resolved, and each output, in input
+  // order, goes through `finish` (with its ordinal) before it is printed. The summary then counts
+  // the amounts as `finish` leaves them.
+  Round* round = nullptr;
+  std::function<void(size_t, Rendered&)> finish;
 };
 
 // What a batch came to: cases per verdict (in order of first appearance), the amounts added up.

@@ -34,6 +34,7 @@ struct CheckOptions {
   ReadOptions read;
   OutputOptions output;
   int jobs = 1;                 // cases judged in parallel
+  bool round = true;            // judge the inputs as one round (round.md); --no-round: each case alone
 };
 
 // The outcome for one case: a verdict, or the error that kept it from being judged.

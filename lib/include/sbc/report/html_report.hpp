@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "sbc/batch/batch.hpp"
+#include "sbc/round/round.hpp"
 
 namespace sbc {
 
@@ -23,6 +24,7 @@ struct HtmlReportInfo {
   Lang lang = Lang::zh;
   std::string as_of;  // --as-of, or empty: each case's application date
   std::string command_line;
+  bool round = false;  // the cases are a round: a payable column and a section of its own
 };
 
 class HtmlReportWriter {
@@ -34,6 +36,9 @@ class HtmlReportWriter {
 
   // One case's rows (workbook_rows), in input order.
   void add(const std::vector<TableRow>& rows);
+  // The round's section: its enterprises with several cases and its flags, linked to the cases
+  // (before close, when the cases are a round).
+  void add_round(const Round& round);
   // The details, the summary with its charts, the decision record and the page's end.
   void close();
 
@@ -49,6 +54,7 @@ class HtmlReportWriter {
   size_t capped_ = 0;
   std::vector<std::pair<Money, std::string>> top_;  // the largest subsidies, for the chart
   std::vector<std::vector<std::string>> packs_;      // id, version, SHA-256, title: each once
+  std::string round_;  // the round's section, when there is one
 };
 
 }  // namespace sbc

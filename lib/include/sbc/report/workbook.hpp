@@ -11,12 +11,14 @@
 #include "sbc/batch/batch.hpp"
 #include "sbc/report/check.hpp"
 #include "sbc/report/subsidy_report.hpp"
+#include "sbc/round/round.hpp"
 
 namespace sbc {
 
 // The sheets a row goes to.
-enum Sheet : int { kSummarySheet = 0, kDetailSheet = 1, kPolicySheet = 2, kAboutSheet = 3, kStatsSheet = 4 };
+enum Sheet : int { kSummarySheet = 0, kDetailSheet = 1, kPolicySheet = 2, kAboutSheet = 3, kStatsSheet = 4, kEnterpriseRow = 5 };
 // kStatsSheet is no sheet: one row of what a batch report counts ([cap applied (0 or 1)]).
+// kEnterpriseRow: an enterprise's subtotal in a round, a row of the summary sheet after its last case.
 
 // One case's rows: its summary row, a detail row per condition (and, for sbc-subsidy, per award
 // condition and per policy), and its pack for the decision record. An unreadable case gets a
@@ -32,6 +34,7 @@ struct WorkbookInfo {
   Lang lang = Lang::zh;
   std::string as_of;         // --as-of, or empty: each case's application date
   std::string command_line;  // as typed, for the decision record
+  bool round = false;        // the cases are a round: a payable column, subtotals and a 疑点 sheet
 };
 
 class WorkbookWriter {
@@ -44,6 +47,8 @@ class WorkbookWriter {
   WorkbookWriter& operator=(const WorkbookWriter&) = delete;
 
   void add(const std::vector<TableRow>& rows);
+  // The round's flags on the 疑点 sheet (before close, when the cases are a round).
+  void add_flags(const Round& round);
   // Totals, filters, widths and the decision record; then the file is complete. Throws InputError
   // when it cannot be written.
   void close();

@@ -1,0 +1,46 @@
+// The round in the tools' outputs (round.md A, B): what each case brings to it, and, once it is
+// resolved, the case's payable amount, its enterprise and its flags written into the case's output
+// in the form of its format, then a section of its own after the cases.
+#pragma once
+
+#include <string>
+
+#include "sbc/batch/batch.hpp"
+#include "sbc/report/check.hpp"
+#include "sbc/report/subsidy_report.hpp"
+#include "sbc/round/round.hpp"
+
+namespace sbc {
+
+// A recognition case claims its product; a compensation case its product, policies, invoices and
+// contracts, and the part of its subsidy under the enterprise cap.
+RoundEntry round_entry(const CheckResult& r);
+RoundEntry round_entry(const SubsidyResult& r);
+
+// What a tool's outputs say of the round.
+struct RoundStyle {
+  const OutputOptions* output = nullptr;
+  bool subsidy = false;              // payable amounts and the enterprise cap (sbc-subsidy)
+  FormStyle form = FormStyle::none;  // the application package instead of the report
+};
+
+// Writes what the round says of case `ordinal` into its output (text, JSON, CSV, Markdown, the
+// workbook's rows, the package) and sets its amount to the payable one. A case that could not be
+// judged is left as it is.
+void finish_for_round(Rendered& r, size_t ordinal, const Round& round, const RoundStyle& style);
+
+// The columns the round adds to a CSV header: ",payable,enterprise_payable,flags" or ",flags".
+const char* round_csv_columns(bool subsidy);
+
+// The round after the cases, for text: each enterprise with several cases (its shares when they
+// are capped), each flag, the payable total. Empty when the round has nothing to add.
+std::string round_text(const Round& round, const OutputOptions& o, bool subsidy, Money payable_total);
+
+// What a flag's cases share, for people: 同一保单号 / the same policy number, ….
+const char* flag_kind_label(ClaimKind k, Lang lang);
+// One flag as a reviewer reads it: "保单号 PZAB…：a.yaml:17、b.yaml:17".
+std::string flag_text(const Flag& f, Lang lang);
+// The enterprise cap's finding for the case at `position` of `g`.
+Text cap_finding(const EnterpriseRound& g, size_t position);
+
+}  // namespace sbc

@@ -1,0 +1,87 @@
+#include "base/spool.hpp"
+
+#include <cstring>
+#include <stdexcept>
+
+namespace sbc {
+
+Spool::Spool() : file_(std::tmpfile()) {
+  // Large reads and writes: a round passes its whole output through here.
+  if (file_) std::setvbuf(file_, nullptr, _IOFBF, 1 << 16);
+}
+
+Spool::~Spool() {
+  if (file_) std::fclose(file_);
+}
+
+void Spool::write(const void* p, size_t n) {
+  if (n == 0) return;
+  if (!file_) {
+    memory_.append(static_cast<const char*>(p), n);
+    return;
+  }
+  if (std::fwrite(p, 1, n, file_) != n) throw std::runtime_error("cannot write a temporary file (is the disk full?)");
+}
+
+void Spool::read(void* p, size_t n) {
+  if (n == 0) return;
+  if (!file_) {
+    if (memory_.size() - read_at_ < n) throw std::runtime_error("a temporary file ended early");
+    std::memcpy(p, memory_.data() + read_at_, n);
+    read_at_ += n;
+    return;
+  }
+  if (std::fread(p, 1, n, file_) != n) throw std::runtime_error("a temporary file ended early");
+}
+
+void Spool::put(std::uint64_t n) { write(&n, sizeof n); }
+
+void Spool::put(std::string_view s) {
+  put(static_cast<std::uint64_t>(s.size()));
+  write(s.data(), s.size());
+}
+
+void Spool::rewind() {
+  if (file_) {
+    std::fflush(file_);
+    std::rewind(file_);
+  }
+  read_at_ = 0;
+}
+
+bool Spool::done() {
+  if (!file_) return read_at_ >= memory_.size();
+  int c = std::fgetc(file_);
+  if (c == EOF) return true;
+  std::ungetc(c, file_);
+  return false;
+}
+
+std::uint64_t Spool::get_number() {
+  std::uint64_t n = 0;
+  read(&n, sizeof n);
+  return n;
+}
+
+std::string Spool::get_string() {
+  std::string s;
+  get_string(s);
+  return s;
+}
+
+void Spool::get_string(std::string& into) {
+  std::uint64_t n = get_number();
+  into.resize(n);
+  read(into.data(), n);
+}
+
+void Spool::skip(std::uint64_t n) {
+  if (!file_) {
+    if (memory_.size() - read_at_ < n) throw std::runtime_error("a temporary file ended early");
+    read_at_ += n;
+  } else if (std::fseek(file_, static_cast<long>(n), SEEK_CUR) != 0) {
+    throw std::runtime_error("a temporary file ended early");
+  }
+}
+
+}  // namespace sbc

@@ -1,0 +1,41 @@
+// A temporary file of records, written once and read back in order: what a round holds back
+// until its last case has been judged stays on disk, so memory does not grow with the batch.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace sbc {
+
+class Spool {
+ public:
+  // A temporary file (std::tmpfile), or memory when none can be made.
+  Spool();
+  ~Spool();
+  Spool(const Spool&) = delete;
+  Spool& operator=(const Spool&) = delete;
+
+  void put(std::uint64_t n);
+  void put(std::string_view s);  // its length, then its bytes
+  // Ends writing and starts reading from the first record.
+  void rewind();
+  // Whether everything written has been read.
+  bool done();
+  std::uint64_t get_number();
+  std::string get_string();
+  // Reads a string into `into`, reusing its memory.
+  void get_string(std::string& into);
+  // Skips `n` bytes.
+  void skip(std::uint64_t n);
+
+ private:
+  void write(const void* p, size_t n);
+  void read(void* p, size_t n);
+  std::FILE* file_ = nullptr;
+  std::string memory_;  // used when there is no file
+  size_t read_at_ = 0;
+};
+
+}  // namespace sbc

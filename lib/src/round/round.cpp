@@ -1,0 +1,416 @@
+// The round: an index of claim hashes while the cases stream by, then, at the end, one more read
+// of the entries whose hashes met another case's, where the real keys are compared.
+#include "sbc/round/round.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+#include <deque>
+#include <functional>
+#include <map>
+#include <numeric>
+
+#include "base/spool.hpp"
+#include "sbc/values/rate.hpp"
+
+namespace sbc {
+
+const char* to_string(ClaimKind k) {
+  switch (k) {
+    case ClaimKind::policy: return "policy";
+    case ClaimKind::invoice: return "invoice";
+    case ClaimKind::contract: return "contract";
+    case ClaimKind::product: return "product";
+    case ClaimKind::credit_code: return "credit_code";
+    case ClaimKind::company: return "company";
+  }
+  return "";
+}
+
+std::string normalized_name(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x80) {  // U+3000, the ideographic space
+      i += 3;
+      continue;
+    }
+    if (c == 0xEF && i + 2 < s.size()) {  // U+FF01..U+FF5E, the full-width forms of ! to ~
+      unsigned char b = static_cast<unsigned char>(s[i + 1]), t = static_cast<unsigned char>(s[i + 2]);
+      unsigned cp = b == 0xBC ? 0xFF00u | (t & 0x3Fu) : b == 0xBD ? 0xFF40u | (t & 0x3Fu) : 0;
+      if ((t & 0xC0) == 0x80 && cp >= 0xFF01 && cp <= 0xFF5E) {
+        out += static_cast<char>(cp - 0xFEE0);
+        i += 3;
+        continue;
+      }
+    }
+    out += static_cast<char>(c);
+    ++i;
+  }
+  return out;
+}
+
+std::string case_name(const std::string& file, int index) {
+  return index == 0 ? file : fmt::format("{}[{}]", file, index);
+}
+
+std::vector<Money> proportional_shares(Money cap, const std::vector<Money>& amounts) {
+  std::int64_t total = 0;
+  for (Money a : amounts) total += a.fen;
+  std::vector<Money> shares;
+  Money sum;
+  for (Money a : amounts) {
+    shares.push_back(apply_half_up(cap, Rate::of(a.fen, total)));
+    sum = sum + shares.back();
+  }
+  if (!shares.empty()) {  // the leftover fen: to the largest share, the earliest on a tie
+    size_t largest = 0;
+    for (size_t i = 1; i < shares.size(); ++i)
+      if (shares[i] > shares[largest]) largest = i;
+    shares[largest] = shares[largest] + (cap - sum);
+  }
+  return shares;
+}
+
+namespace {
+
+std::uint32_t claim_hash(ClaimKind kind, std::string_view key) {
+  std::uint64_t h = std::hash<std::string_view>{}(key) ^ ((static_cast<std::uint64_t>(kind) + 1) * 0x9E3779B97F4A7C15u);
+  h ^= h >> 31;  // splitmix64's finaliser: every bit of the key reaches the upper half
+  h *= 0xBF58476D1CE4E5B9u;
+  h ^= h >> 27;
+  return static_cast<std::uint32_t>(h >> 32);
+}
+
+// The claims that tell the case's enterprise: its credit code (in capitals) and its company name.
+void add_enterprise_claims(RoundEntry& e) {
+  std::string code = normalized_name(e.credit_code);
+  for (char& ch : code)
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  if (!code.empty()) e.claims.push_back({ClaimKind::credit_code, code, e.credit_code, 0});
+  std::string name = normalized_name(e.company);
+  if (!name.empty()) e.claims.push_back({ClaimKind::company, name, e.company, 0});
+}
+
+// An entry's fields as bytes, and back: numbers as 8 bytes, strings after their length.
+struct Bytes {
+  std::string out;
+  void operator()(std::uint64_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); }
+  void operator()(std::string_view v) {
+    (*this)(static_cast<std::uint64_t>(v.size()));
+    out.append(v);
+  }
+};
+
+struct BytesReader {
+  std::string_view in;
+  std::uint64_t number() {
+    std::uint64_t n = 0;
+    if (in.size() < sizeof n) throw std::runtime_error("a round's entry is cut short");
+    std::memcpy(&n, in.data(), sizeof n);
+    in.remove_prefix(sizeof n);
+    return n;
+  }
+  std::string string() {
+    std::uint64_t n = number();
+    if (in.size() < n) throw std::runtime_error("a round's entry is cut short");
+    std::string s(in.substr(0, n));
+    in.remove_prefix(n);
+    return s;
+  }
+};
+
+std::string entry_bytes(const RoundEntry& e) {
+  Bytes b;
+  for (const std::string* t : {&e.file, &e.company, &e.credit_code, &e.programme, &e.cap_rule, &e.cap_clause}) b(*t);
+  b(static_cast<std::uint64_t>(e.index));
+  b(e.cap ? static_cast<std::uint64_t>(e.cap->fen) : ~std::uint64_t{0});
+  b(static_cast<std::uint64_t>(e.subsidy.fen));
+  b(static_cast<std::uint64_t>(e.capped_part.fen));
+  b(e.undetermined ? 1 : 0);
+  b(e.claims.size());
+  for (const Claim& c : e.claims) {
+    b(static_cast<std::uint64_t>(c.kind));
+    b(c.key);
+    b(c.shown);
+    b(static_cast<std::uint64_t>(c.line));
+  }
+  return std::move(b.out);
+}
+
+RoundEntry entry_of(std::string_view bytes) {
+  BytesReader r{bytes};
+  RoundEntry e;
+  e.judged = true;
+  for (std::string* t : {&e.file, &e.company, &e.credit_code, &e.programme, &e.cap_rule, &e.cap_clause}) *t = r.string();
+  e.index = static_cast<int>(r.number());
+  std::uint64_t cap = r.number();
+  if (cap != ~std::uint64_t{0}) e.cap = Money{static_cast<std::int64_t>(cap)};
+  e.subsidy = Money{static_cast<std::int64_t>(r.number())};
+  e.capped_part = Money{static_cast<std::int64_t>(r.number())};
+  e.undetermined = r.number() != 0;
+  size_t n = r.number();
+  for (size_t i = 0; i < n; ++i) {
+    Claim c;
+    c.kind = static_cast<ClaimKind>(r.number());
+    c.key = r.string();
+    c.shown = r.string();
+    c.line = static_cast<int>(r.number());
+    e.claims.push_back(std::move(c));
+  }
+  return e;
+}
+
+// A case whose claims met another case's, as read back at the end.
+struct Involved {
+  size_t ordinal = 0;
+  RoundEntry entry;
+  std::string enterprise;  // the key of its enterprise
+  bool by_name = false;
+};
+
+}  // namespace
+
+struct Round::Impl {
+  Spool spool;
+  // The claims' hashes, 4 bytes each, in blocks (no doubling): a hash found twice is a candidate,
+  // which the read of the entries at the end confirms or drops (a case that claims the same thing
+  // twice, or two keys with the same hash).
+  std::deque<std::uint32_t> index;
+  size_t count = 0;
+  std::vector<EnterpriseRound> enterprises;
+  std::vector<Flag> flags;
+  std::vector<std::pair<size_t, CaseRound>> changed;  // by ordinal
+
+  std::vector<std::uint32_t> candidates();
+  std::vector<Involved> involved(const std::vector<std::uint32_t>& hashes);
+  void group(std::vector<Involved>& cases);
+  void find_flags(const std::vector<Involved>& cases, const std::vector<std::uint32_t>& hashes);
+  CaseRound& change(size_t ordinal, Money subsidy);
+};
+
+Round::Round() : impl_(std::make_unique<Impl>()) {}
+Round::~Round() = default;
+
+// Each case's record in the temporary file: its claims' hashes, then its entry's bytes, so the
+// read at the end skips a case none of whose hashes met another's without decoding it.
+size_t Round::add(RoundEntry e) {
+  size_t ordinal = impl_->count++;
+  Spool& spool = impl_->spool;
+  if (!e.judged) {
+    spool.put(std::uint64_t{0});
+    spool.put(std::string_view());
+    return ordinal;
+  }
+  add_enterprise_claims(e);
+  spool.put(e.claims.size());
+  for (const Claim& c : e.claims) {
+    std::uint32_t h = claim_hash(c.kind, c.key);
+    impl_->index.push_back(h);
+    spool.put(h);
+  }
+  spool.put(entry_bytes(e));
+  return ordinal;
+}
+
+// The hashes found twice or more.
+std::vector<std::uint32_t> Round::Impl::candidates() {
+  std::sort(index.begin(), index.end());
+  std::vector<std::uint32_t> out;
+  for (size_t i = 1; i < index.size(); ++i)
+    if (index[i] == index[i - 1] && (out.empty() || out.back() != index[i])) out.push_back(index[i]);
+  std::deque<std::uint32_t>().swap(index);
+  return out;
+}
+
+std::vector<Involved> Round::Impl::involved(const std::vector<std::uint32_t>& hashes) {
+  std::vector<Involved> out;
+  spool.rewind();
+  std::string bytes;
+  for (size_t ordinal = 0; ordinal < count; ++ordinal) {
+    bool met = false;
+    for (size_t n = spool.get_number(); n > 0; --n)
+      met = std::binary_search(hashes.begin(), hashes.end(), static_cast<std::uint32_t>(spool.get_number())) || met;
+    if (!met) {
+      spool.skip(spool.get_number());
+      continue;
+    }
+    spool.get_string(bytes);
+    RoundEntry e = entry_of(bytes);
+    // Only what meets another case's claim is kept, with what tells the enterprise apart.
+    std::erase_if(e.claims, [&](const Claim& c) {
+      return c.kind != ClaimKind::credit_code && c.kind != ClaimKind::company &&
+             !std::binary_search(hashes.begin(), hashes.end(), claim_hash(c.kind, c.key));
+    });
+    e.claims.shrink_to_fit();
+    out.push_back({ordinal, std::move(e), "", false});
+  }
+  return out;
+}
+
+CaseRound& Round::Impl::change(size_t ordinal, Money subsidy) {
+  auto it = std::lower_bound(changed.begin(), changed.end(), ordinal, [](const auto& p, size_t o) { return p.first < o; });
+  if (it != changed.end() && it->first == ordinal) return it->second;
+  CaseRound r;
+  r.payable = subsidy;
+  return changed.insert(it, {ordinal, std::move(r)})->second;
+}
+
+namespace {
+
+const Claim* claim_of(const RoundEntry& e, ClaimKind kind) {
+  for (const Claim& c : e.claims)
+    if (c.kind == kind) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+// Enterprises (round.md A): the same credit code; a case without one joins the earliest code that
+// a case with its company name gives, else the others of its name. Then each enterprise's cases
+// under one programme share its cap.
+void Round::Impl::group(std::vector<Involved>& cases) {
+  std::map<std::string, std::string> code_of_name;
+  for (const Involved& c : cases) {
+    const Claim* code = claim_of(c.entry, ClaimKind::credit_code);
+    const Claim* name = claim_of(c.entry, ClaimKind::company);
+    if (code && name) code_of_name.emplace(name->key, code->key);
+  }
+  for (Involved& c : cases) {
+    const Claim* code = claim_of(c.entry, ClaimKind::credit_code);
+    const Claim* name = claim_of(c.entry, ClaimKind::company);
+    if (code) {
+      c.enterprise = "code:" + code->key;
+    } else if (name) {
+      auto it = code_of_name.find(name->key);
+      c.by_name = it != code_of_name.end();
+      c.enterprise = c.by_name ? "code:" + it->second : "name:" + name->key;
+    } else {
+      c.enterprise = fmt::format("case:{}", c.ordinal);
+    }
+  }
+  std::vector<std::pair<std::string, std::vector<Involved*>>> groups;  // in order of first appearance
+  std::map<std::string, size_t> where;
+  for (Involved& c : cases) {
+    std::string key = c.enterprise + '\x1f' + c.entry.programme;
+    auto [it, fresh] = where.emplace(key, groups.size());
+    if (fresh) groups.push_back({key, {}});
+    groups[it->second].second.push_back(&c);
+  }
+  for (auto& [key, members] : groups) {
+    if (members.size() < 2) continue;
+    EnterpriseRound g;
+    const RoundEntry& first = members.front()->entry;
+    g.company = first.company;
+    g.programme = first.programme;
+    g.cap = first.cap;
+    g.cap_rule = first.cap_rule;
+    g.cap_clause = first.cap_clause;
+    for (Involved* m : members) {
+      if (g.credit_code.empty()) g.credit_code = m->entry.credit_code;
+      g.by_name = g.by_name || m->by_name;
+      g.undetermined = g.undetermined || m->entry.undetermined;
+      g.cases.push_back(m->ordinal);
+      g.names.push_back(case_name(m->entry.file, m->entry.index));
+      g.files.push_back(m->entry.file);
+      g.indexes.push_back(m->entry.index);
+      g.subsidies.push_back(m->entry.subsidy);
+      g.amounts.push_back(m->entry.capped_part);
+      g.total = g.total + m->entry.capped_part;
+    }
+    g.capped = g.cap && g.total > *g.cap;
+    g.shares = g.capped ? proportional_shares(*g.cap, g.amounts) : g.amounts;
+    for (size_t i = 0; i < g.cases.size(); ++i) g.payable = g.payable + g.subsidies[i] - g.amounts[i] + g.shares[i];
+    enterprises.push_back(std::move(g));
+  }
+  for (size_t e = 0; e < enterprises.size(); ++e) {
+    const EnterpriseRound& g = enterprises[e];
+    for (size_t i = 0; i < g.cases.size(); ++i) {
+      CaseRound& r = change(g.cases[i], g.subsidies[i]);
+      r.payable = g.subsidies[i] - g.amounts[i] + g.shares[i];
+      r.enterprise = &g;  // the enterprises are all in place: the address stays
+      r.position = i;
+    }
+  }
+}
+
+// Flags (round.md B): a policy or an invoice in two cases; a contract with its buyer in cases of
+// two enterprises; a product applied for twice by one enterprise.
+void Round::Impl::find_flags(const std::vector<Involved>& cases, const std::vector<std::uint32_t>& hashes) {
+  struct Place {
+    FlagPlace at;
+    const std::string* enterprise;
+    const std::string* shown;
+  };
+  std::map<std::pair<ClaimKind, std::string>, std::vector<Place>> claims;
+  for (const Involved& c : cases)
+    for (const Claim& claim : c.entry.claims) {
+      if (claim.kind == ClaimKind::credit_code || claim.kind == ClaimKind::company) continue;
+      if (!std::binary_search(hashes.begin(), hashes.end(), claim_hash(claim.kind, claim.key))) continue;
+      std::vector<Place>& places = claims[{claim.kind, claim.key}];
+      if (!places.empty() && places.back().at.ordinal == c.ordinal) continue;  // once a case
+      places.push_back({{c.ordinal, case_name(c.entry.file, c.entry.index), c.entry.file, c.entry.index, claim.line}, &c.enterprise, &claim.shown});
+    }
+  for (auto& [what, places] : claims) {
+    if (places.size() < 2) continue;
+    std::vector<std::vector<const Place*>> sets;
+    if (what.first == ClaimKind::product) {  // one set per enterprise
+      std::map<std::string, size_t> by;
+      for (const Place& p : places) {
+        auto [it, fresh] = by.emplace(*p.enterprise, sets.size());
+        if (fresh) sets.emplace_back();
+        sets[it->second].push_back(&p);
+      }
+    } else {
+      bool other = std::any_of(places.begin(), places.end(), [&](const Place& p) { return *p.enterprise != *places.front().enterprise; });
+      if (what.first == ClaimKind::contract && !other) continue;  // one enterprise's two products may share a contract
+      sets.emplace_back();
+      for (const Place& p : places) sets.back().push_back(&p);
+    }
+    for (const auto& set : sets) {
+      if (set.size() < 2) continue;
+      Flag f{what.first, *set.front()->shown, {}};
+      for (const Place* p : set) f.places.push_back(p->at);
+      flags.push_back(std::move(f));
+    }
+  }
+  // In input order: by the first case, then by kind.
+  std::stable_sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) {
+    return std::pair(a.places.front().ordinal, a.kind) < std::pair(b.places.front().ordinal, b.kind);
+  });
+}
+
+void Round::resolve() {
+  Impl& m = *impl_;
+  std::vector<std::uint32_t> hashes = m.candidates();
+  if (hashes.empty()) return;
+  std::vector<Involved> cases = m.involved(hashes);
+  m.group(cases);
+  m.find_flags(cases, hashes);
+  for (size_t f = 0; f < m.flags.size(); ++f)
+    for (const FlagPlace& p : m.flags[f].places) {
+      auto c = std::lower_bound(cases.begin(), cases.end(), p.ordinal,
+                                [](const Involved& i, size_t o) { return i.ordinal < o; });  // in input order
+      m.change(p.ordinal, c->entry.subsidy).flags.push_back(f);
+    }
+}
+
+const CaseRound* Round::of(size_t ordinal) const {
+  const auto& changed = impl_->changed;
+  auto it = std::lower_bound(changed.begin(), changed.end(), ordinal, [](const auto& p, size_t o) { return p.first < o; });
+  return it != changed.end() && it->first == ordinal ? &it->second : nullptr;
+}
+
+const std::vector<EnterpriseRound>& Round::enterprises() const { return impl_->enterprises; }
+const std::vector<Flag>& Round::flags() const { return impl_->flags; }
+size_t Round::cases() const { return impl_->count; }
+
+}  // namespace sbc
