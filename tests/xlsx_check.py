@@ -143,6 +143,22 @@ def main():
               and payable == [203703.70, 253086.42, 1543209.88, 2000000] and ws.cell(row=6, column=8).value == '=SUMIF(G2:G5,"<>subtotal",H2:H5)',
               f"template CSV → three GB18030 rows → workbook: {amounts}, payable {payable}")
 
+        # The round of examples/round/: one enterprise's two cases share the cap, a subtotal row
+        # after the second, the totals row leaves it out, and the 疑点 sheet has a row per case of
+        # each of the two flags.
+        book_path = os.path.join(work, "examples-round.xlsx")
+        r = subprocess.run([subsidy_tool, "--format", "xlsx", "--output", book_path, "examples/round"], capture_output=True)
+        book = openpyxl.load_workbook(book_path)
+        ws = book["汇总"]
+        rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+        check(r.returncode == 0 and [row[11] for row in rows[:4]] == [1333333.33, 666666.67, 2000000, 264000]
+              and rows[2][6] == "subtotal" and rows[4][11] == '=SUMIF(G2:G5,"<>subtotal",L2:L5)'
+              and "amount.enterprise_cap" in (rows[0][12] or "") and "PZAB2020370100000102" in (rows[3][12] or ""),
+              f"examples/round as a workbook: payable {[row[11] for row in rows[:4]]}, a subtotal row, the notes")
+        flags = [[c for c in row] for row in book["疑点"].iter_rows(min_row=2, values_only=True)]
+        check(len(flags) == 4 and {row[2] for row in flags} == {"37001002", "PZAB2020370100000102"}
+              and all(row[5] for row in flags), f"examples/round: the 疑点 sheet, a row per case of each flag ({len(flags)})")
+
         # English headers; standard output when it is not a terminal; never a terminal.
         r = subprocess.run([os.path.join(build, "sbc-check"), "--format", "xlsx", "--lang", "en", "examples/01-eligible-general.yaml"],
                            capture_output=True)

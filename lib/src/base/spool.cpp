@@ -1,5 +1,6 @@
 #include "base/spool.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -20,7 +21,8 @@ void Spool::write(const void* p, size_t n) {
     memory_.append(static_cast<const char*>(p), n);
     return;
   }
-  if (std::fwrite(p, 1, n, file_) != n) throw std::runtime_error("cannot write a temporary file (is the disk full?)");
+  // One thread uses a spool: no lock per call.
+  if (fwrite_unlocked(p, 1, n, file_) != n) throw std::runtime_error("cannot write a temporary file (is the disk full?)");
 }
 
 void Spool::read(void* p, size_t n) {
@@ -31,7 +33,7 @@ void Spool::read(void* p, size_t n) {
     read_at_ += n;
     return;
   }
-  if (std::fread(p, 1, n, file_) != n) throw std::runtime_error("a temporary file ended early");
+  if (fread_unlocked(p, 1, n, file_) != n) throw std::runtime_error("a temporary file ended early");
 }
 
 void Spool::put(std::uint64_t n) { write(&n, sizeof n); }
@@ -51,7 +53,7 @@ void Spool::rewind() {
 
 bool Spool::done() {
   if (!file_) return read_at_ >= memory_.size();
-  int c = std::fgetc(file_);
+  int c = getc_unlocked(file_);
   if (c == EOF) return true;
   std::ungetc(c, file_);
   return false;
@@ -76,9 +78,16 @@ void Spool::get_string(std::string& into) {
 }
 
 void Spool::skip(std::uint64_t n) {
+  if (n == 0) return;
   if (!file_) {
     if (memory_.size() - read_at_ < n) throw std::runtime_error("a temporary file ended early");
     read_at_ += n;
+    return;
+  }
+  // Within the buffer, read past it (a seek drops the buffer); beyond it, seek.
+  if (n <= 4096) {
+    char scratch[4096];
+    read(scratch, n);
   } else if (std::fseek(file_, static_cast<long>(n), SEEK_CUR) != 0) {
     throw std::runtime_error("a temporary file ended early");
   }

@@ -118,7 +118,7 @@ class Printer {
       if (options_.on_progress) options_.on_progress(summary_.cases);
       return;
     }
-    options_.round->add(std::move(r.entry));
+    options_.round->add(r.round);
     if (!spool_) spool_.emplace();
     put(*spool_, r);
     ++held_;

@@ -264,7 +264,7 @@ BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOption
   }
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     CheckResult r = check_case(std::move(c), rules, options);
-    RoundEntry entry = round ? round_entry(r) : RoundEntry{};
+    RoundRecord entry = round ? prepare(round_entry(r)) : RoundRecord{};
     if (book || page)
       return Rendered{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}, workbook_rows(r, o.lang),
                       std::move(entry)};

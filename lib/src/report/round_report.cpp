@@ -338,8 +338,9 @@ void finish_for_round(Rendered& r, size_t ordinal, const Round& round, const Rou
         cells.push_back(plain(cr && cr->enterprise ? cr->enterprise->payable : payable));
       }
       cells.push_back(flags_cell(cr, round, o.lang));
-      std::string row = csv_row(cells);
-      r.output.insert(r.output.size() - 1, "," + row.substr(0, row.size() - 1));
+      if (r.output.empty() || r.output.back() != '\n') return;
+      r.output.back() = ',';  // the row's line break: the round's cells follow, with their own
+      r.output += csv_row(cells);
       return;
     }
     case Format::markdown: {

@@ -383,7 +383,7 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
     SubsidyResult r = subsidy_case(std::move(c), rules, options);
     Rendered done{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error",
                   r.verdict ? r.verdict->subsidy : Money{}, {}, {}};
-    if (round) done.entry = round_entry(r);
+    if (round) done.round = prepare(round_entry(r));
     if (book || page) done.rows = workbook_rows(r, o.lang);
     else if (options.form == FormStyle::html) done.output = render_package_html(r);
     else if (form) done.output = render_package_markdown(r);
@@ -402,7 +402,12 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
     page->close();
   }
   if (options.form == FormStyle::html) out << package_html_tail();
-  if (round && o.format == Format::text && !form && !o.quiet) out << round_text(*round, o, true, summary.total) << std::flush;
+  if (round && !form && !o.quiet && (o.format == Format::text || o.format == Format::markdown)) {
+    std::string section = round_text(*round, o, true, summary.total);
+    if (o.format == Format::markdown && !section.empty())  // a fenced block: case text stays inert
+      section = fmt::format("## {}\n\n```\n{}```\n", o.lang == Lang::zh ? "本轮" : "The round", section.substr(1));
+    out << section << std::flush;
+  }
   return summary;
 }
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
-#include <deque>
+#include <queue>
 #include <functional>
 #include <map>
 #include <numeric>
@@ -140,7 +140,7 @@ std::string entry_bytes(const RoundEntry& e) {
   for (const Claim& c : e.claims) {
     b(static_cast<std::uint64_t>(c.kind));
     b(c.key);
-    b(c.shown);
+    b(c.shown == c.key ? std::string_view() : std::string_view(c.shown));  // most are the key itself
     b(static_cast<std::uint64_t>(c.line));
   }
   return std::move(b.out);
@@ -163,6 +163,7 @@ RoundEntry entry_of(std::string_view bytes) {
     c.kind = static_cast<ClaimKind>(r.number());
     c.key = r.string();
     c.shown = r.string();
+    if (c.shown.empty()) c.shown = c.key;
     c.line = static_cast<int>(r.number());
     e.claims.push_back(std::move(c));
   }
@@ -181,10 +182,15 @@ struct Involved {
 
 struct Round::Impl {
   Spool spool;
-  // The claims' hashes, 4 bytes each, in blocks (no doubling): a hash found twice is a candidate,
-  // which the read of the entries at the end confirms or drops (a case that claims the same thing
-  // twice, or two keys with the same hash).
-  std::deque<std::uint32_t> index;
+  // The claims' hashes, 4 bytes each, in blocks sorted as they fill (no doubling, and little
+  // sorting left for the end): a hash found twice is a candidate, which the read of the entries
+  // at the end confirms or drops (a case that claims the same thing twice, or two keys with the
+  // same hash).
+  static constexpr size_t kBlock = 16384;
+  std::vector<std::vector<std::uint32_t>> index;
+  // Each case's hashes and the length of its entry; the entries themselves apart, so the read at
+  // the end seeks to the few it needs.
+  Spool claimed;
   size_t count = 0;
   std::vector<EnterpriseRound> enterprises;
   std::vector<Flag> flags;
@@ -200,49 +206,79 @@ struct Round::Impl {
 Round::Round() : impl_(std::make_unique<Impl>()) {}
 Round::~Round() = default;
 
-// Each case's record in the temporary file: its claims' hashes, then its entry's bytes, so the
-// read at the end skips a case none of whose hashes met another's without decoding it.
-size_t Round::add(RoundEntry e) {
-  size_t ordinal = impl_->count++;
-  Spool& spool = impl_->spool;
-  if (!e.judged) {
-    spool.put(std::uint64_t{0});
-    spool.put(std::string_view());
-    return ordinal;
-  }
+RoundRecord prepare(RoundEntry e) {
+  RoundRecord r;
+  r.judged = e.judged;
+  if (!e.judged) return r;
   add_enterprise_claims(e);
-  spool.put(e.claims.size());
-  for (const Claim& c : e.claims) {
-    std::uint32_t h = claim_hash(c.kind, c.key);
-    impl_->index.push_back(h);
-    spool.put(h);
+  r.hashes.reserve(e.claims.size());
+  for (const Claim& c : e.claims) r.hashes.push_back(claim_hash(c.kind, c.key));
+  r.bytes = entry_bytes(e);
+  return r;
+}
+
+// Each case's hashes go to the index and, with its entry's length, to `claimed`; its entry to
+// `spool`.
+size_t Round::add(const RoundRecord& r) {
+  Impl& m = *impl_;
+  size_t ordinal = m.count++;
+  for (std::uint32_t h : r.hashes) {
+    if (m.index.empty() || m.index.back().size() == Impl::kBlock) {
+      if (!m.index.empty()) std::sort(m.index.back().begin(), m.index.back().end());
+      m.index.emplace_back().reserve(Impl::kBlock);
+    }
+    m.index.back().push_back(h);
   }
-  spool.put(entry_bytes(e));
+  m.claimed.put(std::string_view(reinterpret_cast<const char*>(r.hashes.data()), r.hashes.size() * sizeof(std::uint32_t)));
+  m.claimed.put(r.bytes.size());
+  m.spool.put(r.bytes);
   return ordinal;
 }
 
-// The hashes found twice or more.
+// The hashes found twice or more: the sorted blocks merged.
 std::vector<std::uint32_t> Round::Impl::candidates() {
-  std::sort(index.begin(), index.end());
+  if (!index.empty()) std::sort(index.back().begin(), index.back().end());
+  using Cursor = std::pair<std::uint32_t, size_t>;  // a block's next hash, and the block
+  std::priority_queue<Cursor, std::vector<Cursor>, std::greater<>> next;
+  std::vector<size_t> at(index.size(), 0);
+  for (size_t b = 0; b < index.size(); ++b)
+    if (!index[b].empty()) next.push({index[b][0], b});
   std::vector<std::uint32_t> out;
-  for (size_t i = 1; i < index.size(); ++i)
-    if (index[i] == index[i - 1] && (out.empty() || out.back() != index[i])) out.push_back(index[i]);
-  std::deque<std::uint32_t>().swap(index);
+  bool first = true;
+  std::uint32_t last = 0;
+  while (!next.empty()) {
+    auto [h, b] = next.top();
+    next.pop();
+    if (!first && h == last && (out.empty() || out.back() != h)) out.push_back(h);
+    first = false;
+    last = h;
+    if (++at[b] < index[b].size()) next.push({index[b][at[b]], b});
+  }
+  std::vector<std::vector<std::uint32_t>>().swap(index);
   return out;
 }
 
 std::vector<Involved> Round::Impl::involved(const std::vector<std::uint32_t>& hashes) {
   std::vector<Involved> out;
+  claimed.rewind();
   spool.rewind();
-  std::string bytes;
+  std::string bytes, claims;
+  std::uint64_t skipped = 0;  // entry bytes passed over since the last one read
   for (size_t ordinal = 0; ordinal < count; ++ordinal) {
+    claimed.get_string(claims);
+    std::uint64_t length = claimed.get_number();
     bool met = false;
-    for (size_t n = spool.get_number(); n > 0; --n)
-      met = std::binary_search(hashes.begin(), hashes.end(), static_cast<std::uint32_t>(spool.get_number())) || met;
+    for (size_t i = 0; i + sizeof(std::uint32_t) <= claims.size() && !met; i += sizeof(std::uint32_t)) {
+      std::uint32_t h;
+      std::memcpy(&h, claims.data() + i, sizeof h);
+      met = std::binary_search(hashes.begin(), hashes.end(), h);
+    }
     if (!met) {
-      spool.skip(spool.get_number());
+      skipped += sizeof(std::uint64_t) + length;
       continue;
     }
+    spool.skip(skipped);
+    skipped = 0;
     spool.get_string(bytes);
     RoundEntry e = entry_of(bytes);
     // Only what meets another case's claim is kept, with what tells the enterprise apart.

@@ -41,7 +41,7 @@ struct Rendered {
   std::string verdict;
   Money amount;
   std::vector<TableRow> rows;
-  RoundEntry entry;  // what the case brings to the round (when the batch is judged as one)
+  RoundRecord round;  // what the case brings to the round (when the batch is judged as one)
 };
 
 struct BatchOptions {

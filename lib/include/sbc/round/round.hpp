@@ -51,6 +51,15 @@ struct RoundEntry {
   std::vector<Claim> claims;
 };
 
+// A case's entry as the round keeps it: its claims' hashes and its bytes. Prepared where the case
+// is judged (any thread), so the thread that adds it to the round only appends.
+struct RoundRecord {
+  bool judged = false;
+  std::vector<std::uint32_t> hashes;
+  std::string bytes;
+};
+RoundRecord prepare(RoundEntry e);
+
 // "file" for a file's first case, "file[i]" for the others.
 std::string case_name(const std::string& file, int index);
 
@@ -106,7 +115,8 @@ class Round {
   Round& operator=(const Round&) = delete;
 
   // Adds the next case in input order; returns its ordinal (0, 1, …).
-  size_t add(RoundEntry e);
+  size_t add(const RoundRecord& r);
+  size_t add(RoundEntry e) { return add(prepare(std::move(e))); }
   // Groups the enterprises, shares their caps and finds the flags; once, after the last add.
   void resolve();
   // What the round changed for a case; nullptr when nothing did (its payable amount is its
