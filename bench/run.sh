@@ -65,6 +65,10 @@ round_row "sbc-check -j1, 10k" "$sbc_check -j1 $data/10k"
 round_row "sbc-check -j2, 10k" "$sbc_check -j2 $data/10k"
 round_row "sbc-subsidy -j1, 10k" "$sbc_subsidy -j1 $data/10k"
 round_row "sbc-subsidy -j2, 10k" "$sbc_subsidy -j2 $data/10k"
+# The same 10,000 cases judged each alone: what judging them as one round costs (#24).
+round_row "sbc-check -j2, 10k, --no-round" "$sbc_check -j2 --no-round $data/10k"
+round_row "sbc-subsidy -j1, 10k, --no-round" "$sbc_subsidy -j1 --no-round $data/10k"
+round_row "sbc-subsidy -j2, 10k, --no-round" "$sbc_subsidy -j2 --no-round $data/10k"
 declare -A best
 timing=$(mktemp)
 for _ in 1 2 3 4 5; do
@@ -79,6 +83,7 @@ rows=()
 record() {  # label, "seconds peak_kb"
   rows+=("| $1 | ${2% *} s | $(( ${2#* } / 1024 )) MiB |")
   eval "t_$(printf '%s' "$1" | tr -c 'a-zA-Z0-9' '_')=${2% *}"
+  eval "m_$(printf '%s' "$1" | tr -c 'a-zA-Z0-9' '_')=${2#* }"
 }
 for i in "${!labels[@]}"; do record "${labels[$i]}" "${best[$i]}"; done
 # shellcheck disable=SC2086
@@ -160,6 +165,11 @@ table=$(
   echo "| one small case ÷ hello-world | $(ratio "$one" "$hello") | ≤ 2 |"
   echo "| one small case, instructions (callgrind) | ${instructions} | ≤ 7,000,000 |"
   echo "| peak memory 100k ÷ 10k (sbc-check -j2) | $(ratio "${mem100k#* }" "${mem10k#* }") | ≤ 1.10 |"
+  echo "| a round ÷ --no-round, wall (sbc-subsidy -j1, 10k) | $(ratio "$t_sbc_subsidy__j1__10k" "$t_sbc_subsidy__j1__10k____no_round") | ≤ 1.05 |"
+  echo "| a round ÷ --no-round, wall (sbc-subsidy -j2, 10k) | $(ratio "$t_sbc_subsidy__j2__10k" "$t_sbc_subsidy__j2__10k____no_round") | ≤ 1.05 |"
+  echo "| a round ÷ --no-round, wall (sbc-check -j2, 10k) | $(ratio "$t_sbc_check__j2__10k" "$t_sbc_check__j2__10k____no_round") | ≤ 1.05 |"
+  echo "| a round ÷ --no-round, peak memory (sbc-subsidy -j2, 10k) | $(ratio "$m_sbc_subsidy__j2__10k" "$m_sbc_subsidy__j2__10k____no_round") | ≤ 1.10 |"
+  echo "| a round ÷ --no-round, peak memory (sbc-check -j2, 10k) | $(ratio "$m_sbc_check__j2__10k" "$m_sbc_check__j2__10k____no_round") | ≤ 1.10 |"
 )
 echo "$table"
 if [[ ${1:-} == --write ]]; then

@@ -370,11 +370,11 @@ std::string round_text(const Round& round, const OutputOptions& o, bool subsidy,
   std::string out = zh ? fmt::format("\n本轮：{} 个案例", round.cases()) : fmt::format("\nThe round: {} cases", round.cases());
   if (subsidy)
     out += zh ? fmt::format("，{} 家企业有多个申请", round.enterprises().size())
-              : fmt::format(", {} enterprises with several applications", round.enterprises().size());
-  out += zh ? fmt::format("，{} 个疑点\n", round.flags().size()) : fmt::format(", {} flags\n", round.flags().size());
+              : fmt::format("; enterprises with several applications: {}", round.enterprises().size());
+  out += zh ? fmt::format("，{} 个疑点\n", round.flags().size()) : fmt::format("; flags: {}\n", round.flags().size());
   if (subsidy)
     for (const EnterpriseRound& g : round.enterprises()) {
-      std::string who = g.company + (g.credit_code.empty() ? "" : "（" + g.credit_code + "）");
+      std::string who = g.company + (g.credit_code.empty() ? "" : zh ? "（" + g.credit_code + "）" : " (" + g.credit_code + ")");
       if (g.by_name) who += zh ? "，按名称匹配" : ", matched by name";
       out += fmt::format("  {} {} [{}]{}", zh ? "企业" : "enterprise", who, g.programme, zh ? "：" : ": ");
       if (g.capped)
