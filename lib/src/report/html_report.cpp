@@ -162,7 +162,14 @@ void HtmlReportWriter::add(const std::vector<TableRow>& rows) {
     Money payable = c[11].kind == Cell::Kind::money ? c[11].money : Money{};
     out_ << fmt::format("<td class=\"money\" data-sort=\"{}\">{}</td>", payable.fen, html_escaped(shown(c[11])));
   }
-  if (info_.round) out_ << "<td>" << html_escaped(c.back().text) << "</td>";
+  if (info_.round) {  // short: the round's section and the case's details say the rest
+    bool shared = info_.subsidy && c[7].kind == Cell::Kind::money && c[11].kind == Cell::Kind::money && c[11].money < c[7].money;
+    std::string notes = shared ? (zh ? "按企业上限分摊" : "shares the enterprise cap") : "";
+    if (c.back().number > 0)
+      notes += (notes.empty() ? "" : zh ? "；" : "; ") +
+               fmt::format(fmt::runtime(zh ? "⚑ {} 个疑点" : "⚑ {} flags"), c.back().number);
+    out_ << "<td>" << (notes.empty() ? "" : "<a href=\"#round\">" + html_escaped(notes) + "</a>") << "</td>";
+  }
   out_ << "</tr>\n";
 
   // The details, to the temporary file until the table is complete.
@@ -216,7 +223,8 @@ void HtmlReportWriter::summary_section() {
     out_ << fmt::format("<div class=\"{}\"><b>{}</b>{}</div>\n", html_escaped(code), count,
                         html_escaped(verdict_name(code).in(info_.lang)));
   if (info_.subsidy) {
-    out_ << fmt::format("<div><b>{}</b>{}</div>\n", yuan(total_), zh ? "补助合计" : "total subsidy");
+    out_ << fmt::format("<div><b>{}</b>{}</div>\n", yuan(total_),
+                        info_.round ? (zh ? "本轮应付合计" : "total payable after the round") : (zh ? "补助合计" : "total subsidy"));
     out_ << fmt::format("<div><b>{}</b>{}</div>\n", capped_, zh ? "达到企业上限" : "reached the enterprise cap");
   }
   out_ << "</div>\n";

@@ -259,7 +259,8 @@ void finish_rows(Rendered& r, const CaseRound* cr, const Round& round, const Rou
     std::string notes = flags_cell(cr, round, lang);
     if (style.subsidy && cr && reduced(*cr))
       notes = cr->enterprise->cap_rule + ": " + cap_finding(*cr->enterprise, cr->position).in(lang) + (notes.empty() ? "" : "\n" + notes);
-    row.cells.push_back(Cell{Cell::Kind::text, notes, {}, {}, 0});
+    // The number of flags rides along for the HTML report, whose table shows a short form.
+    row.cells.push_back(Cell{Cell::Kind::text, notes, {}, {}, cr ? static_cast<long long>(cr->flags.size()) : 0});
     break;
   }
   // After an enterprise's last case: its subtotal.
