@@ -83,7 +83,7 @@ def main():
             subprocess.run(base + ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + page], capture_output=True, timeout=120)
             check(os.path.exists(shot) and os.path.getsize(shot) > 10000, "chromium takes a screenshot of the page")
             printed = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout if os.path.exists(pdf) else ""
-            check("Summary table" in printed and "total subsidy" in printed and "s07-granted-enterprise-cap" in printed,
+            check("Summary table" in printed and "total payable after the round" in printed and "s07-granted-enterprise-cap" in printed,
                   "the printed PDF holds the summary, the table and the cases")
     return summary()
 
