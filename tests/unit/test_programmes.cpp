@@ -185,10 +185,10 @@ TEST_CASE("programmes: every rule of the three packs, in order, with its exact c
         Strings{"basic.copyright_recent | 申报通知（2023、2024年度）", "basic.first_owner | 申报通知（2023、2024年度）"});
   REQUIRE(henan_pack.compensation);
   const sbc::Compensation& comp = *henan_pack.compensation;
-  // The formula, the paid premium and one policy year: no window, no sales, no materials.
+  // The formula, the paid premium and one year of cover: no window, no sales, no materials.
   REQUIRE(comp.rules.size() == 3);
   for (size_t i = 0; i < 3; ++i) {
-    CHECK(comp.rules[i].id == Strings{"amount.formula", "amount.paid_premium", "amount.one_policy"}[i]);
+    CHECK(comp.rules[i].id == Strings{"amount.formula", "amount.paid_premium", "amount.one_year"}[i]);
     CHECK(comp.rules[i].clause == "专项资金管理办法（首版次软件保险补偿）");
     CHECK(comp.rules[i].status == "confirmed_from_repost");
   }
@@ -523,19 +523,114 @@ TEST_CASE("henan amount.formula: a premium not paid at all is not compensated") 
   CHECK(v.compensation.fen == 0);
 }
 
-// 补贴期限不超过1年: of two consecutive one-year policies in one case only the first is compensated
-// (amount.one_policy); scope.one_year alone reads only insurance.prior_compensations.
-TEST_CASE("henan scope.one_year: two policy years in one case are not both compensated") {
-  sbc::SubsidyVerdict v = subsidy(kHenan, henan().with("insurance.policies",
+// 补贴期限不超过1年 (amount.one_year): one year of cover, from the earliest start among the counting
+// policies to the day before the same date a year later (the month's last day when it has none);
+// each policy counts the days of its term inside that year. scope.one_year alone reads only
+// insurance.prior_compensations.
+namespace {
+
+// The base case's first policy (2023-08-11 .. 2024-08-10, 30万, 1500万: 240,000.00) and a second.
+sbc::SubsidyVerdict henan_with_second(const std::string& period, const std::string& limit, const std::string& premium,
+                                      const std::string& kind = "cloud_service") {
+  return subsidy(kHenan, henan().with("insurance.policies",
       "[{kind: software_quality, number: P1, signed_on: 2023-08-10, period: {start: 2023-08-11, end: 2024-08-10}, "
       "liability_limit: 1500万, premium: 30万, payments: [{date: 2023-08-10, amount: 30万}]}, "
-      "{kind: software_quality, number: P2, signed_on: 2024-08-10, period: {start: 2024-08-11, end: 2025-08-10}, "
-      "liability_limit: 1500万, premium: 30万, payments: [{date: 2024-08-10, amount: 30万}]}]"));
-  CHECK(v.compensation.fen == 24000000);
-  CHECK(v.policies[0].counted == Tri::pass);
-  CHECK(v.policies[1].counted == Tri::fail);
-  CHECK(finding_ids(v.policies[1].findings) == Strings{"amount.one_policy"});
-  CHECK(v.policies[1].findings[0].clause == "专项资金管理办法（首版次软件保险补偿）");
+      "{kind: " + kind + ", number: P2, signed_on: 2023-08-10, period: " + period + ", liability_limit: " + limit +
+      ", premium: " + premium + ", payments: [{date: 2023-08-10, amount: " + premium + "}]}]"));
+}
+
+}  // namespace
+
+TEST_CASE("henan amount.one_year: a second policy of another kind over the same year counts whole") {
+  // 120,000.00 ÷ 8,000,000.00 = 1.5%: base 120,000.00, × 80% = 96,000.00; with P1 336,000.00.
+  sbc::SubsidyVerdict v = henan_with_second("{start: 2023-08-11, end: 2024-08-10}", "800万", "12万");
+  CHECK(v.policies[1].counted == Tri::pass);
+  CHECK(v.policies[1].days_in_year == 366);  // 2024-02-29 is inside
+  CHECK(v.policies[1].days_in_term == 366);
+  CHECK(v.policies[1].subsidy->fen == 9600000);
+  CHECK(v.compensation.fen == 33600000);
+  CHECK(format(v.policies[0].year->start) == "2023-08-11");
+  CHECK(format(v.policies[0].year->end) == "2024-08-10");
+}
+
+TEST_CASE("henan amount.one_year: both ends of the year") {
+  // Starting on the year's last day: 1 day of 365 (2024-08-10 .. 2025-08-09): 300,000.00 × 1 ÷ 365
+  // = 821.917… → 821.92; 2% under the cap; × 80% = 657.536 → 657.54. With P1: 240,657.54.
+  sbc::SubsidyVerdict last = henan_with_second("{start: 2024-08-10, end: 2025-08-09}", "1500万", "30万");
+  CHECK(last.policies[1].days_in_year == 1);
+  CHECK(last.policies[1].days_in_term == 365);
+  CHECK(last.policies[1].year_share->fen == 82192);
+  CHECK(last.policies[1].subsidy->fen == 65754);
+  CHECK(last.compensation.fen == 24065754);
+  // Starting the day after: entirely after the year, not counted, and the reason names the clause.
+  sbc::SubsidyVerdict after = henan_with_second("{start: 2024-08-11, end: 2025-08-10}", "1500万", "30万");
+  CHECK(after.policies[1].counted == Tri::fail);
+  CHECK(finding_ids(after.policies[1].findings) == Strings{"amount.one_year"});
+  CHECK(after.policies[1].findings[0].clause == "专项资金管理办法（首版次软件保险补偿）");
+  CHECK(after.policies[1].findings[0].message.en ==
+        "the policy runs 2024-08-11 to 2025-08-10, outside the compensated year 2023-08-11 to 2024-08-10 (one year at most)");
+  CHECK(after.compensation.fen == 24000000);
+  // The year starts on the earliest start, whichever policy is listed first.
+  sbc::SubsidyVerdict earlier = henan_with_second("{start: 2023-08-01, end: 2024-07-31}", "1500万", "30万");
+  CHECK(format(earlier.policies[0].year->start) == "2023-08-01");
+  CHECK(earlier.policies[0].days_in_year == 356);  // 2023-08-11 .. 2024-07-31 of P1's 366 days
+  // 300,000.00 × 356 ÷ 366 = 291,803.278… → 291,803.28; × 80% = 233,442.624 → 233,442.62.
+  CHECK(earlier.policies[0].subsidy->fen == 23344262);
+  CHECK(earlier.policies[1].subsidy->fen == 24000000);
+}
+
+TEST_CASE("henan amount.one_year: a policy that ends inside the year counts whole") {
+  // 2023-09-01 .. 2024-02-29: 182 days, all inside: 100,000.00 ÷ 10,000,000.00 = 1%, × 80% = 80,000.00.
+  sbc::SubsidyVerdict v = henan_with_second("{start: 2023-09-01, end: 2024-02-29}", "1000万", "10万");
+  CHECK(v.policies[1].days_in_year == 182);
+  CHECK(v.policies[1].days_in_term == 182);
+  CHECK(v.policies[1].subsidy->fen == 8000000);
+  CHECK(v.compensation.fen == 32000000);
+}
+
+TEST_CASE("henan amount.one_year: 29 February") {
+  // A year from 2024-02-29 ends 2025-02-28 (no 29 February in 2025: the month's last day).
+  auto from_leap_day = [](const std::string& second) {
+    return subsidy(kHenan, henan().with("insurance.policies",
+        "[{kind: software_quality, number: P1, signed_on: 2024-02-28, period: {start: 2024-02-29, end: 2025-02-28}, "
+        "liability_limit: 1500万, premium: 30万, payments: [{date: 2024-02-28, amount: 30万}]}, "
+        "{kind: cloud_service, number: P2, signed_on: 2024-02-28, period: " + second + ", liability_limit: 1000万, "
+        "premium: 20万, payments: [{date: 2024-02-28, amount: 20万}]}]"));
+  };
+  sbc::SubsidyVerdict on_last = from_leap_day("{start: 2025-02-28, end: 2026-02-27}");
+  CHECK(format(on_last.policies[0].year->end) == "2025-02-28");
+  CHECK(on_last.policies[0].days_in_year == 366);
+  CHECK(on_last.policies[0].subsidy->fen == 24000000);
+  CHECK(on_last.policies[1].days_in_year == 1);
+  // 200,000.00 × 1 ÷ 365 = 547.945… → 547.95; × 80% = 438.36.
+  CHECK(on_last.policies[1].subsidy->fen == 43836);
+  sbc::SubsidyVerdict next_day = from_leap_day("{start: 2025-03-01, end: 2026-02-28}");
+  CHECK(next_day.policies[1].counted == Tri::fail);
+  CHECK(finding_ids(next_day.policies[1].findings) == Strings{"amount.one_year"});
+}
+
+TEST_CASE("henan amount.one_year: a two-year policy counts its first year's share") {
+  // 2023-08-11 .. 2025-08-10: 731 days; the year 2023-08-11 .. 2024-08-10: 366 of them.
+  // 600,000.00 × 366 ÷ 731 = 300,410.396… → 300,410.40 (the annual premium, as for any pack);
+  // rate 300,410.40 ÷ 15,000,000.00 = 2.0027…% under the cap; × 80% = 240,328.32.
+  sbc::SubsidyVerdict v = subsidy(kHenan, henan().with("insurance.policies",
+      "[{kind: software_quality, number: P1, signed_on: 2023-08-10, period: {start: 2023-08-11, end: 2025-08-10}, "
+      "liability_limit: 1500万, premium: 60万, payments: [{date: 2023-08-10, amount: 60万}]}]"));
+  CHECK(v.policies[0].days_in_year == 366);
+  CHECK(v.policies[0].days_in_term == 731);
+  CHECK(v.policies[0].year_share->fen == 30041040);
+  CHECK(v.policies[0].subsidy->fen == 24032832);
+}
+
+TEST_CASE("henan amount.one_year: the rate cap applies to a part-year share as to a year's premium") {
+  // 2024-02-11 .. 2025-02-10: 366 days, 182 inside. 400,000.00 × 182 ÷ 366 = 198,907.103… → 198,907.10;
+  // rate 4% over the 3% cap: base 198,907.10 × 3/4 = 149,180.325 → 149,180.33; × 80% = 119,344.264 → 119,344.26.
+  sbc::SubsidyVerdict v = henan_with_second("{start: 2024-02-11, end: 2025-02-10}", "1000万", "40万");
+  CHECK(v.policies[1].days_in_year == 182);
+  CHECK(v.policies[1].year_share->fen == 19890710);
+  CHECK(v.policies[1].base->fen == 14918033);
+  CHECK(v.policies[1].subsidy->fen == 11934426);
+  CHECK(v.compensation.fen == 24000000 + 11934426);
 }
 
 TEST_CASE("henan amount.paid_premium: the premium counts as far as it was paid") {

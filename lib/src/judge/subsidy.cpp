@@ -30,6 +30,7 @@ const std::vector<std::string>& facts_read_by(std::string_view rule_id) {
         "insurance.policies[].period.start", "insurance.policies[].period.end", "insurance.policies[].rate"}},
       {"amount.limit_multiple", {"insurance.sales[].amount"}},
       {"amount.paid_premium", {"insurance.policies[].payments[].date", "insurance.policies[].payments[].amount"}},
+      {"amount.one_year", {"insurance.policies[].period.start", "insurance.policies[].period.end"}},
   };
   static const std::vector<std::string> none;
   auto it = facts.find(rule_id);
@@ -278,8 +279,11 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
       counted = total;
     }
   }
+  r.paid_premium = counted;
   std::optional<Money> annual = annual_premium(policy, counted, r, f, at);
   if (!annual) return r;
+  const Value* period = get(policy, "period");
+  r.period = DateRange{get(*period, "start")->date, get(*period, "end")->date};  // annual_premium found both
   r.annual_premium = annual;
   if (limit->money.fen == 0) {
     f.fail("amount.formula", {"累计责任限额为 0，费率无从计算", "the liability limit is 0, so there is no rate"});
@@ -348,6 +352,53 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& fr
 
 namespace {
 
+// amount.one_year (Henan, 补贴期限不超过1年, read as the national 首台(套) rule's "保险补偿期间按保险期限据实
+// 核算", cut to one year): the compensated year runs from the earliest start among the counting
+// policies to the day before the same date a year later (the month's last day when it has none).
+// Each counting policy is compensated for the days of its term inside that year: the premium paid ×
+// days inside ÷ days of the term, half up to the fen; the rate cap then applies to that share as to
+// a year's premium (base = share × min(1, cap ÷ rate)), and the subsidy share as for any policy. A
+// policy with no day inside the year is not counted.
+void compensate_one_year(const Compensation& comp, std::vector<PolicyResult>& policies) {
+  std::optional<Date> first;
+  for (const PolicyResult& p : policies)
+    if (p.counted == Tri::pass && (!first || p.period->start < *first)) first = p.period->start;
+  if (!first) return;
+  const CompensationParameters& params = comp.parameters;
+  const Citation& rule = comp.rule("amount.one_year");
+  DateRange year{*first, last_day_of_months(*first, 12)};
+  for (PolicyResult& p : policies) {
+    if (p.counted != Tri::pass) continue;
+    p.year = year;
+    Date from = std::max(p.period->start, year.start), to = std::min(p.period->end, year.end);
+    p.days_in_term = days_between(p.period->start, p.period->end) + 1;
+    p.days_in_year = to < from ? 0 : days_between(from, to) + 1;
+    if (p.days_in_year == 0) {
+      p.findings.push_back(Finding{rule.id, rule.clause, Tri::fail,
+                                   {fmt::format("保险期间 {} 至 {} 不在补偿年度 {} 至 {} 内（补贴期限不超过1年）", format(p.period->start),
+                                                format(p.period->end), format(year.start), format(year.end)),
+                                    fmt::format("the policy runs {} to {}, outside the compensated year {} to {} (one year at most)",
+                                                format(p.period->start), format(p.period->end), format(year.start),
+                                                format(year.end))},
+                                   {}});
+      p.counted = Tri::fail;
+      continue;
+    }
+    p.year_share = apply_half_up(*p.paid_premium, Rate::of(p.days_in_year, p.days_in_term));
+    if (*p.year_share == *p.annual_premium) continue;  // the policy's year lies inside the compensated one: as computed
+    // The cap on the rate scales the share as it would a year's premium: min(1, capped ÷ rate).
+    bool capped = *p.capped_rate < *p.rate;
+    // (Rates are reduced fractions of amounts under ¥10^13: the products stay within 64 bits.)
+    p.base = capped ? apply_half_up(*p.year_share, Rate::of(p.capped_rate->num * p.rate->den, p.capped_rate->den * p.rate->num))
+                    : *p.year_share;
+    p.subsidy = apply_half_up(*p.base, params.subsidy_share);
+  }
+}
+
+}  // namespace
+
+namespace {
+
 // The insurance compensation; sets v.compensation and returns its outcome.
 Grant compute_compensation(const Compensation& comp, const Case& c, std::optional<Date> as_of,
                            std::optional<DateRange> window, SubsidyVerdict& v) {
@@ -384,17 +435,10 @@ Grant compute_compensation(const Compensation& comp, const Case& c, std::optiona
     policies_known = Tri::unknown;
     add_unique(v.missing, {"insurance.policies"});
   } else {
-    for (size_t i = 0; i < policies->items.size(); ++i) {
+    for (size_t i = 0; i < policies->items.size(); ++i)
       v.policies.push_back(judge_policy(comp, policies->items[i], i, v.sales, sales != nullptr, v.window));
-      PolicyResult& p = v.policies.back();
-      if (p.counted == Tri::pass && comp.cites("amount.one_policy") && v.total_before_cap.fen > 0) {
-        // At most one policy year is compensated: the first counting policy of the case.
-        const Citation& rule = comp.rule("amount.one_policy");
-        p.findings.push_back(Finding{rule.id, rule.clause, Tri::fail,
-                                     {"补贴期限不超过1年：本案例已有一份保单计入", "compensated for one policy year at most: a policy of this case already counts"},
-                                     {}});
-        p.counted = Tri::fail;
-      }
+    if (comp.cites("amount.one_year")) compensate_one_year(comp, v.policies);
+    for (PolicyResult& p : v.policies) {
       if (p.counted == Tri::pass) v.total_before_cap = v.total_before_cap + *p.subsidy;
       if (p.counted == Tri::unknown) policies_known = Tri::unknown;
       for (const Finding& f : p.findings) add_unique(v.missing, f.missing);

@@ -61,8 +61,17 @@ std::string arithmetic(const PolicyResult& p, const CompensationParameters& para
   if (params.limit_multiple)
     out += fmt::format("    {} min({}, {} × {}) = {}\n", zh ? "可计限额" : "eligible limit", money_or(p.liability_limit),
                        *params.limit_multiple, money_or(p.covered_sales), money_or(p.eligible_limit));
-  out += fmt::format("    {} {} × {} = {}\n", zh ? "补偿基数" : "base", money_or(p.eligible_limit), rate_or(p.capped_rate),
-                     money_or(p.base));
+  bool part_of_year = p.year_share && p.year_share != p.annual_premium;
+  if (p.year)
+    out += fmt::format("    {} {} .. {}: {} {} × {} ÷ {} = {}\n", zh ? "补偿年度" : "compensated year", format(p.year->start),
+                       format(p.year->end), zh ? "保险期间在内天数 × 已付保费 ÷ 全期天数" : "paid premium × days inside ÷ days of the term",
+                       money_or(p.paid_premium), p.days_in_year, p.days_in_term, money_or(p.year_share));
+  if (part_of_year)  // the rate cap scales the share as it would a year's premium
+    out += fmt::format("    {} {} × min(1, {} ÷ {}) = {}\n", zh ? "补偿基数" : "base", money_or(p.year_share),
+                       rate_or(p.capped_rate), rate_or(p.rate), money_or(p.base));
+  else
+    out += fmt::format("    {} {} × {} = {}\n", zh ? "补偿基数" : "base", money_or(p.eligible_limit), rate_or(p.capped_rate),
+                       money_or(p.base));
   out += fmt::format("    {} {} × {} = {}\n", zh ? "补助" : "subsidy", money_or(p.base), format_rate(params.subsidy_share),
                      money_or(p.subsidy));
   return out;
@@ -247,6 +256,15 @@ std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pre
                                       {"base", &p.base}, {"subsidy", &p.subsidy}}) {
       j.key(key);
       write_money(j, *amount);
+    }
+    j.key("compensated_year");  // amount.one_year (Henan): the year, the days inside it, the share
+    if (p.year) {
+      j.begin_object().key("start").value(format(p.year->start)).key("end").value(format(p.year->end));
+      j.key("days_in_year").value(p.days_in_year).key("days_in_term").value(p.days_in_term).key("share");
+      write_money(j, p.year_share);
+      j.end_object();
+    } else {
+      j.null();
     }
     j.key("counted");
     write_tri(j, p.counted);

@@ -28,7 +28,7 @@ const std::vector<std::string>& compensation_rule_ids() {
       "scope.insurance_type",  "scope.window", "scope.sale_in_window", "pay.first_installment",
       "sale.date",             "sale.group",   "other.no_surrender",   "other.contract_matches_policy",
       "amount.formula",        "amount.limit_multiple", "amount.enterprise_cap", "amount.paid_premium",
-      "amount.one_policy"};
+      "amount.one_year"};
   return ids;
 }
 

@@ -46,6 +46,15 @@ struct PolicyResult {
   Tri counted = Tri::unknown;
   std::vector<Finding> findings;  // failing and unknown rules
   std::vector<Text> warnings;     // e.g. a declared rate that disagrees, a term over a year
+  // amount.one_year (Henan): the compensated year, the days of the policy's term inside it and in
+  // all, and the premium paid for those days (paid × inside ÷ term, half up), which the base is
+  // figured on.
+  std::optional<Money> paid_premium;  // the premium as it counts: as far as it was paid
+  std::optional<DateRange> period;
+  std::optional<DateRange> year;
+  int days_in_year = 0;
+  int days_in_term = 0;
+  std::optional<Money> year_share;
 };
 
 struct MaterialsResult {
