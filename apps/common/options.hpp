@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <new>
 #include <optional>
 #include <string>
 #include <thread>
@@ -41,6 +42,7 @@ struct Common {
   std::string command_line;  // as typed, for a workbook's decision record
   bool workbook_to_stdout = false;
   bool no_round = false;     // --no-round
+  CLI::Option* rules_option = nullptr;  // --rules, for the options that exclude it
 };
 
 // `formats`: the --format values this tool renders.
@@ -53,7 +55,7 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
       "error when it is a terminal (not with -q). See the man page for the case format and examples.");
   app.add_option("cases", c.inputs, "Case files (YAML, several --- documents each), directories, or - for stdin")
       ->type_name("FILE|DIR|-");
-  app.add_option("--rules", c.rules,
+  c.rules_option = app.add_option("--rules", c.rules,
                  "Rule pack: a built-in id (see --list-rules) or a pack file. Default: the case's rules: key, "
                  "else the built-in pack of the applicant's province covering the application date")
       ->type_name("ID|FILE");
@@ -107,14 +109,16 @@ inline void add_no_round(CLI::App& app, Common& c, bool subsidy) {
 }
 
 // --compare-rules A B (sbc-check and sbc-subsidy).
-inline void add_compare(CLI::App& app, std::vector<std::string>& packs) {
+inline void add_compare(CLI::App& app, Common& common, std::vector<std::string>& packs) {
   app.add_option("--compare-rules", packs,
                  "Judge every case under two packs (ids or files) and print the cases whose verdict, path or "
                  "amount changes, with the conditions responsible, then a summary. Exit 0: nothing changed, "
                  "1: some case changed, 2: some case could not be judged")
       ->expected(2)
       ->allow_extra_args(false)
-      ->excludes("--rules")
+      // The option itself, not its name: CLI11 looks a name up in a noexcept function that
+      // allocates, which ends the program if memory runs out.
+      ->excludes(common.rules_option)
       ->type_name("A B");
 }
 
@@ -327,6 +331,24 @@ inline int run_interview(const char* name, const Common& c, const SubsidyOptions
   }
   InterviewOptions options{file, subsidy, o, today()};
   return static_cast<int>(sbc::run_interview(options, rules, std::cin, std::cout, std::cerr));
+}
+
+// Runs a tool's main at its boundary: whatever escapes it (memory that ran out, a file that could
+// not be written) becomes one line on standard error and status 2, never an abort. The line is
+// written with stdio, which needs no memory of its own for an unbuffered stream.
+template <class Body>
+int guarded(const char* name, Body body) {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "%s: error: out of memory\n", name);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: error: %s\n", name, e.what());
+  } catch (...) {
+    std::fprintf(stderr, "%s: error: an unexpected failure\n", name);
+  }
+  std::fflush(stdout);
+  return static_cast<int>(ExitStatus::error);
 }
 
 // Runs CLI11's parse; maps its exit codes (help and version 0, anything else 2).

@@ -4,14 +4,16 @@
 #include "common/options.hpp"
 #include "sbc/report/check.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"sbc-check: 首版次高端软件 recognition verdicts, every condition cited to its clause"};
   sbc::cli::Common common;
   bool explain = false, quiet = false;
   std::vector<std::string> compare;
   sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "junit", "sarif", "github", "xlsx", "html", "yaml"});
   sbc::cli::add_no_round(app, common, false);
-  sbc::cli::add_compare(app, compare);
+  sbc::cli::add_compare(app, common, compare);
   sbc::cli::Intake intake;
   sbc::cli::add_intake(app, intake);
   app.add_flag("--explain", explain, "Show every condition with its clause, facts and values");
@@ -37,3 +39,7 @@ int main(int argc, char** argv) {
     return sbc::run_check(common.inputs, options, rules, std::cin, std::cout, progress);
   });
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return sbc::cli::guarded("sbc-check", [&] { return run(argc, argv); }); }

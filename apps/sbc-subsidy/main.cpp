@@ -4,7 +4,9 @@
 #include "common/options.hpp"
 #include "sbc/report/subsidy_report.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"sbc-subsidy: 首版次高端软件 insurance compensation, exact to the fen, every exclusion cited"};
   sbc::cli::Common common;
   bool explain = false, quiet = false;
@@ -13,7 +15,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> compare;
   sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "markdown", "xlsx", "html", "yaml"});
   sbc::cli::add_no_round(app, common, true);
-  sbc::cli::add_compare(app, compare);
+  sbc::cli::add_compare(app, common, compare);
   sbc::cli::Intake intake;
   sbc::cli::add_intake(app, intake);
   app.add_flag("--explain", explain, "Show every condition, sale and policy with the arithmetic");
@@ -57,3 +59,7 @@ int main(int argc, char** argv) {
     return sbc::run_subsidy(common.inputs, options, rules, std::cin, std::cout, progress);
   });
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return sbc::cli::guarded("sbc-subsidy", [&] { return run(argc, argv); }); }

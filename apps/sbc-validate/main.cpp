@@ -4,7 +4,9 @@
 #include "common/options.hpp"
 #include "sbc/report/validate.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"sbc-validate: every problem of case files (or rule packs) at once, as file:line:col"};
   sbc::cli::Common common;
   bool strict = false, lint = false, quiet = false, print_schema = false;
@@ -37,3 +39,7 @@ int main(int argc, char** argv) {
     return sbc::run_validate(common.inputs, options, rules, std::cin, std::cout);
   });
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return sbc::cli::guarded("sbc-validate", [&] { return run(argc, argv); }); }

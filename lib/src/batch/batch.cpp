@@ -4,6 +4,7 @@
 #include <deque>
 #include <future>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 
@@ -24,16 +25,14 @@ using Group = std::vector<Rendered>;
 class WorkerPool {
  public:
   explicit WorkerPool(int n) {
-    for (int i = 0; i < n; ++i) threads_.emplace_back([this] { work(); });
-  }
-  ~WorkerPool() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stopping_ = true;
+    try {
+      for (int i = 0; i < n; ++i) threads_.emplace_back([this] { work(); });
+    } catch (...) {  // a thread could not be made: join those that were, then report
+      stop();
+      throw;
     }
-    ready_.notify_all();
-    for (std::thread& t : threads_) t.join();
   }
+  ~WorkerPool() { stop(); }
   void submit(std::packaged_task<Group()> task) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -55,6 +54,16 @@ class WorkerPool {
       }
       task();
     }
+  }
+
+  void stop() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    ready_.notify_all();
+    for (std::thread& t : threads_) t.join();
+    threads_.clear();
   }
 
   std::mutex mutex_;
@@ -169,6 +178,33 @@ class Printer {
   size_t held_ = 0;
 };
 
+using Judge = std::function<Rendered(Case&&)>;
+
+// A document that could not be read or judged because something failed on the way (memory ran
+// out, a temporary file could not be written): a case with that error, so that the rest of the
+// batch goes on.
+Case failed_case(const RawDocument& raw, const std::exception& e) {
+  Case c;
+  c.file = raw.file;
+  c.index = raw.index;
+  c.mark = Mark{raw.first_line, 1};
+  Text why = dynamic_cast<const std::bad_alloc*>(&e)
+                 ? Text{"内存不足，无法评估本案例", "out of memory: this case could not be judged"}
+                 : Text{std::string("无法评估本案例：") + e.what(), std::string("this case could not be judged: ") + e.what()};
+  c.problems.push_back(Diagnostic{Severity::error, raw.file, c.mark, "", std::move(why)});
+  return c;
+}
+
+// Parses and judges one document; a failure becomes the case's error. Judging that error can fail
+// too (memory still short): then the exception goes on to the tool, which stops with a message.
+Rendered judge_document(const RawDocument& raw, const ReadOptions& options, const Judge& judge) {
+  try {
+    return judge(parse_document(raw, options));
+  } catch (const std::exception& e) {
+    return judge(failed_case(raw, e));
+  }
+}
+
 }  // namespace
 
 std::string render_summary(const BatchSummary& s, Lang lang, bool with_total, double seconds) {
@@ -187,7 +223,8 @@ BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOption
   std::vector<std::string> files = expand_inputs(inputs);
   if (options.jobs <= 1) {
     for (const std::string& file : files)
-      read_cases(file, in, options.read, [&](Case&& c) { printer.print(judge(std::move(c))); });
+      split_documents(file, in, options.read.limits,
+                      [&](RawDocument&& raw) { printer.print(judge_document(raw, options.read, judge)); }, options.read.format);
     return printer.finish();
   }
   // The reading thread only cuts documents apart; parsing, judging and rendering happen on the
@@ -217,7 +254,7 @@ BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOption
     std::packaged_task<Group()> task([&judge, &options, docs = std::move(group)] {
       Group out;
       out.reserve(docs.size());
-      for (const RawDocument& raw : docs) out.push_back(judge(parse_document(raw, options.read)));
+      for (const RawDocument& raw : docs) out.push_back(judge_document(raw, options.read, judge));
       return out;
     });
     group.clear();  // moved from
@@ -239,7 +276,7 @@ BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOption
     }, options.read.format);
     if (pool) hand_over();  // what is left of this file's documents
   }
-  if (!pool && first) printer.print(judge(parse_document(*first, options.read)));
+  if (!pool && first) printer.print(judge_document(*first, options.read, judge));
   while (!in_flight.empty()) print_oldest();
   return printer.finish();
 }

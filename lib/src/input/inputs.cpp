@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <system_error>
 
@@ -15,21 +19,46 @@ namespace sbc {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+bool is_yaml_name(std::string_view name) {
+  return name.size() > 5 && (name.substr(name.size() - 5) == ".yaml" || name.substr(name.size() - 4) == ".yml");
+}
+
+// Every YAML file below `dir`: regular files (or links to them) named *.yaml or *.yml; linked
+// directories are not followed, unreadable ones are passed over. POSIX's directory calls rather
+// than std::filesystem: libstdc++'s directory iterators allocate inside noexcept functions, so
+// memory running out there ends the program instead of reporting it.
+void find_yaml(const std::string& dir, std::vector<std::string>& found, int depth) {
+  if (depth > 64) return;  // deeper than any input tree: a loop of bind mounts, say
+  DIR* handle = opendir(dir.c_str());
+  if (handle == nullptr) return;
+  std::unique_ptr<DIR, int (*)(DIR*)> closing(handle, closedir);
+  while (const dirent* entry = readdir(handle)) {
+    std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    std::string path = dir;
+    if (path.back() != '/') path += '/';
+    path += name;
+    struct stat link, target;
+    if (lstat(path.c_str(), &link) != 0) continue;
+    if (S_ISDIR(link.st_mode)) find_yaml(path, found, depth + 1);
+    else if (is_yaml_name(name) && stat(path.c_str(), &target) == 0 && S_ISREG(target.st_mode)) found.push_back(std::move(path));
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
   std::vector<std::string> out;
   for (const std::string& arg : args) {
-    std::error_code ec;
-    if (arg == "-" || !fs::is_directory(arg, ec)) {
+    struct stat st;
+    if (arg == "-" || arg.empty() || stat(arg.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
       out.push_back(arg);
       continue;
     }
     std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const fs::path& p = it->path();
-      if (it->is_regular_file(ec) && (p.extension() == ".yaml" || p.extension() == ".yml"))
-        found.push_back(p.generic_string());
-    }
+    find_yaml(arg, found, 0);
     std::sort(found.begin(), found.end());
     if (found.empty()) found.push_back(arg);  // reported in its place, not dropped silently
     out.insert(out.end(), found.begin(), found.end());
