@@ -8,16 +8,8 @@
 namespace sbc {
 namespace {
 
-// A cell: a pipe would end it and a newline the row.
-std::string cell(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    if (ch == '|') out += "\\|";
-    else if (ch == '\n') out += "<br>";
-    else out += ch;
-  }
-  return out;
-}
+// A cell, and any text of the case: inert (report.hpp), one line.
+std::string cell(const std::string& s) { return markdown_escaped(s); }
 
 std::string table(const PackageTable& t) {
   std::string out = "|";
@@ -71,7 +63,7 @@ std::string render_package_markdown(const SubsidyResult& r) {
         out += fmt::format("省工业和信息化厅、山东银保监局：\n\n我单位申报的“{}”申请材料内容和所附资料均真实、合法，"
                            "如有不实之处，愿负相应的法律责任，并承担由此产生的一切后果。\n\n特此声明！\n\n"
                            "单位（盖章）　　　　单位法定代表人（签字）\n\n年　　月　　日\n\n",
-                           or_blank(p.product, "　　　　　　　　　　"));
+                           or_blank(cell(p.product), "　　　　　　　　　　"));
         break;
       case PartKind::invoices: out += table(p.invoices); break;
       case PartKind::materials:

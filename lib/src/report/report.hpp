@@ -44,12 +44,40 @@ inline std::string html_escaped(const std::string& s) {
   return out;
 }
 
-// One CSV line (RFC 4180: fields with a comma, quote or line break are quoted), ending in \n.
+// Text from a case as Markdown shows it, inert: HTML's & < > as entities (no tag reaches a
+// Markdown viewer), Markdown's punctuation behind a backslash (no emphasis, link, code or table
+// cell boundary), a line break as <br> (a table cell stays one line).
+inline std::string markdown_escaped(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\n': out += "<br>"; break;
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|': case '~': case '!':
+        out += '\\';
+        out += c;
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// One CSV line (RFC 4180: fields with a comma, quote or line break are quoted), ending in \n. A
+// field that a spreadsheet would take for a formula (it begins with =, +, -, @, a tab or a
+// carriage return: what an applicant writes could run in the reviewer's Excel or WPS) begins
+// with ' instead, which the spreadsheet shows as text (OWASP's guard against CSV injection).
 inline std::string csv_row(const std::vector<std::string>& fields) {
   std::string out;
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
-    const std::string& f = fields[i];
+    std::string guarded;
+    bool formula = !fields[i].empty() && std::string_view("=+-@\t\r").find(fields[i][0]) != std::string_view::npos;
+    if (formula) guarded = "'" + fields[i];
+    const std::string& f = formula ? guarded : fields[i];
     if (f.find_first_of(",\"\r\n") == std::string::npos) {
       out += f;
       continue;

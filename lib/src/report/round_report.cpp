@@ -306,7 +306,11 @@ void finish_for_round(Rendered& r, size_t ordinal, const Round& round, const Rou
   const OutputOptions& o = *style.output;
   if (style.subsidy) r.amount = payable;
   if (!r.rows.empty()) return finish_rows(r, cr, round, style, payable);
-  if (r.verdict == "error") return;
+  if (r.verdict == "error") {  // not judged: nothing to say, but a CSV row keeps every column
+    if (o.format == Format::csv && style.form == FormStyle::none && !r.output.empty() && r.output.back() == '\n')
+      r.output.insert(r.output.size() - 1, style.subsidy ? ",,," : ",");
+    return;
+  }
   if (style.form != FormStyle::none) return finish_package(r, cr, payable, style);
   bool zh = o.lang == Lang::zh;
   switch (o.format) {

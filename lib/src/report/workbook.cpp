@@ -5,7 +5,13 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <array>
 #include <map>
 #include <set>
@@ -16,6 +22,37 @@
 
 namespace sbc {
 namespace {
+
+// While alive, standard error goes nowhere: libxlsxwriter prints "[ERROR] …" lines of its own,
+// and the tool's message (with the path and the system's reason) is the one that counts.
+class StderrSilenced {
+ public:
+  StderrSilenced() {
+    std::fflush(stderr);
+    saved_ = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY);
+    if (saved_ >= 0 && null >= 0) dup2(null, STDERR_FILENO);
+    if (null >= 0) close(null);
+  }
+  ~StderrSilenced() {
+    if (saved_ < 0) return;
+    std::fflush(stderr);
+    dup2(saved_, STDERR_FILENO);
+    close(saved_);
+  }
+  StderrSilenced(const StderrSilenced&) = delete;
+  StderrSilenced& operator=(const StderrSilenced&) = delete;
+
+ private:
+  int saved_ = -1;
+};
+
+// "dir/book.xlsx" → "dir/.book.xlsx.partial": beside it, so the rename stays on one file system.
+std::string partial_name(const std::string& path) {
+  size_t slash = path.rfind('/');
+  size_t at = slash == std::string::npos ? 0 : slash + 1;
+  return path.substr(0, at) + "." + path.substr(at) + ".partial";
+}
 
 Cell text(std::string s) { return Cell{Cell::Kind::text, std::move(s), {}, {}, 0}; }
 Cell money(Money m) { return Cell{Cell::Kind::money, "", m, {}, 0}; }
@@ -176,6 +213,7 @@ struct WorkbookWriter::Impl {
   Sheet flags;  // 疑点, in a round
   WorkbookInfo info;
   std::string path;
+  std::string partial;  // the file written until it is complete
   std::vector<std::array<std::string, 4>> packs;  // id, version, sha256, title: each once
   bool closed = false;
 
@@ -258,11 +296,20 @@ WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info
     throw InputError(Diagnostic{Severity::error, path, {}, "",
                                 {"无法载入 libxlsxwriter（Debian 软件包 libxlsxwriter4）：" + why,
                                  "cannot load libxlsxwriter (Debian package libxlsxwriter4): " + why}});
+  // Written beside the destination and renamed over it when complete: an interrupted or failed
+  // run leaves the file that was there, never half a workbook.
+  w.partial = partial_name(path);
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
-  w.wb = x->workbook_new_opt(path.c_str(), &options);
-  if (w.wb == nullptr)
-    throw InputError(Diagnostic{Severity::error, path, {}, "", {"无法创建工作簿", "cannot create the workbook"}});
+  {
+    StderrSilenced quiet;  // libxlsxwriter prints its own errors: ours say it once, with the path
+    w.wb = x->workbook_new_opt(w.partial.c_str(), &options);
+  }
+  if (w.wb == nullptr) {
+    std::string os = std::strerror(errno);
+    throw InputError(Diagnostic{Severity::error, path, {}, "",
+                                {"无法创建工作簿：" + os, "cannot create the workbook: " + os}});
+  }
   Lang lang = info.lang;
   w.bold = x->workbook_add_format(w.wb);
   x->format_set_bold(w.bold);
@@ -315,7 +362,12 @@ WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info
 }
 
 WorkbookWriter::~WorkbookWriter() {
-  if (!impl_->closed && impl_->wb) impl_->x->workbook_close(impl_->wb);  // an abandoned run still frees its memory
+  if (impl_->closed || !impl_->wb) return;
+  {
+    StderrSilenced quiet;
+    impl_->x->workbook_close(impl_->wb);  // an abandoned run still frees its memory
+  }
+  std::remove(impl_->partial.c_str());  // and leaves the destination as it was
 }
 
 void WorkbookWriter::add(const std::vector<TableRow>& rows) {
@@ -391,11 +443,24 @@ void WorkbookWriter::close() {
   for (size_t c = 0; c < record.widths.size(); ++c)
     x->worksheet_set_column(record.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), record.widths[c], nullptr);
   w.closed = true;
-  lxw_error error = x->workbook_close(w.wb);
-  if (error != LXW_NO_ERROR)
+  errno = 0;
+  lxw_error error;
+  {
+    StderrSilenced quiet;
+    error = x->workbook_close(w.wb);
+  }
+  int os_error = errno;
+  if (error == LXW_NO_ERROR && std::rename(w.partial.c_str(), w.path.c_str()) != 0) {
+    error = LXW_ERROR_CREATING_TMPFILE;  // reported below with the system's reason
+    os_error = errno;
+  }
+  if (error != LXW_NO_ERROR) {
+    std::remove(w.partial.c_str());
+    std::string why = x->lxw_strerror(error);
+    if (os_error != 0) why += std::string(" (") + std::strerror(os_error) + ")";
     throw InputError(Diagnostic{Severity::error, w.path, {}, "",
-                                {fmt::format("无法写入工作簿：{}", x->lxw_strerror(error)),
-                                 fmt::format("cannot write the workbook: {}", x->lxw_strerror(error))}});
+                                {"无法写入工作簿：" + why, "cannot write the workbook: " + why}});
+  }
 }
 
 }  // namespace sbc
