@@ -29,6 +29,7 @@ int run(int argc, char** argv) {
   options.output.explain = explain;
   options.output.quiet = quiet;
   sbc::RuleLibrary rules(sbc::PackParts::recognition);
+  rules.set_limits(options.read.limits);
   if (intake.print_template) return sbc::cli::run_template("sbc-check", options, common.format, false, rules);
   if (!intake.interview.empty())
     return sbc::cli::run_interview("sbc-check", common, {options, {}, {}}, intake.interview, false, rules);

@@ -49,6 +49,7 @@ int run(int argc, char** argv) {
   options.common.output.quiet = quiet;
   options.form = form == "html" ? sbc::FormStyle::html : form == "markdown" ? sbc::FormStyle::markdown : sbc::FormStyle::none;
   sbc::RuleLibrary rules(sbc::PackParts::subsidy);
+  rules.set_limits(options.common.read.limits);
   if (intake.print_template) return sbc::cli::run_template("sbc-subsidy", options.common, common.format, true, rules);
   if (!intake.interview.empty())
     return sbc::cli::run_interview("sbc-subsidy", common, options, intake.interview, true, rules);

@@ -33,8 +33,9 @@ int run(int argc, char** argv) {
     std::cout << sbc::case_json_schema();
     return 0;
   }
-  if (lint) return static_cast<int>(sbc::lint_rules(common.inputs, options.output, std::cin, std::cout));
+  if (lint) return static_cast<int>(sbc::lint_rules(common.inputs, options.output, std::cin, std::cout, options.read.limits));
   sbc::RuleLibrary rules;
+  rules.set_limits(options.read.limits);
   return sbc::cli::run_tool("sbc-validate", common, common_options, false, rules, [&](auto) {
     return sbc::run_validate(common.inputs, options, rules, std::cin, std::cout);
   });

@@ -31,6 +31,7 @@ bool Limits::set(std::string_view assignment) {
   else if (name == "max_scalar_bytes") max_scalar_bytes = n;
   else if (name == "max_depth" && n < 10'000) max_depth = static_cast<int>(n);
   else if (name == "max_nodes") max_nodes = n;
+  else if (name == "max_pack_bytes") max_pack_bytes = n;
   else return false;
   return true;
 }

@@ -237,7 +237,7 @@ BatchSummary run_validate(const std::vector<std::string>& inputs, const Validate
 }
 
 ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOptions& output, std::istream& in,
-                      std::ostream& out) {
+                      std::ostream& out, const Limits& limits) {
   ExitStatus status = inputs.empty() ? ExitStatus::error : ExitStatus::ok;
   std::optional<CiFormat> ci = ci_format(output.format);
   bool json = output.format == Format::json || output.format == Format::jsonl;
@@ -246,7 +246,7 @@ ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOption
   if (ci) out << ci_header(*ci, "sbc-validate");
   for (const std::string& file : expand_inputs(inputs)) {
     std::vector<Diagnostic> problems;
-    std::ostringstream text;
+    std::string text;
     std::ifstream stream;
     std::error_code ec;
     if (file != "-" && !std::filesystem::is_regular_file(file, ec)) {
@@ -258,16 +258,22 @@ ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOption
       status = worst(status, ExitStatus::error);
     } else {
       if (file != "-") stream.open(file, std::ios::binary);
-      text << (file == "-" ? in : stream).rdbuf();
       if (file != "-" && !stream) {
         problems.push_back(Diagnostic{Severity::error, file, {}, "", {"无法读取文件", "cannot read the file"}});
         status = worst(status, ExitStatus::error);
+      } else {
+        try {
+          text = read_pack_text(file == "-" ? in : stream, file, limits);
+        } catch (const InputError& e) {
+          problems.push_back(e.diagnostic());
+          status = worst(status, ExitStatus::error);
+        }
       }
     }
     bool unreadable = !problems.empty();  // the file itself, before any pack problem
     if (problems.empty()) {
       try {
-        load_pack(text.str(), file);
+        load_pack(text, file);
       } catch (const InputError& e) {
         problems.push_back(e.diagnostic());
         status = worst(status, ExitStatus::failed);

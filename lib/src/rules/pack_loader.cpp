@@ -349,6 +349,21 @@ class PackLoader {
 
 }  // namespace
 
+std::string read_pack_text(std::istream& in, const std::string& origin, const Limits& limits) {
+  std::string text;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+    if (text.size() > limits.max_pack_bytes)
+      throw InputError(Diagnostic{
+          Severity::error, origin, {}, "",
+          {fmt::format("规则包文件超过 {} 字节（max_pack_bytes；--limit max_pack_bytes=N 可调整）", limits.max_pack_bytes),
+           fmt::format("the rule pack file is over {} bytes (max_pack_bytes; --limit max_pack_bytes=N changes it)",
+                       limits.max_pack_bytes)}});
+  }
+  return text;
+}
+
 RulePack load_pack(const std::string& yaml_text, const std::string& origin) {
   std::istringstream in(yaml_text);
   DocumentStream stream(in, origin);

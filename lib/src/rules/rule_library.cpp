@@ -78,9 +78,7 @@ const RulePack& RuleLibrary::get(const std::string& id_or_path) {
            fmt::format("neither a built-in rule pack ({}) nor a readable file{}", ids,
                        guess.empty() ? "" : "; did you mean " + guess + "?")}});
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    pack = load_pack(text.str(), id_or_path);
+    pack = load_pack(read_pack_text(in, id_or_path, limits_), id_or_path);
   }
   auto owned = std::make_unique<RulePack>(std::move(pack));
   const RulePack& ref = *owned;

@@ -35,6 +35,7 @@ struct Limits {
   size_t max_scalar_bytes = 64u << 10;   // 64 KiB: no fact of a case is longer
   int max_depth = 32;                    // nested maps and sequences
   size_t max_nodes = 200'000;            // per document, aliases expanded
+  size_t max_pack_bytes = 4u << 20;      // 4 MiB: a rule pack file (the built-in ones are ~20 KiB)
 
   // Sets one limit from "name=value" (the --limit option); returns false for an unknown name
   // or a value that is not a positive whole number.

@@ -40,6 +40,6 @@ std::string case_json_schema();
 // the tools do: its first problem as file:line:col in text, or one object per pack (pack, problems)
 // in json/jsonl. 0 when all are clean, 1 when a pack has a problem, 2 when a file cannot be read.
 ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOptions& output, std::istream& in,
-                      std::ostream& out);
+                      std::ostream& out, const Limits& limits = {});
 
 }  // namespace sbc

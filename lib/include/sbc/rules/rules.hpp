@@ -220,6 +220,10 @@ struct RulePack {
 
 // Parses and checks a rule pack. Throws InputError (file:line:col and key path) on any problem.
 RulePack load_pack(const std::string& yaml_text, const std::string& origin);
+
+// A pack file's text, read from `in` up to limits.max_pack_bytes: a larger one (or /dev/zero) is
+// an InputError naming the limit, found without reading past it.
+std::string read_pack_text(std::istream& in, const std::string& origin, const Limits& limits);
 // The same, from the pack's parsed tree (the built-in packs are parsed when the tools are built),
 // with the text's SHA-256 when it is known already (computed when the tools are built), else
 // computed here.
@@ -252,6 +256,8 @@ class RuleLibrary {
   // `parts`: the sections of the built-in packs to load (a one-case run loads one pack, and a
   // section it does not read costs it a tenth of its time).
   explicit RuleLibrary(PackParts parts = PackParts::all) : parts_(parts) {}
+  // The limits a pack file is read under (--limit max_pack_bytes and the parser's own).
+  void set_limits(const Limits& limits) { limits_ = limits; }
 
   // A built-in id or a path to a pack file. Throws InputError when it is neither or is invalid.
   const RulePack& get(const std::string& id_or_path);
@@ -265,6 +271,7 @@ class RuleLibrary {
 
  private:
   PackParts parts_;
+  Limits limits_;
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<RulePack>, std::less<>> loaded_;
 };
