@@ -170,12 +170,29 @@ RoundEntry entry_of(std::string_view bytes) {
   return e;
 }
 
-// A case whose claims met another case's, as read back at the end.
+// A case whose claims met another case's, as read back at the end: what its enterprise, its
+// share and its flags need, the file and the programme as numbers into tables (thousands of
+// cases of a large round are held at once).
 struct Involved {
   size_t ordinal = 0;
-  RoundEntry entry;
-  std::string enterprise;  // the key of its enterprise
+  std::uint32_t file = 0;       // Impl::files
+  std::uint32_t programme = 0;  // Impl::programmes
+  int index = 0;
+  bool undetermined = false;
   bool by_name = false;
+  Money subsidy;
+  Money capped_part;
+  std::string company;
+  std::string credit_code;
+  std::string enterprise;    // the key of its enterprise
+  std::vector<Claim> claims;  // those that met another case's, without the enterprise's own
+};
+
+// What a cap belongs to: a pack, with its cap and the rule that states it.
+struct Programme {
+  std::string id;
+  std::optional<Money> cap;
+  std::string cap_rule, cap_clause;
 };
 
 }  // namespace
@@ -195,11 +212,16 @@ struct Round::Impl {
   std::vector<EnterpriseRound> enterprises;
   std::vector<Flag> flags;
   std::vector<std::pair<size_t, CaseRound>> changed;  // by ordinal
+  std::vector<std::string> files;       // of the involved cases, each once
+  std::vector<Programme> programmes;    // likewise
+
+  std::uint32_t file_id(const std::string& file);
+  std::uint32_t programme_id(const RoundEntry& e);
 
   std::vector<std::uint32_t> candidates();
   std::vector<Involved> involved(const std::vector<std::uint32_t>& hashes);
   void group(std::vector<Involved>& cases);
-  void find_flags(const std::vector<Involved>& cases, const std::vector<std::uint32_t>& hashes);
+  void find_flags(const std::vector<Involved>& cases);
   CaseRound& change(size_t ordinal, Money subsidy);
 };
 
@@ -258,22 +280,53 @@ std::vector<std::uint32_t> Round::Impl::candidates() {
   return out;
 }
 
+std::uint32_t Round::Impl::file_id(const std::string& file) {
+  if (!files.empty() && files.back() == file) return static_cast<std::uint32_t>(files.size() - 1);  // cases come file by file
+  auto it = std::find(files.begin(), files.end(), file);
+  if (it != files.end()) return static_cast<std::uint32_t>(it - files.begin());
+  files.push_back(file);
+  return static_cast<std::uint32_t>(files.size() - 1);
+}
+
+std::uint32_t Round::Impl::programme_id(const RoundEntry& e) {
+  for (size_t i = 0; i < programmes.size(); ++i)
+    if (programmes[i].id == e.programme) return static_cast<std::uint32_t>(i);
+  programmes.push_back({e.programme, e.cap, e.cap_rule, e.cap_clause});
+  return static_cast<std::uint32_t>(programmes.size() - 1);
+}
+
+namespace {
+
+// Whether any of the hashes packed in `claims` (4 bytes each) is among `candidates`.
+bool meets(const std::string& claims, const std::vector<std::uint32_t>& candidates) {
+  for (size_t i = 0; i + sizeof(std::uint32_t) <= claims.size(); i += sizeof(std::uint32_t)) {
+    std::uint32_t h;
+    std::memcpy(&h, claims.data() + i, sizeof h);
+    if (std::binary_search(candidates.begin(), candidates.end(), h)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Involved> Round::Impl::involved(const std::vector<std::uint32_t>& hashes) {
+  std::string bytes, claims;
+  size_t n = 0;  // counted first, so the list is made at its size
+  claimed.rewind();
+  for (size_t ordinal = 0; ordinal < count; ++ordinal) {
+    claimed.get_string(claims);
+    claimed.get_number();
+    n += meets(claims, hashes);
+  }
   std::vector<Involved> out;
+  out.reserve(n);
   claimed.rewind();
   spool.rewind();
-  std::string bytes, claims;
   std::uint64_t skipped = 0;  // entry bytes passed over since the last one read
   for (size_t ordinal = 0; ordinal < count; ++ordinal) {
     claimed.get_string(claims);
     std::uint64_t length = claimed.get_number();
-    bool met = false;
-    for (size_t i = 0; i + sizeof(std::uint32_t) <= claims.size() && !met; i += sizeof(std::uint32_t)) {
-      std::uint32_t h;
-      std::memcpy(&h, claims.data() + i, sizeof h);
-      met = std::binary_search(hashes.begin(), hashes.end(), h);
-    }
-    if (!met) {
+    if (!meets(claims, hashes)) {
       skipped += sizeof(std::uint64_t) + length;
       continue;
     }
@@ -281,13 +334,21 @@ std::vector<Involved> Round::Impl::involved(const std::vector<std::uint32_t>& ha
     skipped = 0;
     spool.get_string(bytes);
     RoundEntry e = entry_of(bytes);
-    // Only what meets another case's claim is kept, with what tells the enterprise apart.
-    std::erase_if(e.claims, [&](const Claim& c) {
-      return c.kind != ClaimKind::credit_code && c.kind != ClaimKind::company &&
-             !std::binary_search(hashes.begin(), hashes.end(), claim_hash(c.kind, c.key));
-    });
-    e.claims.shrink_to_fit();
-    out.push_back({ordinal, std::move(e), "", false});
+    Involved c;
+    c.ordinal = ordinal;
+    c.file = file_id(e.file);
+    c.programme = programme_id(e);
+    c.index = e.index;
+    c.undetermined = e.undetermined;
+    c.subsidy = e.subsidy;
+    c.capped_part = e.capped_part;
+    c.company = std::move(e.company);
+    c.credit_code = std::move(e.credit_code);
+    for (Claim& claim : e.claims)
+      if (claim.kind != ClaimKind::credit_code && claim.kind != ClaimKind::company &&
+          std::binary_search(hashes.begin(), hashes.end(), claim_hash(claim.kind, claim.key)))
+        c.claims.push_back(std::move(claim));
+    out.push_back(std::move(c));
   }
   return out;
 }
@@ -300,35 +361,30 @@ CaseRound& Round::Impl::change(size_t ordinal, Money subsidy) {
   return changed.insert(it, {ordinal, std::move(r)})->second;
 }
 
-namespace {
-
-const Claim* claim_of(const RoundEntry& e, ClaimKind kind) {
-  for (const Claim& c : e.claims)
-    if (c.kind == kind) return &c;
-  return nullptr;
-}
-
-}  // namespace
 
 // Enterprises (round.md A): the same credit code; a case without one joins the earliest code that
 // a case with its company name gives, else the others of its name. Then each enterprise's cases
 // under one programme share its cap.
 void Round::Impl::group(std::vector<Involved>& cases) {
+  auto code_key = [](const Involved& c) {
+    std::string code = normalized_name(c.credit_code);
+    for (char& ch : code)
+      if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    return code;
+  };
   std::map<std::string, std::string> code_of_name;
   for (const Involved& c : cases) {
-    const Claim* code = claim_of(c.entry, ClaimKind::credit_code);
-    const Claim* name = claim_of(c.entry, ClaimKind::company);
-    if (code && name) code_of_name.emplace(name->key, code->key);
+    std::string code = code_key(c), name = normalized_name(c.company);
+    if (!code.empty() && !name.empty()) code_of_name.emplace(name, code);
   }
   for (Involved& c : cases) {
-    const Claim* code = claim_of(c.entry, ClaimKind::credit_code);
-    const Claim* name = claim_of(c.entry, ClaimKind::company);
-    if (code) {
-      c.enterprise = "code:" + code->key;
-    } else if (name) {
-      auto it = code_of_name.find(name->key);
+    std::string code = code_key(c), name = normalized_name(c.company);
+    if (!code.empty()) {
+      c.enterprise = "code:" + code;
+    } else if (!name.empty()) {
+      auto it = code_of_name.find(name);
       c.by_name = it != code_of_name.end();
-      c.enterprise = c.by_name ? "code:" + it->second : "name:" + name->key;
+      c.enterprise = c.by_name ? "code:" + it->second : "name:" + name;
     } else {
       c.enterprise = fmt::format("case:{}", c.ordinal);
     }
@@ -336,7 +392,7 @@ void Round::Impl::group(std::vector<Involved>& cases) {
   std::vector<std::pair<std::string, std::vector<Involved*>>> groups;  // in order of first appearance
   std::map<std::string, size_t> where;
   for (Involved& c : cases) {
-    std::string key = c.enterprise + '\x1f' + c.entry.programme;
+    std::string key = fmt::format("{}\x1f{}", c.enterprise, c.programme);
     auto [it, fresh] = where.emplace(key, groups.size());
     if (fresh) groups.push_back({key, {}});
     groups[it->second].second.push_back(&c);
@@ -344,23 +400,24 @@ void Round::Impl::group(std::vector<Involved>& cases) {
   for (auto& [key, members] : groups) {
     if (members.size() < 2) continue;
     EnterpriseRound g;
-    const RoundEntry& first = members.front()->entry;
+    const Involved& first = *members.front();
+    const Programme& programme = programmes[first.programme];
     g.company = first.company;
-    g.programme = first.programme;
-    g.cap = first.cap;
-    g.cap_rule = first.cap_rule;
-    g.cap_clause = first.cap_clause;
+    g.programme = programme.id;
+    g.cap = programme.cap;
+    g.cap_rule = programme.cap_rule;
+    g.cap_clause = programme.cap_clause;
     for (Involved* m : members) {
-      if (g.credit_code.empty()) g.credit_code = m->entry.credit_code;
+      if (g.credit_code.empty()) g.credit_code = m->credit_code;
       g.by_name = g.by_name || m->by_name;
-      g.undetermined = g.undetermined || m->entry.undetermined;
+      g.undetermined = g.undetermined || m->undetermined;
       g.cases.push_back(m->ordinal);
-      g.names.push_back(case_name(m->entry.file, m->entry.index));
-      g.files.push_back(m->entry.file);
-      g.indexes.push_back(m->entry.index);
-      g.subsidies.push_back(m->entry.subsidy);
-      g.amounts.push_back(m->entry.capped_part);
-      g.total = g.total + m->entry.capped_part;
+      g.names.push_back(case_name(files[m->file], m->index));
+      g.files.push_back(files[m->file]);
+      g.indexes.push_back(m->index);
+      g.subsidies.push_back(m->subsidy);
+      g.amounts.push_back(m->capped_part);
+      g.total = g.total + m->capped_part;
     }
     g.capped = g.cap && g.total > *g.cap;
     g.shares = g.capped ? proportional_shares(*g.cap, g.amounts) : g.amounts;
@@ -380,7 +437,7 @@ void Round::Impl::group(std::vector<Involved>& cases) {
 
 // Flags (round.md B): a policy or an invoice in two cases; a contract with its buyer in cases of
 // two enterprises; a product applied for twice by one enterprise.
-void Round::Impl::find_flags(const std::vector<Involved>& cases, const std::vector<std::uint32_t>& hashes) {
+void Round::Impl::find_flags(const std::vector<Involved>& cases) {
   struct Place {
     FlagPlace at;
     const std::string* enterprise;
@@ -388,12 +445,10 @@ void Round::Impl::find_flags(const std::vector<Involved>& cases, const std::vect
   };
   std::map<std::pair<ClaimKind, std::string>, std::vector<Place>> claims;
   for (const Involved& c : cases)
-    for (const Claim& claim : c.entry.claims) {
-      if (claim.kind == ClaimKind::credit_code || claim.kind == ClaimKind::company) continue;
-      if (!std::binary_search(hashes.begin(), hashes.end(), claim_hash(claim.kind, claim.key))) continue;
+    for (const Claim& claim : c.claims) {
       std::vector<Place>& places = claims[{claim.kind, claim.key}];
       if (!places.empty() && places.back().at.ordinal == c.ordinal) continue;  // once a case
-      places.push_back({{c.ordinal, case_name(c.entry.file, c.entry.index), c.entry.file, c.entry.index, claim.line}, &c.enterprise, &claim.shown});
+      places.push_back({{c.ordinal, case_name(files[c.file], c.index), files[c.file], c.index, claim.line}, &c.enterprise, &claim.shown});
     }
   for (auto& [what, places] : claims) {
     if (places.size() < 2) continue;
@@ -430,12 +485,12 @@ void Round::resolve() {
   if (hashes.empty()) return;
   std::vector<Involved> cases = m.involved(hashes);
   m.group(cases);
-  m.find_flags(cases, hashes);
+  m.find_flags(cases);
   for (size_t f = 0; f < m.flags.size(); ++f)
     for (const FlagPlace& p : m.flags[f].places) {
       auto c = std::lower_bound(cases.begin(), cases.end(), p.ordinal,
                                 [](const Involved& i, size_t o) { return i.ordinal < o; });  // in input order
-      m.change(p.ordinal, c->entry.subsidy).flags.push_back(f);
+      m.change(p.ordinal, c->subsidy).flags.push_back(f);
     }
 }
 
