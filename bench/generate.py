@@ -82,7 +82,7 @@ def recognition(rng, kind, case, enterprise):
     return lines
 
 
-def insurance(rng, enterprise):
+def insurance(rng, case, enterprise):
     n_sales = rng.randrange(1, 4)
     n_policies = rng.randrange(1, 4)
     lines = [
@@ -111,7 +111,7 @@ def insurance(rng, enterprise):
         premium = limit * rate_permille // 1000
         lines += [
             "    - kind: {}".format(rng.choice(["software_quality", "cloud_service", "software_quality", "产品责任保险"])),
-            "      number: PZAB2020370100{:06d}".format(rng.randrange(1_000_000)),
+            "      number: PZAB2020{:07d}{}".format(case, p),  # one policy, one number
             "      signed_on: 2020-03-31",
             "      period: {start: 2020-04-01, end: %s}" % rng.choice(["2021-03-31", "2022-03-31"]),
             "      liability_limit: {}".format(money(rng, limit)),
@@ -145,7 +145,7 @@ def main():
                 if case > 0 and rng.randrange(20) != 0:
                     enterprise += 1
                 fh.write("---\n# synthetic case, kind: {}\n".format(kind))
-                fh.write("\n".join(recognition(rng, kind, case, enterprise) + insurance(rng, enterprise)) + "\n")
+                fh.write("\n".join(recognition(rng, kind, case, enterprise) + insurance(rng, case, enterprise)) + "\n")
                 case += 1
 
 
