@@ -282,14 +282,7 @@ BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOption
                     std::move(entry)};
   });
   if (ci) out << ci_footer(*ci) << std::flush;
-  if (book) {
-    if (round) book->add_flags(*round);
-    book->close();
-  }
-  if (page) {
-    if (round) page->add_round(*round);
-    page->close();
-  }
+  close_tables(book, page, round ? &*round : nullptr);
   if (round && o.format == Format::text && !o.quiet) out << round_text(*round, o, false, summary.total) << std::flush;
   return summary;
 }

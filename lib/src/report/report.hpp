@@ -44,24 +44,18 @@ inline std::string html_escaped(const std::string& s) {
   return out;
 }
 
-// Text from a case as Markdown shows it, inert: HTML's & < > as entities (no tag reaches a
+// Text from a case as Markdown shows it, inert: HTML's & < > " as entities (no tag reaches a
 // Markdown viewer), Markdown's punctuation behind a backslash (no emphasis, link, code or table
 // cell boundary), a line break as <br> (a table cell stays one line).
 inline std::string markdown_escaped(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\n': out += "<br>"; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|': case '~': case '!':
-        out += '\\';
-        out += c;
-        break;
-      default: out += c;
+  for (char c : html_escaped(std::string(s))) {
+    if (c == '\n') {
+      out += "<br>";
+      continue;
     }
+    if (std::string_view("\\`*_[]#|~!").find(c) != std::string_view::npos) out += '\\';
+    out += c;
   }
   return out;
 }

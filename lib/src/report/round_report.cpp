@@ -298,6 +298,17 @@ void finish_package(Rendered& r, const CaseRound* cr, Money payable, const Round
 
 }  // namespace
 
+void close_tables(std::optional<WorkbookWriter>& book, std::optional<HtmlReportWriter>& page, const Round* round) {
+  if (book) {
+    if (round) book->add_flags(*round);
+    book->close();
+  }
+  if (page) {
+    if (round) page->add_round(*round);
+    page->close();
+  }
+}
+
 const char* round_csv_columns(bool subsidy) { return subsidy ? ",payable,enterprise_payable,flags" : ",flags"; }
 
 void finish_for_round(Rendered& r, size_t ordinal, const Round& round, const RoundStyle& style) {

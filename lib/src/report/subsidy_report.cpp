@@ -411,14 +411,7 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
     else done.output = render_json(r, o, o.format == Format::json) + (o.format == Format::jsonl ? "\n" : "");
     return done;
   });
-  if (book) {
-    if (round) book->add_flags(*round);
-    book->close();
-  }
-  if (page) {
-    if (round) page->add_round(*round);
-    page->close();
-  }
+  close_tables(book, page, round ? &*round : nullptr);
   if (options.form == FormStyle::html) out << package_html_tail();
   if (round && !form && !o.quiet && (o.format == Format::text || o.format == Format::markdown)) {
     std::string section = round_text(*round, o, true, summary.total);

@@ -5,7 +5,11 @@
 
 #include <string>
 
+#include <optional>
+
 #include "sbc/batch/batch.hpp"
+#include "sbc/report/html_report.hpp"
+#include "sbc/report/workbook.hpp"
 #include "sbc/report/check.hpp"
 #include "sbc/report/subsidy_report.hpp"
 #include "sbc/round/round.hpp"
@@ -38,6 +42,10 @@ std::string round_text(const Round& round, const OutputOptions& o, bool subsidy,
 
 // What a flag's cases share, for people: 同一保单号 / the same policy number, ….
 const char* flag_kind_label(ClaimKind k, Lang lang);
+// Completes the table outputs that are open: the round's flags on the workbook's 疑点 sheet and its
+// section in the HTML report first, when the cases are a round.
+void close_tables(std::optional<WorkbookWriter>& book, std::optional<HtmlReportWriter>& page, const Round* round);
+
 // One flag as a reviewer reads it: "保单号 PZAB…：a.yaml:17、b.yaml:17".
 std::string flag_text(const Flag& f, Lang lang);
 // The enterprise cap's finding for the case at `position` of `g`.
