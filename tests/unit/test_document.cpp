@@ -239,8 +239,17 @@ TEST_CASE("documents: bad bytes and oversized values are problems, not output") 
   REQUIRE(doc.problems.size() == 2);
   CHECK(doc.problems[0].message.en == "value holds control character U+0001");
   CHECK(doc.problems[0].mark.line == 1);
-  CHECK(doc.problems[1].message.en == "value holds invalid UTF-8");
+  CHECK(doc.problems[1].message.en == "value holds invalid UTF-8 at byte 1 of the value (0xFF)");
   CHECK(doc.problems[1].mark.line == 2);
+  // Strict UTF-8 (utf8proc): an overlong "/", a surrogate and a code point past U+10FFFF are as
+  // invalid as a stray byte, and the message gives the byte's place in the value.
+  for (const auto& [bad, byte] : {std::pair<std::string, const char*>{"\xC0\xAF", "0xC0"}, {"\xED\xA0\x80", "0xED"},
+                                  {"\xF4\x90\x80\x80", "0xF4"}}) {
+    sbc::Document strict = only_document("a: \"中" + bad + "文\"\n");
+    REQUIRE(strict.problems.size() == 1);
+    CHECK(strict.problems[0].message.en == std::string("value holds invalid UTF-8 at byte 4 of the value (") + byte + ")");
+  }
+  CHECK(only_document("a: \"\xF4\x8F\xBF\xBF\"\n").problems.empty());  // U+10FFFF itself is a code point
   CHECK(doc.root.find("a")->scalar.empty());  // the bytes are not kept
   sbc::Limits small;
   small.max_scalar_bytes = 8;

@@ -1,6 +1,8 @@
 // CSV as reviewers' spreadsheets save it: the encoding detected, the rows cut as RFC 4180 says.
 #include "sbc/input/csv.hpp"
 
+#include "base/utf8.hpp"
+
 #include <fmt/format.h>
 #include <iconv.h>
 
@@ -8,30 +10,6 @@
 
 namespace sbc {
 namespace {
-
-// The length of the UTF-8 sequence at `at`, or 0 when it is not one (overlong forms, surrogates
-// and code points above U+10FFFF included).
-size_t utf8_sequence(const std::string& s, size_t at) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  unsigned char c = byte(at);
-  if (c < 0x80) return 1;
-  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-  if (n == 0 || c > 0xF4 || at + n > s.size()) return 0;
-  for (size_t i = 1; i < n; ++i)
-    if ((byte(at + i) & 0xC0) != 0x80) return 0;
-  if (n == 3 && ((c == 0xE0 && byte(at + 1) < 0xA0) || (c == 0xED && byte(at + 1) >= 0xA0))) return 0;
-  if (n == 4 && ((c == 0xF0 && byte(at + 1) < 0x90) || (c == 0xF4 && byte(at + 1) >= 0x90))) return 0;
-  return n;
-}
-
-bool is_utf8(const std::string& s) {
-  for (size_t at = 0; at < s.size();) {
-    size_t n = utf8_sequence(s, at);
-    if (n == 0) return false;
-    at += n;
-  }
-  return true;
-}
 
 int line_of(const std::string& s, size_t offset) {
   int line = 1;
@@ -42,7 +20,7 @@ int line_of(const std::string& s, size_t offset) {
 }  // namespace
 
 std::optional<std::string> csv_to_utf8(const std::string& bytes, int& bad_line) {
-  if (is_utf8(bytes)) return bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? bytes.substr(3) : bytes;
+  if (invalid_utf8_at(bytes) == std::string_view::npos) return bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? bytes.substr(3) : bytes;
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     bad_line = 1;

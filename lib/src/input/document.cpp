@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "input/text_buffer.hpp"
+#include "base/utf8.hpp"
 
 namespace sbc {
 
@@ -122,10 +123,10 @@ std::string bad_text(const std::string& s) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return fmt::format("control character U+{:04X}", c);
     if (c == 0x7f) return "control character U+007F";
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return "invalid UTF-8";
-    for (size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return "invalid UTF-8";
+    // utf8proc's strict decoding: an overlong form, a surrogate or a code point past U+10FFFF is
+    // as invalid as a stray byte.
+    size_t len = utf8_sequence(std::string_view(s).substr(i));
+    if (len == 0) return fmt::format("invalid UTF-8 at byte {} of the value (0x{:02X})", i + 1, c);
     i += len;
   }
   return "";

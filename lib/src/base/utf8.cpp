@@ -1,0 +1,25 @@
+#include "base/utf8.hpp"
+
+#include <utf8proc.h>
+
+namespace sbc {
+
+size_t utf8_sequence(std::string_view s) {
+  if (s.empty()) return 0;
+  if (static_cast<unsigned char>(s[0]) < 0x80) return 1;
+  utf8proc_int32_t code_point;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                        static_cast<utf8proc_ssize_t>(s.size() < 4 ? s.size() : 4), &code_point);
+  return n > 0 ? static_cast<size_t>(n) : 0;
+}
+
+size_t invalid_utf8_at(std::string_view s) {
+  for (size_t at = 0; at < s.size();) {
+    size_t n = utf8_sequence(s.substr(at));
+    if (n == 0) return at;
+    at += n;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace sbc
