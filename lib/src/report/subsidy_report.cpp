@@ -298,9 +298,9 @@ std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pre
 
 std::string render_markdown(const SubsidyResult& r, const OutputOptions& o) {
   bool zh = o.lang == Lang::zh;
-  std::string out = fmt::format("## {}\n\n", case_name(r.input));
+  std::string out = fmt::format("## {}\n\n", markdown_escaped(case_name(r.input)));
   if (!r.verdict) {
-    for (const Diagnostic& d : r.errors) out += "- " + format_gnu(d, o.lang) + "\n";
+    for (const Diagnostic& d : r.errors) out += "- " + markdown_escaped(format_gnu(d, o.lang)) + "\n";
     return out + "\n";
   }
   const SubsidyVerdict& v = *r.verdict;
@@ -311,7 +311,7 @@ std::string render_markdown(const SubsidyResult& r, const OutputOptions& o) {
     out += fmt::format("- {} `{}` ({}, {}): {}\n", tri_mark(a.result), a.award->citation.id, a.award->citation.clause,
                        a.award->beneficiary, a.result == Tri::pass ? yuan(a.amount) : (zh ? "无" : "none"));
   if (!v.awards.empty()) out += "\n";
-  for (const Text& w : v.warnings) out += fmt::format("- ! {}\n", w.in(o.lang));
+  for (const Text& w : v.warnings) out += fmt::format("- ! {}\n", markdown_escaped(w.in(o.lang)));
   return out + "\n";
 }
 
@@ -323,18 +323,18 @@ std::string compensation_markdown(const SubsidyVerdict& v, const OutputOptions& 
             : "| policy | kind | premium | annual premium | rate | capped rate | eligible limit | base | subsidy | counted |\n";
   out += "|---|---|--:|--:|--:|--:|--:|--:|--:|---|\n";
   for (const PolicyResult& p : v.policies)
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", p.number, p.kind, money_or(p.premium),
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", markdown_escaped(p.number), markdown_escaped(p.kind), money_or(p.premium),
                        money_or(p.annual_premium), rate_or(p.rate), rate_or(p.capped_rate), money_or(p.eligible_limit),
                        money_or(p.base), money_or(p.subsidy), tri_mark(p.counted));
   out += fmt::format("\n{} {}{}\n\n", zh ? "合计：" : "Total:", yuan(v.total_before_cap),
                      v.cap_applied ? fmt::format(fmt::runtime(zh ? "，按上限补助 {}" : ", capped at {}"), yuan(v.compensation)) : "");
   for (const ConditionResult& c : v.conditions)
-    if (c.result != Tri::pass) out += fmt::format("- {} `{}` ({}): {}\n", tri_mark(c.result), c.condition->id, c.condition->clause, c.message.in(o.lang));
+    if (c.result != Tri::pass) out += fmt::format("- {} `{}` ({}): {}\n", tri_mark(c.result), c.condition->id, c.condition->clause, markdown_escaped(c.message.in(o.lang)));
   if (v.materials.result != Tri::pass && !v.pack->compensation->materials.citation.id.empty())
-    out += fmt::format("- {} `materials`: {}\n", tri_mark(v.materials.result), v.materials.message.in(o.lang));
+    out += fmt::format("- {} `materials`: {}\n", tri_mark(v.materials.result), markdown_escaped(v.materials.message.in(o.lang)));
   for (const PolicyResult& p : v.policies)
     for (const Finding& f : p.findings)
-      out += fmt::format("- {} {} `{}` ({}): {}\n", tri_mark(f.result), p.number, f.id, f.clause, f.message.in(o.lang));
+      out += fmt::format("- {} {} `{}` ({}): {}\n", tri_mark(f.result), markdown_escaped(p.number), f.id, f.clause, markdown_escaped(f.message.in(o.lang)));
   for (const SaleResult& s : v.sales)
     for (const Finding& f : s.findings)
       out += fmt::format("- {} {} `{}` ({}): {}\n", tri_mark(f.result), s.contract, f.id, f.clause, f.message.in(o.lang));
