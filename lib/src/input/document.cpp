@@ -99,6 +99,24 @@ Node decode(std::string_view encoded) {
   return n;
 }
 
+Text value_too_long(size_t size, size_t limit) {
+  return {fmt::format("值长 {} 字节，超过上限 {}（可用 --limit max_scalar_bytes=N 放宽）", size, limit),
+          fmt::format("value of {} bytes exceeds the limit of {} (raise it with --limit max_scalar_bytes=N)", size, limit)};
+}
+
+void cap_problems(std::vector<Diagnostic>& problems, size_t keep) {
+  if (problems.size() <= keep) return;
+  size_t more = problems.size() - keep;
+  Diagnostic last = problems[keep];
+  // An error among those left out keeps the document in error: a case is unreadable or not by all.
+  for (size_t i = keep; i < problems.size(); ++i)
+    if (problems[i].severity == Severity::error) last.severity = Severity::error;
+  problems.resize(keep);
+  last.path.clear();
+  last.message = {fmt::format("…… 另有 {} 个同类问题", more), fmt::format("… and {} more like it", more)};
+  problems.push_back(std::move(last));
+}
+
 namespace {
 
 Mark to_mark(const YAML::Mark& m, int first_line) {
@@ -214,10 +232,7 @@ class TreeBuilder : public ContainerEvents<TreeBuilder> {
     n.plain = tag == "?";
     n.mark = to_mark(mark, first_line_);
     if (value.size() > limits_.max_scalar_bytes) {
-      problem(n.mark, {fmt::format("值长 {} 字节，超过上限 {}（可用 --limit max_scalar_bytes=N 放宽）", value.size(),
-                                   limits_.max_scalar_bytes),
-                       fmt::format("value of {} bytes exceeds the limit of {} (raise it with --limit max_scalar_bytes=N)",
-                                   value.size(), limits_.max_scalar_bytes)});
+      problem(n.mark, value_too_long(value.size(), limits_.max_scalar_bytes));
     } else if (std::string why = bad_text(value); !why.empty()) {
       problem(n.mark, {"值含有非法字节：" + why, "value holds " + why});
     } else {

@@ -178,6 +178,15 @@ void split_csv_file(std::istream& in, const std::string& name, const Limits& lim
       header = std::make_shared<const std::vector<std::string>>(std::move(row.cells));
       return;
     }
+    size_t bytes = 0;
+    for (const std::string& cell : row.cells) bytes += cell.size();
+    if (bytes > limits.max_document_bytes) {  // a row is a case: held to a document's limit
+      RawDocument refused = unreadable(name, index++, {fmt::format("这一行超过 {} 字节（可用 --limit max_document_bytes=N 放宽）", limits.max_document_bytes),
+                                                       fmt::format("the row exceeds {} bytes (raise it with --limit max_document_bytes=N)", limits.max_document_bytes)});
+      refused.first_line = row.line;
+      if (refused.unreadable) refused.unreadable->mark = Mark{row.line, 1};
+      return sink(std::move(refused));
+    }
     RawDocument raw;
     raw.file = name;
     raw.index = index++;

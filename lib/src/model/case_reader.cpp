@@ -437,6 +437,7 @@ Case read_case(const Document& doc, const std::string& file, const ReadOptions& 
     return c;
   }
   reader.convert(doc.root, case_schema(), KeyPath{}, c.root);
+  cap_problems(c.problems);
   return c;
 }
 

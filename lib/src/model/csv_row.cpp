@@ -164,9 +164,11 @@ const ResolvedHeader& resolved(const std::vector<std::string>& header) {
   thread_local ResolvedHeader last;
   if (last.header == header && !last.columns.empty()) return last;
   last = ResolvedHeader{header, {}, {}};
+  size_t unknown = 0;
   for (const std::string& cell : header) {
     last.columns.push_back(resolve(cell));
-    last.errors.push_back(last.columns.back() ? Text{} : unknown_header(cell));
+    // Only the messages that will be shown (cap_problems) get a did-you-mean, the dear part.
+    last.errors.push_back(last.columns.back() ? Text{} : ++unknown <= 20 ? unknown_header(cell) : Text{"表头不是案例格式中的事实", "the header names no fact"});
   }
   return last;
 }
@@ -206,6 +208,10 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
     if (i >= raw.csv_cells.size()) continue;
     std::string cell = std::string(trim(raw.csv_cells[i]));
     if (cell.empty()) continue;  // not given: unknown
+    if (cell.size() > options.limits.max_scalar_bytes) {  // as a YAML value would be
+      fail(Mark{raw.first_line, column}, value_too_long(cell.size(), options.limits.max_scalar_bytes));
+      continue;
+    }
     Tree* at = &root;
     for (const Step& s : col->steps) {
       at = &at->field(s.key);
@@ -213,7 +219,10 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
     }
     at->value = typed_line_node(cell, *col->field, Mark{raw.first_line, column});
   }
-  if (!c.problems.empty()) return c;
+  if (!c.problems.empty()) {
+    cap_problems(c.problems);
+    return c;
+  }
   Document doc;
   doc.root = to_node(root, Mark{raw.first_line, 1});
   doc.index = raw.index;

@@ -42,6 +42,14 @@ struct Limits {
   bool set(std::string_view assignment);
 };
 
+// "value of N bytes exceeds the limit of M (raise it with --limit max_scalar_bytes=N)": for a YAML
+// scalar and a spreadsheet cell alike.
+Text value_too_long(size_t size, size_t limit);
+
+// At most `keep` problems of one document: the first ones, then one line saying how many more
+// there were ("… and 199,980 more like it"), so that a hostile document cannot flood the output.
+void cap_problems(std::vector<Diagnostic>& problems, size_t keep = 20);
+
 // One document of a stream: its tree and what was wrong with it (duplicate keys, non-scalar keys).
 struct Document {
   Node root;
