@@ -99,6 +99,30 @@ Node decode(std::string_view encoded) {
   return n;
 }
 
+std::string bad_text(std::string_view s) {
+  size_t i = 0;
+  // Printable ASCII needs no closer look, and most values (amounts, dates, codes) are: 8 bytes
+  // at a time, none with the high bit, none below 0x20, none 0x7F.
+  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    std::uint64_t del = w ^ (ones * 0x7f);
+    if ((w & highs) | ((w - ones * 0x20) & ~w & highs) | ((del - ones) & ~del & highs)) break;
+  }
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return fmt::format("control character U+{:04X}", c);
+    if (c == 0x7f) return "control character U+007F";
+    // utf8proc's strict decoding: an overlong form, a surrogate or a code point past U+10FFFF is
+    // as invalid as a stray byte.
+    size_t len = utf8_sequence(std::string_view(s).substr(i));
+    if (len == 0) return fmt::format("invalid UTF-8 at byte {} of the value (0x{:02X})", i + 1, c);
+    i += len;
+  }
+  return "";
+}
+
 Text value_too_long(size_t size, size_t limit) {
   return {fmt::format("值长 {} 字节，超过上限 {}（可用 --limit max_scalar_bytes=N 放宽）", size, limit),
           fmt::format("value of {} bytes exceeds the limit of {} (raise it with --limit max_scalar_bytes=N)", size, limit)};
@@ -124,31 +148,6 @@ Mark to_mark(const YAML::Mark& m, int first_line) {
   return Mark{m.line + first_line, m.column + 1};
 }
 
-// Why a scalar cannot be taken as text: bytes that are not UTF-8, or control characters
-// (a NUL, an escape) that no fact contains and that would garble every output. Empty if fine.
-std::string bad_text(const std::string& s) {
-  size_t i = 0;
-  // Printable ASCII needs no closer look, and most values (amounts, dates, codes) are: 8 bytes
-  // at a time, none with the high bit, none below 0x20, none 0x7F.
-  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    std::uint64_t del = w ^ (ones * 0x7f);
-    if ((w & highs) | ((w - ones * 0x20) & ~w & highs) | ((del - ones) & ~del & highs)) break;
-  }
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return fmt::format("control character U+{:04X}", c);
-    if (c == 0x7f) return "control character U+007F";
-    // utf8proc's strict decoding: an overlong form, a surrogate or a code point past U+10FFFF is
-    // as invalid as a stray byte.
-    size_t len = utf8_sequence(std::string_view(s).substr(i));
-    if (len == 0) return fmt::format("invalid UTF-8 at byte {} of the value (0x{:02X})", i + 1, c);
-    i += len;
-  }
-  return "";
-}
 
 // Whether the quoted scalar whose opening quote is at byte `pos` of `source` is closed before the
 // text ends ("..." with backslash escapes, '...' with '' for a quote). Block scalars and unknown

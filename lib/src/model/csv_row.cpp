@@ -212,6 +212,10 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
       fail(Mark{raw.first_line, column}, value_too_long(cell.size(), options.limits.max_scalar_bytes));
       continue;
     }
+    if (std::string why = bad_text(cell); !why.empty()) {
+      fail(Mark{raw.first_line, column}, {"值含有非法字节：" + why, "value holds " + why});
+      continue;
+    }
     Tree* at = &root;
     for (const Step& s : col->steps) {
       at = &at->field(s.key);

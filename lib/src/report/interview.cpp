@@ -66,6 +66,10 @@ bool has_comments(const std::string& text) {
 // An answer as a YAML node: a list of records (or any list) in YAML flow form, [a, b] or {…};
 // anything else as a spreadsheet cell is read (typed_line_node).
 std::optional<Node> answer_node(const std::string& answer, const Field& f, Text& error) {
+  if (std::string why = bad_text(answer); !why.empty()) {  // as a case file's value would be
+    error = {"回答含有非法字节：" + why, "the answer holds " + why};
+    return std::nullopt;
+  }
   if (f.type != Type::list || !(starts_with(answer, "[") || starts_with(answer, "{")))
     return typed_line_node(answer, f, Mark{});
   std::istringstream in(answer);

@@ -42,6 +42,12 @@ struct Limits {
   bool set(std::string_view assignment);
 };
 
+// Why a value cannot be taken as text: bytes that are not UTF-8 (strictly, by utf8proc), or
+// control characters (a NUL, an escape) that no fact contains and that would garble every
+// output, such as "invalid UTF-8 at byte 7 of the value (0xC0)". Empty if fine. For YAML scalars,
+// spreadsheet cells and interview answers alike.
+std::string bad_text(std::string_view s);
+
 // "value of N bytes exceeds the limit of M (raise it with --limit max_scalar_bytes=N)": for a YAML
 // scalar and a spreadsheet cell alike.
 Text value_too_long(size_t size, size_t limit);
