@@ -461,7 +461,8 @@ void Round::Impl::find_flags(const std::vector<Involved>& cases) {
         sets[it->second].push_back(&p);
       }
     } else {
-      bool other = std::any_of(places.begin(), places.end(), [&](const Place& p) { return *p.enterprise != *places.front().enterprise; });
+      const std::string& first = *places.front().enterprise;  // (a lambda may not capture a structured binding before C++20's clang 16)
+      bool other = std::any_of(places.begin(), places.end(), [&first](const Place& p) { return *p.enterprise != first; });
       if (what.first == ClaimKind::contract && !other) continue;  // one enterprise's two products may share a contract
       sets.emplace_back();
       for (const Place& p : places) sets.back().push_back(&p);
