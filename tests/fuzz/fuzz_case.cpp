@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const sbc::RulePack& pack = rules.get("shandong-2020");
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
   sbc::ReadOptions read;
-  sbc::split_documents("fuzz.yaml", in, read.limits, [&](sbc::RawDocument&& raw) {
+  // "-": the bytes come from the stream (a name would be opened as a file, which does not exist).
+  sbc::split_documents("-", in, read.limits, [&](sbc::RawDocument&& raw) {
     sbc::Case c = sbc::parse_document(raw, read);
     sbc::OutputOptions out;
     sbc::CheckOptions options;
