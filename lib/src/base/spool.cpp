@@ -51,24 +51,10 @@ void Spool::rewind() {
   read_at_ = 0;
 }
 
-bool Spool::done() {
-  if (!file_) return read_at_ >= memory_.size();
-  int c = getc_unlocked(file_);
-  if (c == EOF) return true;
-  std::ungetc(c, file_);
-  return false;
-}
-
 std::uint64_t Spool::get_number() {
   std::uint64_t n = 0;
   read(&n, sizeof n);
   return n;
-}
-
-std::string Spool::get_string() {
-  std::string s;
-  get_string(s);
-  return s;
 }
 
 void Spool::get_string(std::string& into) {

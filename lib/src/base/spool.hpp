@@ -21,10 +21,7 @@ class Spool {
   void put(std::string_view s);  // its length, then its bytes
   // Ends writing and starts reading from the first record.
   void rewind();
-  // Whether everything written has been read.
-  bool done();
   std::uint64_t get_number();
-  std::string get_string();
   // Reads a string into `into`, reusing its memory.
   void get_string(std::string& into);
   // Skips `n` bytes.
