@@ -20,10 +20,10 @@
 #include <vector>
 
 #include "sbc/base/exit_status.hpp"
-#include "sbc/report/check.hpp"
-#include "sbc/report/compare.hpp"
-#include "sbc/report/intake.hpp"
-#include "sbc/report/interview.hpp"
+#include "sbc/run/check.hpp"
+#include "sbc/run/compare.hpp"
+#include "sbc/intake/template.hpp"
+#include "sbc/intake/interview.hpp"
 
 namespace sbc::cli {
 

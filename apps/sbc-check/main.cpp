@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "common/options.hpp"
-#include "sbc/report/check.hpp"
+#include "sbc/run/check.hpp"
 
 namespace {
 

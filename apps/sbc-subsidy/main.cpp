@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "common/options.hpp"
-#include "sbc/report/subsidy_report.hpp"
+#include "sbc/run/subsidy.hpp"
 
 namespace {
 

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "common/options.hpp"
-#include "sbc/report/validate.hpp"
+#include "sbc/run/validate.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "sbc/report/interview.hpp"
+#include "sbc/intake/interview.hpp"
 
 namespace {
 

@@ -3,10 +3,10 @@
 // only ever become a diagnostic.
 #include <sstream>
 
-#include "sbc/report/check.hpp"
+#include "sbc/run/check.hpp"
 #include "sbc/input/inputs.hpp"
-#include "sbc/report/package.hpp"
-#include "sbc/report/subsidy_report.hpp"
+#include "sbc/package/package.hpp"
+#include "sbc/run/subsidy.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static sbc::RuleLibrary rules;

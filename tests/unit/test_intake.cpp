@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <sstream>
 
-#include "sbc/report/intake.hpp"
-#include "sbc/report/interview.hpp"
+#include "sbc/intake/template.hpp"
+#include "sbc/intake/interview.hpp"
 
 namespace {
 

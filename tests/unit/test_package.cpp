@@ -1,7 +1,7 @@
 // The application package as data (sbc::build_package): which parts a case gets and on which
 // page, what each list holds, its totals, and how a table runs over pages. The printed page
 // itself is checked by tests/package_check.py in Chromium.
-#include "sbc/report/package.hpp"
+#include "sbc/package/package.hpp"
 
 #include <doctest/doctest.h>
 

@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "case_builder.hpp"
-#include "sbc/report/check.hpp"
+#include "sbc/run/check.hpp"
 #include "sbc/rules/rules.hpp"
 #include "sbc/judge/subsidy.hpp"
-#include "sbc/report/subsidy_report.hpp"
+#include "sbc/run/subsidy.hpp"
 #include "sbc/judge/verdict.hpp"
 
 using sbc::Grant;

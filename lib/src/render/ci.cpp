@@ -1,8 +1,8 @@
-#include "sbc/report/ci_report.hpp"
+#include "sbc/render/ci.hpp"
 
 #include <fmt/format.h>
 
-#include "report/report.hpp"
+#include "render/pieces.hpp"
 #include "sbc/base/json.hpp"
 
 namespace sbc {

@@ -2,7 +2,7 @@
 // its tables fall on A4 pages. The pagination is decided here, by an estimate of each row's
 // height, so the contents page can name each part's page; tests/package_check.py prints the page
 // in Chromium and checks every part is on the page the contents give.
-#include "sbc/report/package.hpp"
+#include "sbc/package/package.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "report/xlsxwriter_loader.hpp"
+#include "review/xlsxwriter_loader.hpp"
 
 #include <dlfcn.h>
 

@@ -1,13 +1,13 @@
-#include "sbc/report/check.hpp"
+#include "sbc/run/check.hpp"
 
 #include <fmt/format.h>
 
 #include "sbc/batch/batch.hpp"
 #include "sbc/base/json.hpp"
-#include "report/report.hpp"
-#include "sbc/report/html_report.hpp"
-#include "sbc/report/round_report.hpp"
-#include "sbc/report/workbook.hpp"
+#include "render/pieces.hpp"
+#include "sbc/review/html_report.hpp"
+#include "sbc/review/round_report.hpp"
+#include "sbc/review/workbook.hpp"
 
 namespace sbc {
 

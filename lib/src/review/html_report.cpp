@@ -1,12 +1,12 @@
-#include "sbc/report/html_report.hpp"
+#include "sbc/review/html_report.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "report/report.hpp"
-#include "sbc/report/round_report.hpp"
-#include "sbc/report/workbook.hpp"
+#include "render/pieces.hpp"
+#include "sbc/review/round_report.hpp"
+#include "sbc/review/workbook.hpp"
 
 namespace sbc {
 namespace {

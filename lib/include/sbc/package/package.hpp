@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "sbc/report/subsidy_report.hpp"
+#include "sbc/run/subsidy.hpp"
 
 namespace sbc {
 

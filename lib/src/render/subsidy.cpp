@@ -1,12 +1,12 @@
-#include "sbc/report/subsidy_report.hpp"
+#include "sbc/run/subsidy.hpp"
 
 #include <fmt/format.h>
 
-#include "report/report.hpp"
-#include "sbc/report/html_report.hpp"
-#include "sbc/report/package.hpp"
-#include "sbc/report/round_report.hpp"
-#include "sbc/report/workbook.hpp"
+#include "render/pieces.hpp"
+#include "sbc/review/html_report.hpp"
+#include "sbc/package/package.hpp"
+#include "sbc/review/round_report.hpp"
+#include "sbc/review/workbook.hpp"
 #include "sbc/batch/batch.hpp"
 
 namespace sbc {

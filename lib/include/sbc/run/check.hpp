@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "sbc/batch/batch.hpp"
-#include "sbc/report/ci_report.hpp"
+#include "sbc/render/ci.hpp"
 #include "sbc/model/case.hpp"
 #include "sbc/base/exit_status.hpp"
 #include "sbc/rules/rules.hpp"

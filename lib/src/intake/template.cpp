@@ -1,6 +1,6 @@
 // Which facts a pack reads, and the skeleton case that asks for them. Both come from the pack and
 // the case format's table, so a new pack gets its template with no code of its own.
-#include "sbc/report/intake.hpp"
+#include "sbc/intake/template.hpp"
 
 #include <fmt/format.h>
 

@@ -2,13 +2,13 @@
 // outputs are rendered before the round is resolved (they wait in a temporary file), so the round
 // is written into them at fixed places: the end of a JSON object or a CSV row, the verdict line
 // and the end of a text block, the end of a Markdown section, the summary row of the workbook.
-#include "sbc/report/round_report.hpp"
+#include "sbc/review/round_report.hpp"
 
 #include <fmt/format.h>
 
-#include "report/report.hpp"
+#include "render/pieces.hpp"
 #include "sbc/base/json.hpp"
-#include "sbc/report/workbook.hpp"
+#include "sbc/review/workbook.hpp"
 
 namespace sbc {
 namespace {

@@ -11,7 +11,7 @@
 #include "sbc/base/exit_status.hpp"
 #include "sbc/base/parsed.hpp"
 #include "sbc/model/case.hpp"
-#include "sbc/report/subsidy_report.hpp"
+#include "sbc/run/subsidy.hpp"
 #include "sbc/rules/rules.hpp"
 #include "sbc/values/date.hpp"
 

@@ -5,8 +5,8 @@
 
 #include <cstring>
 
-#include "report/report.hpp"
-#include "sbc/report/package.hpp"
+#include "render/pieces.hpp"
+#include "sbc/package/package.hpp"
 
 namespace sbc {
 namespace {

@@ -2,8 +2,8 @@
 // pasting into a word processor. The contents are a list with the printed page numbers.
 #include <fmt/format.h>
 
-#include "report/report.hpp"
-#include "sbc/report/package.hpp"
+#include "render/pieces.hpp"
+#include "sbc/package/package.hpp"
 
 namespace sbc {
 namespace {

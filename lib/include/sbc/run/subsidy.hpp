@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "sbc/report/check.hpp"
+#include "sbc/run/check.hpp"
 #include "sbc/judge/subsidy.hpp"
 
 namespace sbc {

@@ -1,6 +1,6 @@
 // The 汇总表 workbook: a case's results as typed rows (report side), and libxlsxwriter writing
 // them as they come (writer side).
-#include "sbc/report/workbook.hpp"
+#include "sbc/review/workbook.hpp"
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -16,9 +16,9 @@
 #include <map>
 #include <set>
 
-#include "report/report.hpp"
-#include "sbc/report/round_report.hpp"
-#include "report/xlsxwriter_loader.hpp"
+#include "render/pieces.hpp"
+#include "sbc/review/round_report.hpp"
+#include "review/xlsxwriter_loader.hpp"
 
 namespace sbc {
 namespace {

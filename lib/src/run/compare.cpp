@@ -1,4 +1,4 @@
-#include "sbc/report/compare.hpp"
+#include "sbc/run/compare.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <map>
 #include <mutex>
 
-#include "report/report.hpp"
+#include "render/pieces.hpp"
 
 namespace sbc {
 

@@ -1,6 +1,6 @@
 // The interview: ask for the facts that decide the verdict, nearest path first, check each answer
 // as the case reader does, judge again, and keep FILE written after every answer.
-#include "sbc/report/interview.hpp"
+#include "sbc/intake/interview.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -17,7 +17,7 @@
 #include <sstream>
 
 #include "base/strings.hpp"
-#include "sbc/report/intake.hpp"
+#include "sbc/intake/template.hpp"
 
 namespace sbc {
 namespace {

@@ -8,10 +8,10 @@
 #include <optional>
 
 #include "sbc/batch/batch.hpp"
-#include "sbc/report/html_report.hpp"
-#include "sbc/report/workbook.hpp"
-#include "sbc/report/check.hpp"
-#include "sbc/report/subsidy_report.hpp"
+#include "sbc/review/html_report.hpp"
+#include "sbc/review/workbook.hpp"
+#include "sbc/run/check.hpp"
+#include "sbc/run/subsidy.hpp"
 #include "sbc/round/round.hpp"
 
 namespace sbc {

@@ -9,7 +9,7 @@
 
 #include "sbc/batch/batch.hpp"
 #include "sbc/model/case.hpp"
-#include "sbc/report/check.hpp"
+#include "sbc/run/check.hpp"
 #include "sbc/rules/rules.hpp"
 
 namespace sbc {

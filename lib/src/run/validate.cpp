@@ -1,4 +1,4 @@
-#include "sbc/report/validate.hpp"
+#include "sbc/run/validate.hpp"
 
 #include <fmt/format.h>
 
@@ -12,7 +12,7 @@
 #include "sbc/values/credit_code.hpp"
 #include "sbc/input/inputs.hpp"
 #include "sbc/base/json.hpp"
-#include "report/report.hpp"
+#include "render/pieces.hpp"
 
 namespace sbc {
 

@@ -6,7 +6,7 @@
 
 #include "sbc/base/json.hpp"
 #include "sbc/model/schema.hpp"
-#include "sbc/report/validate.hpp"
+#include "sbc/run/validate.hpp"
 
 namespace sbc {
 namespace {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "sbc/batch/batch.hpp"
-#include "sbc/report/check.hpp"
+#include "sbc/run/check.hpp"
 #include "sbc/rules/rules.hpp"
 #include "sbc/judge/subsidy.hpp"
 
