@@ -2,6 +2,7 @@
 // page, what each list holds, its totals, and how a table runs over pages. The printed page
 // itself is checked by tests/package_check.py in Chromium.
 #include "sbc/package/package.hpp"
+#include "sbc/run/subsidy.hpp"
 
 #include <doctest/doctest.h>
 

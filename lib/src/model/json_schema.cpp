@@ -6,7 +6,6 @@
 
 #include "sbc/base/json.hpp"
 #include "sbc/model/schema.hpp"
-#include "sbc/run/validate.hpp"
 
 namespace sbc {
 namespace {

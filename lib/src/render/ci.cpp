@@ -1,9 +1,13 @@
 #include "sbc/render/ci.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "render/pieces.hpp"
 #include "sbc/base/json.hpp"
+#include "sbc/judge/verdict.hpp"
 
 namespace sbc {
 namespace {
@@ -120,6 +124,52 @@ std::string render_ci(const CiCase& c, CiFormat f, const std::string& tool) {
     case CiFormat::github: return github(c, tool);
   }
   return "";
+}
+
+std::optional<CiFormat> ci_format(Format f) {
+  switch (f) {
+    case Format::junit: return CiFormat::junit;
+    case Format::sarif: return CiFormat::sarif;
+    case Format::github: return CiFormat::github;
+    default: return std::nullopt;
+  }
+}
+
+CiCase ci_case(const CheckResult& r, Lang lang) {
+  CiCase out{r.input.file, case_name(r.input), {}};
+  using Result = CiTest::Result;
+  if (!r.verdict) {
+    for (const Diagnostic& d : r.errors)
+      out.tests.push_back({d.path.empty() ? "case" : d.path, Result::error, d.mark, d.message.in(lang)});
+    return out;
+  }
+  const Verdict& v = *r.verdict;
+  Result verdict = v.outcome == Outcome::eligible ? Result::passed : v.outcome == Outcome::ineligible ? Result::failed
+                                                                                                      : Result::skipped;
+  std::string why = v.outcome == Outcome::eligible ? std::string(to_string(v.outcome)) + " (" + v.path + ")"
+                                                   : std::string(to_string(v.outcome));
+  if (v.nearest && !v.nearest->failing.empty()) why += "; to meet: " + fmt::format("{}", fmt::join(v.nearest->failing, ", "));
+  if (!v.missing.empty()) why += "; facts to supply: " + fmt::format("{}", fmt::join(v.missing, ", "));
+  out.tests.push_back({"verdict", verdict, r.input.mark, why});
+  auto listed = [](const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  for (const ConditionResult& c : v.conditions) {
+    Mark where = r.input.mark;
+    for (const FactUse& f : c.facts)
+      if (const Value* fact = r.input.fact(f.path.substr(0, f.path.find('[')))) {
+        where = fact->mark;
+        break;
+      }
+    Result result = Result::passed;
+    if (c.result != Tri::pass) {
+      bool needed = v.nearest && (listed(v.nearest->failing, c.condition->id) || listed(v.nearest->unknown, c.condition->id));
+      result = !needed ? Result::not_needed : c.result == Tri::fail ? Result::failed : Result::skipped;
+    }
+    out.tests.push_back({c.condition->id, result, where,
+                         fmt::format("{} ({}): {}", to_string(c.result), c.condition->clause, c.message.in(lang))});
+  }
+  return out;
 }
 
 }  // namespace sbc

@@ -13,6 +13,7 @@
 #include "sbc/input/inputs.hpp"
 #include "sbc/base/json.hpp"
 #include "render/pieces.hpp"
+#include "sbc/render/ci.hpp"
 
 namespace sbc {
 

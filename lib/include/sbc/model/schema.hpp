@@ -54,4 +54,7 @@ const Field& case_schema();
 // the item spec is). Returns nullptr when the path is not part of the format.
 const Field* find_field(const Field& root, std::string_view dotted_path);
 
+// The case format as a JSON Schema, from the same table the reader uses (schema/ ships it).
+std::string case_json_schema();
+
 }  // namespace sbc

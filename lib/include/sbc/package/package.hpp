@@ -7,9 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "sbc/run/subsidy.hpp"
+#include "sbc/render/subsidy.hpp"
 
 namespace sbc {
+
+// --form: the package instead of the report, as Markdown or as an HTML page.
+enum class FormStyle { none, markdown, html };
 
 // A table of the package: its rows, and where each printed page begins.
 struct PackageTable {

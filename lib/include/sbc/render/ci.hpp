@@ -3,10 +3,13 @@
 // (::error file=…,line=…::). The tools turn their results into CiCase; this file renders them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sbc/base/diagnostic.hpp"
+#include "sbc/render/check.hpp"
+#include "sbc/render/output.hpp"
 
 namespace sbc {
 
@@ -37,5 +40,13 @@ std::string ci_footer(CiFormat f);
 // One case: a <testsuite>, SARIF results (passed tests give none), or workflow commands. Empty when
 // the format has nothing to say about it.
 std::string render_ci(const CiCase& c, CiFormat f, const std::string& tool);
+
+// The CI format `f` stands for, if it is one (junit, sarif, github).
+std::optional<CiFormat> ci_format(Format f);
+// A result as CI sees it: a test "verdict" (passed when eligible, failed when ineligible, skipped
+// when undetermined), then a test per condition: failed when the nearest path needs it fixed,
+// skipped when it is unknown there, not_needed when it fails off that path, else passed; an unreadable case
+// is one error per problem. Each is located at the first fact it read (else the case's start).
+CiCase ci_case(const CheckResult& r, Lang lang);
 
 }  // namespace sbc

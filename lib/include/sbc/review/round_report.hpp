@@ -10,8 +10,9 @@
 #include "sbc/batch/batch.hpp"
 #include "sbc/review/html_report.hpp"
 #include "sbc/review/workbook.hpp"
-#include "sbc/run/check.hpp"
-#include "sbc/run/subsidy.hpp"
+#include "sbc/render/check.hpp"
+#include "sbc/package/package.hpp"
+#include "sbc/render/subsidy.hpp"
 #include "sbc/round/round.hpp"
 
 namespace sbc {

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "sbc/batch/batch.hpp"
-#include "sbc/run/check.hpp"
-#include "sbc/run/subsidy.hpp"
+#include "sbc/render/check.hpp"
+#include "sbc/render/subsidy.hpp"
 #include "sbc/round/round.hpp"
 
 namespace sbc {

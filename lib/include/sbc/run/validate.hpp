@@ -33,9 +33,6 @@ struct ValidateOptions {
 BatchSummary run_validate(const std::vector<std::string>& inputs, const ValidateOptions& options, RuleLibrary& rules,
                           std::istream& in, std::ostream& out);
 
-// The case format as a JSON Schema, from the same table the reader uses (schema/ ships it).
-std::string case_json_schema();
-
 // Lints rule pack files (a directory: its *.yaml and *.yml; "-": standard input), loading each as
 // the tools do: its first problem as file:line:col in text, or one object per pack (pack, problems)
 // in json/jsonl. 0 when all are clean, 1 when a pack has a problem, 2 when a file cannot be read.
