@@ -2,6 +2,9 @@
 #include <iostream>
 
 #include "common/options.hpp"
+#include "sbc/intake/interview.hpp"
+#include "sbc/intake/template.hpp"
+#include "sbc/run/compare.hpp"
 #include "sbc/run/check.hpp"
 
 namespace {
@@ -19,10 +22,12 @@ int run(int argc, char** argv) {
   app.add_flag("--explain", explain, "Show every condition with its clause, facts and values");
   app.add_flag("-q,--quiet", quiet, "Verdict lines only");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
-  common.command_line = sbc::cli::command_line(argc, argv);
+  const sbc::Environment env = sbc::Environment::of_process();
+  const sbc::Console console{std::cout, std::cerr, env.stderr_terminal};
+  common.command_line = sbc::command_line({argv, argv + argc});
 
   sbc::CheckOptions options;
-  if (auto error = sbc::cli::to_options(common, options)) {
+  if (auto error = sbc::to_options(common, options, env)) {
     std::cerr << "sbc-check: " << *error << "\n";
     return static_cast<int>(sbc::ExitStatus::error);
   }
@@ -30,17 +35,17 @@ int run(int argc, char** argv) {
   options.output.quiet = quiet;
   sbc::RuleLibrary rules(sbc::PackParts::recognition);
   rules.set_limits(options.read.limits);
-  if (intake.print_template) return sbc::cli::run_template("sbc-check", options, common.format, false, rules);
+  if (intake.print_template) return sbc::template_command("sbc-check", options, common.format, false, rules, sbc::today(), console);
   if (!intake.interview.empty())
-    return sbc::cli::run_interview("sbc-check", common, {options, {}, {}}, intake.interview, false, rules);
-  return sbc::cli::run_tool("sbc-check", common, options, false, rules, [&](auto progress) {
+    return sbc::interview_command("sbc-check", common, {options, {}, {}}, intake.interview, false, rules, env, sbc::today(), std::cin, console);
+  return sbc::run_tool("sbc-check", common, options, false, rules, [&](std::function<void(size_t)> progress) {
     if (!compare.empty())
       return sbc::run_compare(common.inputs, {compare[0], compare[1], false, options, {}}, rules, std::cin, std::cout,
                               progress);
     return sbc::run_check(common.inputs, options, rules, std::cin, std::cout, progress);
-  });
+  }, console);
 }
 
 }  // namespace
 
-int main(int argc, char** argv) { return sbc::cli::guarded("sbc-check", [&] { return run(argc, argv); }); }
+int main(int argc, char** argv) { return sbc::guarded("sbc-check", [&] { return run(argc, argv); }); }

@@ -2,6 +2,9 @@
 #include <iostream>
 
 #include "common/options.hpp"
+#include "sbc/intake/interview.hpp"
+#include "sbc/intake/template.hpp"
+#include "sbc/run/compare.hpp"
 #include "sbc/run/subsidy.hpp"
 
 namespace {
@@ -29,38 +32,32 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"markdown", "html"}))
       ->type_name("markdown|html");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
-  common.command_line = sbc::cli::command_line(argc, argv);
+  const sbc::Environment env = sbc::Environment::of_process();
+  const sbc::Console console{std::cout, std::cerr, env.stderr_terminal};
+  common.command_line = sbc::command_line({argv, argv + argc});
 
   sbc::SubsidyOptions options;
-  auto error = sbc::cli::to_options(common, options.common);
-  if (!error && !window.empty()) {
-    auto start = sbc::parse_date(window[0]), end = sbc::parse_date(window[1]);
-    if (!start || !end || *end.value < *start.value)
-      error = sbc::Text{"--window：应为 START END（YYYY-MM-DD），且 START <= END",
-                        "--window: expected START END as YYYY-MM-DD, START <= END"}
-                  .in(options.common.output.lang);
-    else options.window = sbc::DateRange{*start.value, *end.value};
-  }
+  auto error = sbc::to_options(common, options.common, env);
+  if (!error) error = sbc::to_subsidy_options(window, form, options);
   if (error) {
     std::cerr << "sbc-subsidy: " << *error << "\n";
     return static_cast<int>(sbc::ExitStatus::error);
   }
   options.common.output.explain = explain;
   options.common.output.quiet = quiet;
-  options.form = form == "html" ? sbc::FormStyle::html : form == "markdown" ? sbc::FormStyle::markdown : sbc::FormStyle::none;
   sbc::RuleLibrary rules(sbc::PackParts::subsidy);
   rules.set_limits(options.common.read.limits);
-  if (intake.print_template) return sbc::cli::run_template("sbc-subsidy", options.common, common.format, true, rules);
+  if (intake.print_template) return sbc::template_command("sbc-subsidy", options.common, common.format, true, rules, sbc::today(), console);
   if (!intake.interview.empty())
-    return sbc::cli::run_interview("sbc-subsidy", common, options, intake.interview, true, rules);
-  return sbc::cli::run_tool("sbc-subsidy", common, options.common, true, rules, [&](auto progress) {
+    return sbc::interview_command("sbc-subsidy", common, options, intake.interview, true, rules, env, sbc::today(), std::cin, console);
+  return sbc::run_tool("sbc-subsidy", common, options.common, true, rules, [&](std::function<void(size_t)> progress) {
     if (!compare.empty())
       return sbc::run_compare(common.inputs, {compare[0], compare[1], true, options.common, options.window}, rules,
                               std::cin, std::cout, progress);
     return sbc::run_subsidy(common.inputs, options, rules, std::cin, std::cout, progress);
-  });
+  }, console);
 }
 
 }  // namespace
 
-int main(int argc, char** argv) { return sbc::cli::guarded("sbc-subsidy", [&] { return run(argc, argv); }); }
+int main(int argc, char** argv) { return sbc::guarded("sbc-subsidy", [&] { return run(argc, argv); }); }

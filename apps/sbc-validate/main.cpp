@@ -16,10 +16,12 @@ int run(int argc, char** argv) {
   app.add_flag("-q,--quiet", quiet, "No progress or summary on standard error");
   app.add_flag("--print-schema", print_schema, "Print the case format as a JSON Schema (for editors) and exit");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
+  const sbc::Environment env = sbc::Environment::of_process();
+  const sbc::Console console{std::cout, std::cerr, env.stderr_terminal};
 
   sbc::ValidateOptions options;
   sbc::CheckOptions common_options;
-  if (auto error = sbc::cli::to_options(common, common_options)) {
+  if (auto error = sbc::to_options(common, common_options, env)) {
     std::cerr << "sbc-validate: " << *error << "\n";
     return static_cast<int>(sbc::ExitStatus::error);
   }
@@ -36,11 +38,11 @@ int run(int argc, char** argv) {
   if (lint) return static_cast<int>(sbc::lint_rules(common.inputs, options.output, std::cin, std::cout, options.read.limits));
   sbc::RuleLibrary rules;
   rules.set_limits(options.read.limits);
-  return sbc::cli::run_tool("sbc-validate", common, common_options, false, rules, [&](auto) {
+  return sbc::run_tool("sbc-validate", common, common_options, false, rules, [&](std::function<void(size_t)>) {
     return sbc::run_validate(common.inputs, options, rules, std::cin, std::cout);
-  });
+  }, console);
 }
 
 }  // namespace
 
-int main(int argc, char** argv) { return sbc::cli::guarded("sbc-validate", [&] { return run(argc, argv); }); }
+int main(int argc, char** argv) { return sbc::guarded("sbc-validate", [&] { return run(argc, argv); }); }

@@ -434,4 +434,26 @@ ExitStatus run_interview(const InterviewOptions& options, RuleLibrary& rules, st
   }
 }
 
+int interview_command(const char* name, const ToolArguments& a, const SubsidyOptions& o, const std::string& file,
+                      bool subsidy, RuleLibrary& rules, const Environment& env, Date today, std::istream& in,
+                      const Console& console) {
+  Lang lang = o.common.output.lang;
+  if (!a.inputs.empty()) {
+    console.err << name << ": " << Text{"--interview 不与案例文件同用", "--interview takes no case files"}.in(lang)
+              << "\n";
+    return static_cast<int>(ExitStatus::error);
+  }
+  if (!env.stdin_terminal) {
+    console.err << name << ": "
+              << Text{"--interview 需要在终端上回答（标准输入不是终端）；脚本请直接处理案例文件",
+                      "--interview needs answers typed at a terminal (standard input is not one); scripts use "
+                      "the case files"}
+                     .in(lang)
+              << "\n";
+    return static_cast<int>(ExitStatus::error);
+  }
+  InterviewOptions options{file, subsidy, o, today};
+  return static_cast<int>(run_interview(options, rules, in, console.out, console.err));
+}
+
 }  // namespace sbc

@@ -298,4 +298,30 @@ void write_template_csv(const RulePack& pack, bool subsidy, std::ostream& out) {
   out << "rules," << row << "\n";
 }
 
+int template_command(const char* name, const CheckOptions& o, const std::string& format, bool subsidy,
+                     RuleLibrary& rules, Date today, const Console& console) {
+  try {
+    if (format != "text" && format != "yaml" && format != "csv") {
+      console.err << name << ": "
+                  << Text{"--template 只输出 yaml 或 csv", "--template prints yaml or csv only"}.in(o.output.lang)
+                  << "\n";
+      return static_cast<int>(ExitStatus::error);
+    }
+    const RulePack& pack =
+        o.rules.empty() ? default_template_pack(rules, "shandong", subsidy, today) : rules.get(o.rules);
+    if (std::optional<Text> why = pack.unusable_for(subsidy)) {
+      console.err << name << ": " << why->in(o.output.lang) << "\n";
+      return static_cast<int>(ExitStatus::error);
+    }
+    if (format == "csv")
+      write_template_csv(pack, subsidy, console.out);
+    else
+      write_template(pack, subsidy, o.output.lang, console.out);
+    return 0;
+  } catch (const InputError& e) {
+    console.err << name << ": " << format_gnu(e.diagnostic(), o.output.lang) << "\n";
+    return static_cast<int>(ExitStatus::error);
+  }
+}
+
 }  // namespace sbc

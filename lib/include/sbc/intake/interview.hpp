@@ -13,6 +13,7 @@
 #include "sbc/model/case.hpp"
 #include "sbc/run/subsidy.hpp"
 #include "sbc/rules/rules.hpp"
+#include "sbc/run/tool.hpp"
 #include "sbc/values/date.hpp"
 
 namespace sbc {
@@ -35,5 +36,11 @@ Parsed<Value> read_answer(const std::string& path, const std::string& answer);
 // when FILE cannot be read or written.
 ExitStatus run_interview(const InterviewOptions& options, RuleLibrary& rules, std::istream& in, std::ostream& out,
                          std::ostream& err);
+
+// --interview FILE from a tool's command line: only at a terminal and without case files
+// (scripts use the files; there is no half-interactive mode), else status 2 with a message.
+int interview_command(const char* name, const ToolArguments& a, const SubsidyOptions& o, const std::string& file,
+                      bool subsidy, RuleLibrary& rules, const Environment& env, Date today, std::istream& in,
+                      const Console& console);
 
 }  // namespace sbc

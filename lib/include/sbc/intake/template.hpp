@@ -10,6 +10,7 @@
 #include "sbc/base/text.hpp"
 #include "sbc/model/schema.hpp"
 #include "sbc/rules/rules.hpp"
+#include "sbc/run/tool.hpp"
 #include "sbc/values/date.hpp"
 
 namespace sbc {
@@ -49,5 +50,11 @@ void write_template(const RulePack& pack, bool subsidy, Lang lang, std::ostream&
 // The same facts as the header row of the spreadsheet form (--template --format csv): `rules`,
 // then each fact's path, a list's first item as [0].
 void write_template_csv(const RulePack& pack, bool subsidy, std::ostream& out);
+
+// --template from a tool's command line: the skeleton case of --rules, else of the Shandong pack
+// in force on `today`, as yaml (text) or csv on console.out; status 2 with a message on
+// console.err for another format or a pack the tool cannot use.
+int template_command(const char* name, const CheckOptions& o, const std::string& format, bool subsidy,
+                     RuleLibrary& rules, Date today, const Console& console);
 
 }  // namespace sbc
