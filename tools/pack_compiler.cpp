@@ -22,10 +22,14 @@ std::string literal(const std::string& bytes) {
       out += "\"\n    \"";
       column = 0;
     }
-    if (c == '"' || c == '\\') out += fmt::format("\\{}", static_cast<char>(c));
-    else if (c == '\n') out += "\\n";
-    else if (c < 0x20 || c >= 0x7f) out += fmt::format("\\{:03o}", c);
-    else out += static_cast<char>(c);
+    if (c == '"' || c == '\\')
+      out += fmt::format("\\{}", static_cast<char>(c));
+    else if (c == '\n')
+      out += "\\n";
+    else if (c < 0x20 || c >= 0x7f)
+      out += fmt::format("\\{:03o}", c);
+    else
+      out += static_cast<char>(c);
     ++column;
   }
   return out + "\"";
@@ -53,23 +57,31 @@ int main(int argc, char** argv) {
     try {
       sbc::DocumentStream stream(stream_in, argv[i]);
       sbc::Document doc;
-      if (!stream.next(doc)) throw sbc::InputError({sbc::Severity::error, argv[i], {}, "", {"", "the pack is empty"}});
+      if (!stream.next(doc))
+        throw sbc::InputError({sbc::Severity::error, argv[i], {}, "", {"", "the pack is empty"}});
       sbc::RulePack pack = sbc::load_pack(text.str(), argv[i]);  // every check the tools make
       std::string id = std::filesystem::path(argv[i]).stem().string();
       if (pack.id != id)
-        throw sbc::InputError({sbc::Severity::error, argv[i], {}, "id", {"", "the id must be the file's name: " + id}});
+        throw sbc::InputError({sbc::Severity::error,
+                               argv[i],
+                               {},
+                               "id",
+                               {"", "the id must be the file's name: " + id}});
       body += fmt::format("const char kText{}[] ={};\n", i, literal(text.str()));
       body += fmt::format("const char kTree{}[] ={};\n\n", i, literal(sbc::encode(doc.root)));
       entries += fmt::format(
-          "      {{\"{}\", {{kText{}, sizeof(kText{}) - 1}}, {{kTree{}, sizeof(kTree{}) - 1}}, \"{}\", \"{}\", \"{}\", {}, {}}},\n",
-          id, i, i, i, i, pack.sha256, pack.jurisdiction, pack.city, pack.effective_from.days, pack.effective_to.days);
+          "      {{\"{}\", {{kText{}, sizeof(kText{}) - 1}}, {{kTree{}, sizeof(kTree{}) - 1}}, "
+          "\"{}\", \"{}\", \"{}\", {}, {}}},\n",
+          id, i, i, i, i, pack.sha256, pack.jurisdiction, pack.city, pack.effective_from.days,
+          pack.effective_to.days);
     } catch (const sbc::InputError& e) {
       std::cerr << sbc::format_gnu(e.diagnostic(), sbc::Lang::en) << "\n";
       return 1;
     }
   }
   body += "}  // namespace\n\nconst std::vector<BuiltinPack>& builtin_packs() {\n";
-  body += "  static const std::vector<BuiltinPack> packs = {\n" + entries + "  };\n  return packs;\n}\n\n}  // namespace sbc\n";
+  body += "  static const std::vector<BuiltinPack> packs = {\n" + entries +
+          "  };\n  return packs;\n}\n\n}  // namespace sbc\n";
   std::ofstream(argv[1], std::ios::binary) << body;
   return 0;
 }

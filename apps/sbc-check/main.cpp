@@ -4,17 +4,20 @@
 #include "common/options.hpp"
 #include "sbc/intake/interview.hpp"
 #include "sbc/intake/template.hpp"
-#include "sbc/run/compare.hpp"
 #include "sbc/run/check.hpp"
+#include "sbc/run/compare.hpp"
 
 namespace {
 
 int run(int argc, char** argv) {
-  CLI::App app{"sbc-check: 首版次高端软件 recognition verdicts, every condition cited to its clause"};
+  CLI::App app{
+      "sbc-check: 首版次高端软件 recognition verdicts, every condition cited to its clause"};
   sbc::cli::Common common;
   bool explain = false, quiet = false;
   std::vector<std::string> compare;
-  sbc::cli::add_common(app, common, {"text", "json", "jsonl", "csv", "junit", "sarif", "github", "xlsx", "html", "yaml"});
+  sbc::cli::add_common(
+      app, common,
+      {"text", "json", "jsonl", "csv", "junit", "sarif", "github", "xlsx", "html", "yaml"});
   sbc::cli::add_no_round(app, common, false);
   sbc::cli::add_compare(app, common, compare);
   sbc::cli::Intake intake;
@@ -35,17 +38,25 @@ int run(int argc, char** argv) {
   options.output.quiet = quiet;
   sbc::RuleLibrary rules(sbc::PackParts::recognition);
   rules.set_limits(options.read.limits);
-  if (intake.print_template) return sbc::template_command("sbc-check", options, common.format, false, rules, sbc::today(), console);
+  if (intake.print_template)
+    return sbc::template_command("sbc-check", options, common.format, false, rules, sbc::today(),
+                                 console);
   if (!intake.interview.empty())
-    return sbc::interview_command("sbc-check", common, {options, {}, {}}, intake.interview, false, rules, env, sbc::today(), std::cin, console);
-  return sbc::run_tool("sbc-check", common, options, false, rules, [&](std::function<void(size_t)> progress) {
-    if (!compare.empty())
-      return sbc::run_compare(common.inputs, {compare[0], compare[1], false, options, {}}, rules, std::cin, std::cout,
-                              progress);
-    return sbc::run_check(common.inputs, options, rules, std::cin, std::cout, progress);
-  }, console);
+    return sbc::interview_command("sbc-check", common, {options, {}, {}}, intake.interview, false,
+                                  rules, env, sbc::today(), std::cin, console);
+  return sbc::run_tool(
+      "sbc-check", common, options, false, rules,
+      [&](std::function<void(size_t)> progress) {
+        if (!compare.empty())
+          return sbc::run_compare(common.inputs, {compare[0], compare[1], false, options, {}},
+                                  rules, std::cin, std::cout, progress);
+        return sbc::run_check(common.inputs, options, rules, std::cin, std::cout, progress);
+      },
+      console);
 }
 
 }  // namespace
 
-int main(int argc, char** argv) { return sbc::guarded("sbc-check", [&] { return run(argc, argv); }); }
+int main(int argc, char** argv) {
+  return sbc::guarded("sbc-check", [&] { return run(argc, argv); });
+}

@@ -7,14 +7,17 @@
 namespace {
 
 int run(int argc, char** argv) {
-  CLI::App app{"sbc-validate: every problem of case files (or rule packs) at once, as file:line:col"};
+  CLI::App app{
+      "sbc-validate: every problem of case files (or rule packs) at once, as file:line:col"};
   sbc::cli::Common common;
   bool strict = false, lint = false, quiet = false, print_schema = false;
   sbc::cli::add_common(app, common, {"text", "json", "jsonl", "junit", "sarif", "github"});
-  app.add_flag("--strict", strict, "Count warnings (unknown keys aside, which are errors here) as errors");
+  app.add_flag("--strict", strict,
+               "Count warnings (unknown keys aside, which are errors here) as errors");
   app.add_flag("--lint-rules", lint, "The files are rule packs: check them as the tools load them");
   app.add_flag("-q,--quiet", quiet, "No progress or summary on standard error");
-  app.add_flag("--print-schema", print_schema, "Print the case format as a JSON Schema (for editors) and exit");
+  app.add_flag("--print-schema", print_schema,
+               "Print the case format as a JSON Schema (for editors) and exit");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
   const sbc::Environment env = sbc::Environment::of_process();
   const sbc::Console console{std::cout, std::cerr, env.stderr_terminal};
@@ -35,14 +38,21 @@ int run(int argc, char** argv) {
     std::cout << sbc::case_json_schema();
     return 0;
   }
-  if (lint) return static_cast<int>(sbc::lint_rules(common.inputs, options.output, std::cin, std::cout, options.read.limits));
+  if (lint)
+    return static_cast<int>(
+        sbc::lint_rules(common.inputs, options.output, std::cin, std::cout, options.read.limits));
   sbc::RuleLibrary rules;
   rules.set_limits(options.read.limits);
-  return sbc::run_tool("sbc-validate", common, common_options, false, rules, [&](std::function<void(size_t)>) {
-    return sbc::run_validate(common.inputs, options, rules, std::cin, std::cout);
-  }, console);
+  return sbc::run_tool(
+      "sbc-validate", common, common_options, false, rules,
+      [&](std::function<void(size_t)>) {
+        return sbc::run_validate(common.inputs, options, rules, std::cin, std::cout);
+      },
+      console);
 }
 
 }  // namespace
 
-int main(int argc, char** argv) { return sbc::guarded("sbc-validate", [&] { return run(argc, argv); }); }
+int main(int argc, char** argv) {
+  return sbc::guarded("sbc-validate", [&] { return run(argc, argv); });
+}

@@ -1,8 +1,7 @@
 // Another program using the installed library: it loads a built-in pack through the public API,
 // which needs the packs compiled into libsbc.a as well as the library's own objects.
-#include <sbc/rules/rules.hpp>
-
 #include <iostream>
+#include <sbc/rules/rules.hpp>
 
 int main() {
   sbc::RuleLibrary library;

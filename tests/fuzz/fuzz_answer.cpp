@@ -11,8 +11,10 @@ namespace {
 void collect(const sbc::Field& record, const std::string& prefix, std::vector<std::string>& out) {
   for (const sbc::Field& f : record.fields) {
     std::string path = prefix.empty() ? f.key : prefix + "." + f.key;
-    if (f.type == sbc::Type::record) collect(f, path, out);
-    else out.push_back(path);
+    if (f.type == sbc::Type::record)
+      collect(f, path, out);
+    else
+      out.push_back(path);
   }
 }
 
@@ -26,7 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }();
   if (size == 0) return 0;
   const std::string& path = facts[data[0] % facts.size()];
-  sbc::Parsed<sbc::Value> v = sbc::read_answer(path, std::string(reinterpret_cast<const char*>(data + 1), size - 1));
+  sbc::Parsed<sbc::Value> v =
+      sbc::read_answer(path, std::string(reinterpret_cast<const char*>(data + 1), size - 1));
   if (v) (void)sbc::write_case_yaml(*v.value);  // whatever was read, it can be written
   return 0;
 }

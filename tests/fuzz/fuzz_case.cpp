@@ -3,9 +3,9 @@
 // only ever become a diagnostic.
 #include <sstream>
 
-#include "sbc/run/check.hpp"
 #include "sbc/input/inputs.hpp"
 #include "sbc/package/package.hpp"
+#include "sbc/run/check.hpp"
 #include "sbc/run/subsidy.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

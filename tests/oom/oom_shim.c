@@ -25,9 +25,15 @@ static int should_fail(void) {
   return 1;
 }
 
-void* malloc(size_t n) { return should_fail() ? NULL : __libc_malloc(n); }
-void* calloc(size_t a, size_t b) { return should_fail() ? NULL : __libc_calloc(a, b); }
-void* realloc(void* p, size_t n) { return should_fail() ? NULL : __libc_realloc(p, n); }
+void* malloc(size_t n) {
+  return should_fail() ? NULL : __libc_malloc(n);
+}
+void* calloc(size_t a, size_t b) {
+  return should_fail() ? NULL : __libc_calloc(a, b);
+}
+void* realloc(void* p, size_t n) {
+  return should_fail() ? NULL : __libc_realloc(p, n);
+}
 
 typedef int (*main_fn)(int, char**, char**);
 static main_fn real_main;
@@ -44,7 +50,8 @@ static int counted_main(int argc, char** argv, char** envp) {
   return real_main(argc, argv, envp);
 }
 
-typedef int (*start_fn)(main_fn, int, char**, void (*)(void), void (*)(void), void (*)(void), void*);
+typedef int (*start_fn)(main_fn, int, char**, void (*)(void), void (*)(void), void (*)(void),
+                        void*);
 
 int __libc_start_main(main_fn main, int argc, char** argv, void (*init)(void), void (*fini)(void),
                       void (*rtld_fini)(void), void* stack_end) {

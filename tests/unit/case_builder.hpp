@@ -12,9 +12,9 @@
 #include <utility>
 #include <vector>
 
-#include "sbc/model/case.hpp"
 #include "sbc/input/document.hpp"
 #include "sbc/input/inputs.hpp"
+#include "sbc/model/case.hpp"
 
 namespace sbc::testing {
 
@@ -27,7 +27,8 @@ inline std::string read_source_file(const std::string& relative) {
 }
 
 // `text` with each `from` replaced by `to` (each must occur, or the test is wrong).
-inline std::string patched(std::string text, const std::vector<std::pair<std::string, std::string>>& edits) {
+inline std::string patched(std::string text,
+                           const std::vector<std::pair<std::string, std::string>>& edits) {
   for (const auto& [from, to] : edits) {
     size_t at = text.find(from);
     REQUIRE_MESSAGE(at != std::string::npos, "the base case has no \"", from, "\"");
@@ -79,7 +80,8 @@ class CaseYaml {
   // This case without the fact at `path`, which it must have.
   CaseYaml without(const std::string& path) const {
     CaseYaml out = *this;
-    auto it = std::find_if(out.facts_.begin(), out.facts_.end(), [&](const auto& f) { return f.first == path; });
+    auto it = std::find_if(out.facts_.begin(), out.facts_.end(),
+                           [&](const auto& f) { return f.first == path; });
     REQUIRE_MESSAGE(it != out.facts_.end(), "the case has no fact ", path);
     out.facts_.erase(it);
     return out;
@@ -89,7 +91,8 @@ class CaseYaml {
     std::vector<std::string> sections;
     for (const auto& [path, value] : facts_) {
       std::string section = path.substr(0, path.find('.'));
-      if (std::find(sections.begin(), sections.end(), section) == sections.end()) sections.push_back(section);
+      if (std::find(sections.begin(), sections.end(), section) == sections.end())
+        sections.push_back(section);
     }
     std::string out;
     for (const std::string& section : sections) {

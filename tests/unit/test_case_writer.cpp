@@ -22,7 +22,8 @@ void same_facts(const sbc::Value& a, const sbc::Value& b, const std::string& pat
     }
   } else if (a.kind == sbc::Value::Kind::list) {
     REQUIRE(a.items.size() == b.items.size());
-    for (size_t i = 0; i < a.items.size(); ++i) same_facts(a.items[i], b.items[i], path + "[" + std::to_string(i) + "]");
+    for (size_t i = 0; i < a.items.size(); ++i)
+      same_facts(a.items[i], b.items[i], path + "[" + std::to_string(i) + "]");
   } else {
     CHECK(sbc::render_value(a) == sbc::render_value(b));
   }
@@ -32,7 +33,8 @@ void same_facts(const sbc::Value& a, const sbc::Value& b, const std::string& pat
 
 TEST_CASE("case writer: every example reads back to the same facts") {
   int cases = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(SBC_SOURCE_DIR) + "/examples")) {
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(std::string(SBC_SOURCE_DIR) + "/examples")) {
     if (entry.path().extension() != ".yaml") continue;
     std::ifstream file(entry.path());
     sbc::read_cases("-", file, {}, [&](sbc::Case&& c) {
@@ -55,8 +57,10 @@ TEST_CASE("case writer: the case format's key order, values as the reader reads 
   sbc::Case c = sbc::testing::read_case_text(
       "application: {date: 2020年6月1日}\n"
       "software: {rd_spend: 120万, name: \"MES: 制造执行 # 2\", strategic_basis: none}\n"
-      "applicant: {negative_list_since: never, qualifications: [CMM3, 信息技术服务标准], tech_centers: []}\n"
-      "insurance: {policies: [{number: P1, rate: 15‰, payments: [{date: 2020/3/31, amount: 10万}]}], "
+      "applicant: {negative_list_since: never, qualifications: [CMM3, 信息技术服务标准], "
+      "tech_centers: []}\n"
+      "insurance: {policies: [{number: P1, rate: 15‰, payments: [{date: 2020/3/31, amount: "
+      "10万}]}], "
       "sales: [{contract: H1, related_party: false, export: true}]}\n");
   REQUIRE(c.problems.empty());
   CHECK(sbc::write_case_yaml(c.root) ==

@@ -1,8 +1,8 @@
-// Dates: a day that exists, in YYYY-MM-DD or the forms people in China write (2020年6月1日, 2020/6/1,
-// 2020.6.1, 2020-6-1); calendar years (29 February to 28 February).
-#include "sbc/values/date.hpp"
-
+// Dates: a day that exists, in YYYY-MM-DD or the forms people in China write (2020年6月1日,
+// 2020/6/1, 2020.6.1, 2020-6-1); calendar years (29 February to 28 February).
 #include <doctest/doctest.h>
+
+#include "sbc/values/date.hpp"
 
 namespace {
 sbc::Date d(const char* s) {
@@ -10,7 +10,9 @@ sbc::Date d(const char* s) {
   REQUIRE_MESSAGE(p, s, " should parse: ", p.error.en);
   return *p.value;
 }
-std::string plus_years(const char* s, int n) { return sbc::format(sbc::add_years(d(s), n)); }
+std::string plus_years(const char* s, int n) {
+  return sbc::format(sbc::add_years(d(s), n));
+}
 }  // namespace
 
 TEST_CASE("date: only real calendar dates in YYYY-MM-DD") {
@@ -21,30 +23,35 @@ TEST_CASE("date: only real calendar dates in YYYY-MM-DD") {
   CHECK(sbc::format(d("2020-12-31")) == "2020-12-31");
   CHECK(sbc::format(sbc::Date{-719162}) == "0001-01-01");  // four digits, zero-padded
   CHECK(sbc::format(sbc::Date{0}) == "1970-01-01");
-  for (std::string bad : {"2021-02-29", "1900-02-29", "2020-02-30", "20200101", "02020-01-01", "2020-13-01",
-                          "2020-04-31", "2020-00-10", "2020-01-00", "2020-01-01T00:00", " 2020-01-01", "2020-01-01 ",
-                          "２０２０-01-01", "-2020-01-01", "", "2020", "2020-", "2020-1", "2020-1-", "2020-001-01",
-                          "2020-01-001", "20-01-01"}) {
+  for (std::string bad :
+       {"2021-02-29",  "1900-02-29",  "2020-02-30",     "20200101",    "02020-01-01",
+        "2020-13-01",  "2020-04-31",  "2020-00-10",     "2020-01-00",  "2020-01-01T00:00",
+        " 2020-01-01", "2020-01-01 ", "２０２０-01-01", "-2020-01-01", "",
+        "2020",        "2020-",       "2020-1",         "2020-1-",     "2020-001-01",
+        "2020-01-001", "20-01-01"}) {
     CAPTURE(bad);
     CHECK(!sbc::parse_date(bad));
   }
 }
 
 TEST_CASE("date: the forms people in China write, read as the same day") {
-  for (const char* same : {"2020-06-01", "2020-6-1", "2020-06-1", "2020/6/1", "2020/06/01", "2020.6.1", "2020.06.01",
-                           "2020年6月1日", "2020年06月01日"}) {
+  for (const char* same : {"2020-06-01", "2020-6-1", "2020-06-1", "2020/6/1", "2020/06/01",
+                           "2020.6.1", "2020.06.01", "2020年6月1日", "2020年06月01日"}) {
     CAPTURE(same);
     CHECK(sbc::format(d(same)) == "2020-06-01");
   }
   CHECK(sbc::format(d("2020年12月31日")) == "2020-12-31");
   CHECK(sbc::format(d("2020/2/29")) == "2020-02-29");
-  // Year, month, day, in that order, one separator: the American order and mixed separators are refused.
-  for (std::string bad : {"6/1/2020", "1/6/2020", "2020/6-1", "2020.6/1", "2020年6月1", "2020年6-1日", "2020年6月1日 ",
-                          "二〇二〇年六月一日", "2020年2月30日", "2020/2/30", "2021.2.29", "2020-6-31"}) {
+  // Year, month, day, in that order, one separator: the American order and mixed separators are
+  // refused.
+  for (std::string bad : {"6/1/2020", "1/6/2020", "2020/6-1", "2020.6/1", "2020年6月1",
+                          "2020年6-1日", "2020年6月1日 ", "二〇二〇年六月一日", "2020年2月30日",
+                          "2020/2/30", "2021.2.29", "2020-6-31"}) {
     CAPTURE(bad);
     CHECK(!sbc::parse_date(bad));
   }
-  CHECK(sbc::parse_date("2020年2月30日").error.en == "date 2020年2月30日 does not exist in the calendar");
+  CHECK(sbc::parse_date("2020年2月30日").error.en ==
+        "date 2020年2月30日 does not exist in the calendar");
 }
 
 TEST_CASE("date: the error says what was expected") {

@@ -1,15 +1,16 @@
 // The YAML document reader: a tree of our own with 1-based marks, duplicate keys reported, and
 // limits that no input (deep nesting, aliases, huge scalars) can get around.
-#include "sbc/input/document.hpp"
-
 #include <doctest/doctest.h>
 
 #include <sstream>
 #include <vector>
 
+#include "sbc/input/document.hpp"
+
 namespace {
 
-std::vector<sbc::Document> documents(const std::string& yaml, sbc::Limits limits = {}, int first_line = 1) {
+std::vector<sbc::Document> documents(const std::string& yaml, sbc::Limits limits = {},
+                                     int first_line = 1) {
   std::istringstream in(yaml);
   sbc::DocumentStream stream(in, "t.yaml", limits, first_line, yaml);
   std::vector<sbc::Document> out;
@@ -42,7 +43,8 @@ sbc::Limits with_depth(int depth) {
 
 // "a: " and `levels` - 1 nested flow sequences: `levels` containers with the root map.
 std::string nested(int levels) {
-  return "a: " + std::string(static_cast<size_t>(levels - 1), '[') + "1" + std::string(static_cast<size_t>(levels - 1), ']') + "\n";
+  return "a: " + std::string(static_cast<size_t>(levels - 1), '[') + "1" +
+         std::string(static_cast<size_t>(levels - 1), ']') + "\n";
 }
 
 // Nine anchors, each a list of ten aliases of the one before: 10^9 nodes once expanded.
@@ -164,10 +166,13 @@ TEST_CASE("documents: a key that is not a string is a problem, and its value is 
 
 TEST_CASE("documents: nesting deeper than the limit throws, naming the limit") {
   CHECK(error_of(nested(32)).empty());  // the default limit, 32 levels
-  CHECK(error_of(nested(33)) == "t.yaml:1:35: error: nesting deeper than 32 levels (raise it with --limit max_depth=N)");
+  CHECK(error_of(nested(33)) ==
+        "t.yaml:1:35: error: nesting deeper than 32 levels (raise it with --limit max_depth=N)");
   CHECK(error_of(nested(5), with_depth(5)).empty());
-  CHECK(error_of(nested(6), with_depth(5)) == "t.yaml:1:8: error: nesting deeper than 5 levels (raise it with --limit max_depth=N)");
-  CHECK(error_of("a:\n  b:\n    c: 1\n", with_depth(2)) == "t.yaml:3:5: error: nesting deeper than 2 levels (raise it with --limit max_depth=N)");
+  CHECK(error_of(nested(6), with_depth(5)) ==
+        "t.yaml:1:8: error: nesting deeper than 5 levels (raise it with --limit max_depth=N)");
+  CHECK(error_of("a:\n  b:\n    c: 1\n", with_depth(2)) ==
+        "t.yaml:3:5: error: nesting deeper than 2 levels (raise it with --limit max_depth=N)");
   try {
     documents(nested(6), with_depth(5));
   } catch (const sbc::InputError& e) {
@@ -176,9 +181,12 @@ TEST_CASE("documents: nesting deeper than the limit throws, naming the limit") {
 }
 
 TEST_CASE("documents: an alias of the node that contains it throws instead of looping") {
-  CHECK(error_of("a: &x [*x]\n") == "t.yaml:1:8: error: alias refers to a node that contains it or is not complete");
-  CHECK(error_of("a: &x {b: *x}\n") == "t.yaml:1:11: error: alias refers to a node that contains it or is not complete");
-  CHECK(error_of("a: *nope\n") == "t.yaml:1:4: error: YAML syntax error: the referenced anchor is not defined");
+  CHECK(error_of("a: &x [*x]\n") ==
+        "t.yaml:1:8: error: alias refers to a node that contains it or is not complete");
+  CHECK(error_of("a: &x {b: *x}\n") ==
+        "t.yaml:1:11: error: alias refers to a node that contains it or is not complete");
+  CHECK(error_of("a: *nope\n") ==
+        "t.yaml:1:4: error: YAML syntax error: the referenced anchor is not defined");
 }
 
 TEST_CASE("documents: a complete alias is expanded in place") {
@@ -190,8 +198,9 @@ TEST_CASE("documents: a complete alias is expanded in place") {
 }
 
 TEST_CASE("documents: an alias bomb throws on max_nodes before it costs memory") {
-  CHECK(error_of(alias_bomb()).find(": error: document has more than 200000 nodes, aliases expanded (raise it with --limit max_nodes=N)") !=
-        std::string::npos);
+  CHECK(error_of(alias_bomb())
+            .find(": error: document has more than 200000 nodes, aliases expanded (raise it with "
+                  "--limit max_nodes=N)") != std::string::npos);
   CHECK(error_of(alias_bomb()).rfind("t.yaml:", 0) == 0);
   sbc::Limits three;
   three.max_nodes = 3;
@@ -209,14 +218,16 @@ TEST_CASE("documents: the stream is finished after an error") {
 }
 
 TEST_CASE("documents: a syntax error throws with its line and column") {
-  CHECK(error_of("a: {b: 1\n") == "t.yaml:2:1: error: YAML syntax error: end of map flow not found");
+  CHECK(error_of("a: {b: 1\n") ==
+        "t.yaml:2:1: error: YAML syntax error: end of map flow not found");
   CHECK(error_of("a: 1\n  b: 2\n") == "t.yaml:2:4: error: YAML syntax error: illegal map value");
   CHECK(error_of("x: [1, 2]\n]\n") == "t.yaml:2:1: error: YAML syntax error: illegal flow end");
   CHECK(error_of("a: 1\n---\nb: [\n").rfind("t.yaml:", 0) == 0);  // in the second document
 }
 
 TEST_CASE("documents: a quoted string left open is an error (yaml-cpp closes it silently)") {
-  CHECK(error_of("applicant:\n  name: '开放\n") == "t.yaml:2:9: error: the quoted string is never closed");
+  CHECK(error_of("applicant:\n  name: '开放\n") ==
+        "t.yaml:2:9: error: the quoted string is never closed");
   CHECK(error_of("a: \"open\n") == "t.yaml:1:4: error: the quoted string is never closed");
   CHECK(error_of("a: 'it''s'\nb: \"a\\\"b\"\n").empty());
   CHECK(error_of("a: |\n  \"a quote inside a block\n").empty());
@@ -228,7 +239,8 @@ TEST_CASE("documents: a bad byte is found wherever it sits in a value, long or s
       std::string value(20, 'x');
       value.replace(at, 1, bad);
       sbc::Document doc = only_document("a: \"" + value + "\"\n");
-      CHECK_MESSAGE(doc.problems.size() == 1, "byte ", static_cast<int>(static_cast<unsigned char>(bad[0])), " at ", at);
+      CHECK_MESSAGE(doc.problems.size() == 1, "byte ",
+                    static_cast<int>(static_cast<unsigned char>(bad[0])), " at ", at);
     }
   }
   CHECK(only_document("a: \"tab\tand newline\\n are text, 中文 too\"\n").problems.empty());
@@ -243,19 +255,23 @@ TEST_CASE("documents: bad bytes and oversized values are problems, not output") 
   CHECK(doc.problems[1].mark.line == 2);
   // Strict UTF-8 (utf8proc): an overlong "/", a surrogate and a code point past U+10FFFF are as
   // invalid as a stray byte, and the message gives the byte's place in the value.
-  for (const auto& [bad, byte] : {std::pair<std::string, const char*>{"\xC0\xAF", "0xC0"}, {"\xED\xA0\x80", "0xED"},
+  for (const auto& [bad, byte] : {std::pair<std::string, const char*>{"\xC0\xAF", "0xC0"},
+                                  {"\xED\xA0\x80", "0xED"},
                                   {"\xF4\x90\x80\x80", "0xF4"}}) {
     sbc::Document strict = only_document("a: \"中" + bad + "文\"\n");
     REQUIRE(strict.problems.size() == 1);
-    CHECK(strict.problems[0].message.en == std::string("value holds invalid UTF-8 at byte 4 of the value (") + byte + ")");
+    CHECK(strict.problems[0].message.en ==
+          std::string("value holds invalid UTF-8 at byte 4 of the value (") + byte + ")");
   }
-  CHECK(only_document("a: \"\xF4\x8F\xBF\xBF\"\n").problems.empty());  // U+10FFFF itself is a code point
+  CHECK(only_document("a: \"\xF4\x8F\xBF\xBF\"\n")
+            .problems.empty());               // U+10FFFF itself is a code point
   CHECK(doc.root.find("a")->scalar.empty());  // the bytes are not kept
   sbc::Limits small;
   small.max_scalar_bytes = 8;
   sbc::Document big = only_document("a: 123456789\nb: 12345678\n", small);
   REQUIRE(big.problems.size() == 1);
-  CHECK(big.problems[0].message.en == "value of 9 bytes exceeds the limit of 8 (raise it with --limit max_scalar_bytes=N)");
+  CHECK(big.problems[0].message.en ==
+        "value of 9 bytes exceeds the limit of 8 (raise it with --limit max_scalar_bytes=N)");
   CHECK(big.problems[0].mark.line == 1);
   CHECK(big.root.find("b")->scalar == "12345678");
 }
@@ -263,7 +279,8 @@ TEST_CASE("documents: bad bytes and oversized values are problems, not output") 
 TEST_CASE("documents: yaml-cpp's endless null documents on a stray comma end the stream") {
   // yaml-cpp 0.7 returns a document for "," forever without consuming it; read to the end,
   // the stream must stop with a located error instead of looping.
-  CHECK(error_of(",") == "t.yaml:1:1: error: the YAML parser makes no progress here (a stray comma?)");
+  CHECK(error_of(",") ==
+        "t.yaml:1:1: error: the YAML parser makes no progress here (a stray comma?)");
 }
 
 TEST_CASE("documents: a node tree survives encode and decode") {

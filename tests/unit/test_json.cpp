@@ -1,11 +1,11 @@
 // JSON strings: every byte that needs an escape gets it, wherever it sits in the 8-byte blocks
 // the writer skips through, and everything else is copied as it is (UTF-8 included).
-#include "sbc/base/json.hpp"
-
 #include <doctest/doctest.h>
 
 #include <cstdio>
 #include <string>
+
+#include "sbc/base/json.hpp"
 
 using sbc::json_quote;
 
@@ -13,11 +13,16 @@ namespace {
 // The escape of one byte, written out the slow way.
 std::string escaped(char c) {
   switch (c) {
-    case '"': return "\\\"";
-    case '\\': return "\\\\";
-    case '\n': return "\\n";
-    case '\r': return "\\r";
-    case '\t': return "\\t";
+    case '"':
+      return "\\\"";
+    case '\\':
+      return "\\\\";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return "\\t";
     default: {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
@@ -31,7 +36,8 @@ TEST_CASE("json: plain text and UTF-8 are copied as they are") {
   CHECK(json_quote("") == "\"\"");
   CHECK(json_quote("abc") == "\"abc\"");
   CHECK(json_quote("注册地：山东；独立法人：是") == "\"注册地：山东；独立法人：是\"");
-  CHECK(json_quote("0123456789abcdefghijklmnopqrstuvwxyz") == "\"0123456789abcdefghijklmnopqrstuvwxyz\"");
+  CHECK(json_quote("0123456789abcdefghijklmnopqrstuvwxyz") ==
+        "\"0123456789abcdefghijklmnopqrstuvwxyz\"");
   CHECK(json_quote("\x7f~ ") == "\"\x7f~ \"");  // DEL, tilde and space need no escape
 }
 
@@ -41,7 +47,8 @@ TEST_CASE("json: each byte that needs an escape gets it at every position of a b
     for (size_t at = 0; at < 20; ++at) {
       std::string text(20, 'x');
       text[at] = c;
-      std::string want = "\"" + std::string(at, 'x') + escaped(c) + std::string(19 - at, 'x') + "\"";
+      std::string want =
+          "\"" + std::string(at, 'x') + escaped(c) + std::string(19 - at, 'x') + "\"";
       CHECK_MESSAGE(json_quote(text) == want, "byte ", static_cast<int>(c), " at ", at);
     }
   }
@@ -51,7 +58,14 @@ TEST_CASE("json: each byte that needs an escape gets it at every position of a b
 
 TEST_CASE("json: the writer's keys and values") {
   sbc::JsonWriter w(false);
-  w.begin_object().key("a").value("x\ty").key("n").value(12).key("list").strings({"1", "二"}).end_object();
+  w.begin_object()
+      .key("a")
+      .value("x\ty")
+      .key("n")
+      .value(12)
+      .key("list")
+      .strings({"1", "二"})
+      .end_object();
   CHECK(w.str() == "{\"a\":\"x\\ty\",\"n\":12,\"list\":[\"1\",\"二\"]}");
   sbc::JsonWriter pretty(true);
   pretty.begin_object().key("a").null().end_object();

@@ -1,8 +1,8 @@
-#include "sbc/values/money.hpp"
-
 #include <doctest/doctest.h>
 
 #include <cstdint>
+
+#include "sbc/values/money.hpp"
 
 using sbc::Money;
 using sbc::parse_money;
@@ -13,7 +13,9 @@ std::int64_t fen(const char* text) {
   REQUIRE_MESSAGE(m, text, " should parse: ", m.error.en);
   return m.value->fen;
 }
-bool rejects(const char* text) { return !parse_money(text); }
+bool rejects(const char* text) {
+  return !parse_money(text);
+}
 }  // namespace
 
 TEST_CASE("money: every accepted spelling is exact integer fen") {
@@ -43,9 +45,9 @@ TEST_CASE("money: every malformed form is an error") {
   CHECK(rejects(".nan"));
   CHECK(rejects(".inf"));
   CHECK(rejects("NaN"));
-  CHECK(rejects("1.234"));         // three decimals
-  CHECK(rejects("1.2345678万"));   // three decimals once in yuan
-  CHECK(rejects("1,20,000"));      // misplaced separator
+  CHECK(rejects("1.234"));        // three decimals
+  CHECK(rejects("1.2345678万"));  // three decimals once in yuan
+  CHECK(rejects("1,20,000"));     // misplaced separator
   CHECK(rejects(",100"));
   CHECK(rejects("1_000"));
   CHECK(rejects("10000000000000.01"));  // over ¥10^13

@@ -4,8 +4,8 @@
 #include <optional>
 
 #include "case_builder.hpp"
-#include "sbc/rules/rules.hpp"
 #include "sbc/judge/verdict.hpp"
+#include "sbc/rules/rules.hpp"
 
 using sbc::Tri;
 using sbc::testing::parse_case;
@@ -55,106 +55,202 @@ const std::string kNoOtherHonour = "{kind: award, level: city, name: 济南市�
 
 TEST_CASE("shandong-2020: every condition passes and fails at its boundary") {
   const std::string base = read_source_file("examples/01-eligible-general.yaml");
-  check_rows("shandong-2020", base, {
-      {"basic.entity", {}, Tri::pass},
-      {"basic.entity", {{"registered_province: 山东", "registered_province: 河南"}}, Tri::fail},
-      {"basic.entity", {{"independent_legal_person: true", "independent_legal_person: false"}}, Tri::fail},
-      {"basic.entity", {{"registered_province: 山东", "name2: x"}}, Tri::unknown},
-      {"basic.conduct", {}, Tri::pass},
-      {"basic.conduct", {{"compliant: true", "compliant: false"}}, Tri::fail},
-      {"basic.finance", {}, Tri::pass},
-      {"basic.finance", {{"financially_sound: true", "financially_sound: false"}}, Tri::fail},
-      {"basic.finance", {{"rd_funding_secured: true", "rd_funding_secured: 否"}}, Tri::fail},
-      // 不超过2年 includes the day two calendar years on.
-      {"basic.recency", {{"developed_on: 2019-06-30", "developed_on: 2018-05-15"}}, Tri::pass},
-      {"basic.recency", {{"developed_on: 2019-06-30", "developed_on: 2018-05-14"}}, Tri::fail},
-      {"basic.recency", {{"developed_on: 2019-06-30", "developed_on: 2016-02-29"}, {"date: 2020-05-15", "date: 2018-02-28"}}, Tri::pass},
-      {"basic.recency", {{"developed_on: 2019-06-30", "developed_on: 2016-02-29"}, {"date: 2020-05-15", "date: 2018-03-01"}}, Tri::fail},
-      {"basic.recency", {{"date: 2020-05-15", "note: none"}}, Tri::unknown},
-      {"basic.novelty", {}, Tri::pass},
-      {"basic.novelty", {{"novelty_search_report: true", "novelty_search_report: false"}}, Tri::fail},
-      {"basic.ip", {}, Tri::pass},
-      {"basic.ip", {{"own_ip: true", "own_ip: false"}}, Tri::fail},
-      {"basic.testing", {}, Tri::pass},
-      {"basic.testing", {{"passed: true", "passed: false"}}, Tri::fail},
-      {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: []"}}, Tri::fail},
-      // Accreditations stand as the report writes them: only CMA and CNAS (or their Chinese names) count.
-      {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: [ISO17025]"}}, Tri::fail},
-      {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: [CNAS, ISO17025]"}}, Tri::pass},
-      {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: [CAL, ILAC-MRA]"}}, Tri::fail},
-      {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: [中国计量认证]"}}, Tri::pass},
-      {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: [中国合格评定国家认可委员会]"}}, Tri::pass},
-      // CMMI 3 or above, or a centre at 设区市 level or above.
-      {"general.qualification", {{"[CMMI3, ISO27001]", "[CMMI3]"}, {"- {kind: enterprise_tech_center, level: city}", "[]"}}, Tri::pass},
-      {"general.qualification", {{"[CMMI3, ISO27001]", "[CMMI2]"}, {"- {kind: enterprise_tech_center, level: city}", "[]"}}, Tri::fail},
-      {"general.qualification", {{"[CMMI3, ISO27001]", "[]"}}, Tri::pass},
-      {"general.qualification", {{"[CMMI3, ISO27001]", "[]"}, {"level: city}", "level: county}"}}, Tri::fail},
-      {"general.innovation", {}, Tri::pass},
-      {"general.innovation", {{"status: published", "status: filed"}, {"appraisal: domestic_advanced", "appraisal: none"}, {kNoOtherHonour, ""}}, Tri::fail},
-      {"general.innovation", {{"kind: invention, status: published", "kind: utility, status: granted"}, {"appraisal: domestic_advanced", "appraisal: none"}, {kNoOtherHonour, ""}}, Tri::fail},
-      {"general.innovation", {{"status: published", "status: filed"}, {kNoOtherHonour, ""}}, Tri::pass},
-      {"general.innovation", {{"status: published", "status: filed"}, {"appraisal: domestic_advanced", "appraisal: none"}}, Tri::pass},
-      {"general.innovation", {{"status: published", "status: filed"}, {"appraisal: domestic_advanced", "appraisal: none"}, {"level: city, name", "level: county, name"}}, Tri::fail},
-      // 不低于100万元 includes the number.
-      {"general.rd_spend", {{"rd_spend: 120万", "rd_spend: 1000000"}}, Tri::pass},
-      {"general.rd_spend", {{"rd_spend: 120万", "rd_spend: 999999.99"}}, Tri::fail, 1},
-      {"general.sales", {{"cumulative_sales: 350万", "cumulative_sales: 100万元"}}, Tri::pass},
-      {"general.sales", {{"cumulative_sales: 350万", "cumulative_sales: \"999,999.99\""}}, Tri::fail, 1},
-      {"general.not_supported", {}, Tri::pass},
-      {"general.not_supported", {{"prior_support: false", "prior_support: true"}}, Tri::fail},
-      {"general.general_purpose", {}, Tri::pass},
-      {"general.general_purpose", {{"self_use_only: false", "self_use_only: true"}}, Tri::fail},
-      {"general.general_purpose", {{"custom_non_general: false", "custom_non_general: true"}}, Tri::fail},
-      // 省部级以上.
-      {"other.high_award", {{"level: city, name", "level: province, name"}}, Tri::pass},
-      {"other.high_award", {{"level: city, name", "level: ministry, name"}}, Tri::pass},
-      {"other.high_award", {}, Tri::fail},
-      {"other.leading_appraisal", {{"appraisal: domestic_advanced", "appraisal: domestic_leading"}}, Tri::pass},
-      {"other.leading_appraisal", {{"appraisal: domestic_advanced", "appraisal: 国际领先"}}, Tri::pass},
-      {"other.leading_appraisal", {}, Tri::fail},
-      // 500万以上 includes the number.
-      {"other.big_sales", {{"cumulative_sales: 350万", "cumulative_sales: 5000000.00"}}, Tri::pass},
-      {"other.big_sales", {{"cumulative_sales: 350万", "cumulative_sales: 4999999.99"}}, Tri::fail, 1},
-      {"other.big_sales", {{"cumulative_sales: 350万", "cumulative_sales: 600万"}, {"market_prospects_good: true", "market_prospects_good: false"}}, Tri::fail},
-      {"other.strategic", {{"strategic: []", "strategic: [fills_gap]\n  strategic_basis: 填补省内空白"}}, Tri::pass},
-      {"other.strategic", {{"strategic: []", "strategic: [fills_gap]"}}, Tri::unknown},
-      {"other.strategic", {}, Tri::fail},
-      {"other.domestic_stack", {{"domestic_ecosystem: none", "domestic_ecosystem: phytium\n  compatibility_tested: true"}}, Tri::pass},
-      {"other.domestic_stack", {{"domestic_ecosystem: none", "domestic_ecosystem: phytium\n  compatibility_tested: false"}}, Tri::fail},
-      {"other.domestic_stack", {}, Tri::fail},
-  });
+  check_rows(
+      "shandong-2020", base,
+      {
+          {"basic.entity", {}, Tri::pass},
+          {"basic.entity", {{"registered_province: 山东", "registered_province: 河南"}}, Tri::fail},
+          {"basic.entity",
+           {{"independent_legal_person: true", "independent_legal_person: false"}},
+           Tri::fail},
+          {"basic.entity", {{"registered_province: 山东", "name2: x"}}, Tri::unknown},
+          {"basic.conduct", {}, Tri::pass},
+          {"basic.conduct", {{"compliant: true", "compliant: false"}}, Tri::fail},
+          {"basic.finance", {}, Tri::pass},
+          {"basic.finance", {{"financially_sound: true", "financially_sound: false"}}, Tri::fail},
+          {"basic.finance", {{"rd_funding_secured: true", "rd_funding_secured: 否"}}, Tri::fail},
+          // 不超过2年 includes the day two calendar years on.
+          {"basic.recency", {{"developed_on: 2019-06-30", "developed_on: 2018-05-15"}}, Tri::pass},
+          {"basic.recency", {{"developed_on: 2019-06-30", "developed_on: 2018-05-14"}}, Tri::fail},
+          {"basic.recency",
+           {{"developed_on: 2019-06-30", "developed_on: 2016-02-29"},
+            {"date: 2020-05-15", "date: 2018-02-28"}},
+           Tri::pass},
+          {"basic.recency",
+           {{"developed_on: 2019-06-30", "developed_on: 2016-02-29"},
+            {"date: 2020-05-15", "date: 2018-03-01"}},
+           Tri::fail},
+          {"basic.recency", {{"date: 2020-05-15", "note: none"}}, Tri::unknown},
+          {"basic.novelty", {}, Tri::pass},
+          {"basic.novelty",
+           {{"novelty_search_report: true", "novelty_search_report: false"}},
+           Tri::fail},
+          {"basic.ip", {}, Tri::pass},
+          {"basic.ip", {{"own_ip: true", "own_ip: false"}}, Tri::fail},
+          {"basic.testing", {}, Tri::pass},
+          {"basic.testing", {{"passed: true", "passed: false"}}, Tri::fail},
+          {"basic.testing", {{"accreditation: [CMA, CNAS]", "accreditation: []"}}, Tri::fail},
+          // Accreditations stand as the report writes them: only CMA and CNAS (or their Chinese
+          // names) count.
+          {"basic.testing",
+           {{"accreditation: [CMA, CNAS]", "accreditation: [ISO17025]"}},
+           Tri::fail},
+          {"basic.testing",
+           {{"accreditation: [CMA, CNAS]", "accreditation: [CNAS, ISO17025]"}},
+           Tri::pass},
+          {"basic.testing",
+           {{"accreditation: [CMA, CNAS]", "accreditation: [CAL, ILAC-MRA]"}},
+           Tri::fail},
+          {"basic.testing",
+           {{"accreditation: [CMA, CNAS]", "accreditation: [中国计量认证]"}},
+           Tri::pass},
+          {"basic.testing",
+           {{"accreditation: [CMA, CNAS]", "accreditation: [中国合格评定国家认可委员会]"}},
+           Tri::pass},
+          // CMMI 3 or above, or a centre at 设区市 level or above.
+          {"general.qualification",
+           {{"[CMMI3, ISO27001]", "[CMMI3]"},
+            {"- {kind: enterprise_tech_center, level: city}", "[]"}},
+           Tri::pass},
+          {"general.qualification",
+           {{"[CMMI3, ISO27001]", "[CMMI2]"},
+            {"- {kind: enterprise_tech_center, level: city}", "[]"}},
+           Tri::fail},
+          {"general.qualification", {{"[CMMI3, ISO27001]", "[]"}}, Tri::pass},
+          {"general.qualification",
+           {{"[CMMI3, ISO27001]", "[]"}, {"level: city}", "level: county}"}},
+           Tri::fail},
+          {"general.innovation", {}, Tri::pass},
+          {"general.innovation",
+           {{"status: published", "status: filed"},
+            {"appraisal: domestic_advanced", "appraisal: none"},
+            {kNoOtherHonour, ""}},
+           Tri::fail},
+          {"general.innovation",
+           {{"kind: invention, status: published", "kind: utility, status: granted"},
+            {"appraisal: domestic_advanced", "appraisal: none"},
+            {kNoOtherHonour, ""}},
+           Tri::fail},
+          {"general.innovation",
+           {{"status: published", "status: filed"}, {kNoOtherHonour, ""}},
+           Tri::pass},
+          {"general.innovation",
+           {{"status: published", "status: filed"},
+            {"appraisal: domestic_advanced", "appraisal: none"}},
+           Tri::pass},
+          {"general.innovation",
+           {{"status: published", "status: filed"},
+            {"appraisal: domestic_advanced", "appraisal: none"},
+            {"level: city, name", "level: county, name"}},
+           Tri::fail},
+          // 不低于100万元 includes the number.
+          {"general.rd_spend", {{"rd_spend: 120万", "rd_spend: 1000000"}}, Tri::pass},
+          {"general.rd_spend", {{"rd_spend: 120万", "rd_spend: 999999.99"}}, Tri::fail, 1},
+          {"general.sales", {{"cumulative_sales: 350万", "cumulative_sales: 100万元"}}, Tri::pass},
+          {"general.sales",
+           {{"cumulative_sales: 350万", "cumulative_sales: \"999,999.99\""}},
+           Tri::fail,
+           1},
+          {"general.not_supported", {}, Tri::pass},
+          {"general.not_supported", {{"prior_support: false", "prior_support: true"}}, Tri::fail},
+          {"general.general_purpose", {}, Tri::pass},
+          {"general.general_purpose", {{"self_use_only: false", "self_use_only: true"}}, Tri::fail},
+          {"general.general_purpose",
+           {{"custom_non_general: false", "custom_non_general: true"}},
+           Tri::fail},
+          // 省部级以上.
+          {"other.high_award", {{"level: city, name", "level: province, name"}}, Tri::pass},
+          {"other.high_award", {{"level: city, name", "level: ministry, name"}}, Tri::pass},
+          {"other.high_award", {}, Tri::fail},
+          {"other.leading_appraisal",
+           {{"appraisal: domestic_advanced", "appraisal: domestic_leading"}},
+           Tri::pass},
+          {"other.leading_appraisal",
+           {{"appraisal: domestic_advanced", "appraisal: 国际领先"}},
+           Tri::pass},
+          {"other.leading_appraisal", {}, Tri::fail},
+          // 500万以上 includes the number.
+          {"other.big_sales",
+           {{"cumulative_sales: 350万", "cumulative_sales: 5000000.00"}},
+           Tri::pass},
+          {"other.big_sales",
+           {{"cumulative_sales: 350万", "cumulative_sales: 4999999.99"}},
+           Tri::fail,
+           1},
+          {"other.big_sales",
+           {{"cumulative_sales: 350万", "cumulative_sales: 600万"},
+            {"market_prospects_good: true", "market_prospects_good: false"}},
+           Tri::fail},
+          {"other.strategic",
+           {{"strategic: []", "strategic: [fills_gap]\n  strategic_basis: 填补省内空白"}},
+           Tri::pass},
+          {"other.strategic", {{"strategic: []", "strategic: [fills_gap]"}}, Tri::unknown},
+          {"other.strategic", {}, Tri::fail},
+          {"other.domestic_stack",
+           {{"domestic_ecosystem: none",
+             "domestic_ecosystem: phytium\n  compatibility_tested: true"}},
+           Tri::pass},
+          {"other.domestic_stack",
+           {{"domestic_ecosystem: none",
+             "domestic_ecosystem: phytium\n  compatibility_tested: false"}},
+           Tri::fail},
+          {"other.domestic_stack", {}, Tri::fail},
+      });
 }
 
 TEST_CASE("shandong-2023: the 7th batch's conditions at their boundaries") {
   const std::string base = read_source_file("examples/11-eligible-2023.yaml");
-  check_rows("shandong-2023", base, {
-      {"basic.scope", {}, Tri::pass},
-      {"basic.scope", {{"category: 大型工业软件", "name2: x"}}, Tri::unknown},
-      {"basic.scope", {{"category: 大型工业软件", "category: other"}}, Tri::fail},
-      {"basic.scope", {{"category: 大型工业软件", "category: 其他"}}, Tri::fail},
-      {"basic.scope", {{"category: 大型工业软件", "category: ic_design"}}, Tri::pass},
-      {"basic.entity", {{"registered_province: 山东", "registered_province: 江苏"}}, Tri::fail},
-      {"basic.conduct", {}, Tri::pass},
-      {"basic.conduct", {{"clean_record_3y: true", "clean_record_3y: false"}}, Tri::fail},
-      {"basic.incidents", {}, Tri::pass},
-      {"basic.incidents", {{"no_major_incidents: true", "no_major_incidents: false"}}, Tri::fail},
-      {"basic.recency", {{"developed_on: 2022-09-30", "developed_on: 2021-07-20"}}, Tri::pass},
-      {"basic.recency", {{"developed_on: 2022-09-30", "developed_on: 2021-07-19"}}, Tri::fail},
-      {"basic.novelty", {{"novelty_search_report: true", "novelty_search_report: false"}}, Tri::fail},
-      {"basic.ip", {{"own_ip: true", "own_ip: false"}}, Tri::fail},
-      {"basic.testing", {{"passed: true", "passed: false"}}, Tri::fail},
-      {"general.qualification", {{"[CMMI3, ISO27001]", "[CMMI2]"}, {"- {kind: enterprise_tech_center, level: city}", "[]"}}, Tri::fail},
-      {"general.innovation", {{"status: published", "status: filed"}, {"appraisal: domestic_advanced", "appraisal: none"}, {kNoOtherHonour, ""}}, Tri::fail},
-      {"general.rd_spend", {{"rd_spend: 120万", "rd_spend: 999999.99"}}, Tri::fail, 1},
-      {"general.sales", {{"cumulative_sales: 350万", "cumulative_sales: 999999.99"}}, Tri::fail, 1},
-      {"general.not_supported", {{"prior_support: false", "prior_support: true"}}, Tri::fail},
-      {"general.general_purpose", {{"self_use_only: false", "self_use_only: true"}}, Tri::fail},
-      {"other.high_award", {{"level: city, name", "level: national, name"}}, Tri::pass},
-      {"other.leading_appraisal", {{"appraisal: domestic_advanced", "appraisal: domestic_leading"}}, Tri::pass},
-      {"other.big_sales", {{"cumulative_sales: 350万", "cumulative_sales: 500万"}}, Tri::pass},
-      {"other.strategic", {{"strategic: []", "strategic: [breaks_monopoly]\n  strategic_basis: 打破国外垄断"}}, Tri::pass},
-      {"other.domestic_stack", {{"domestic_ecosystem: none", "domestic_ecosystem: loongson\n  compatibility_tested: true"}}, Tri::pass},
-  });
+  check_rows(
+      "shandong-2023", base,
+      {
+          {"basic.scope", {}, Tri::pass},
+          {"basic.scope", {{"category: 大型工业软件", "name2: x"}}, Tri::unknown},
+          {"basic.scope", {{"category: 大型工业软件", "category: other"}}, Tri::fail},
+          {"basic.scope", {{"category: 大型工业软件", "category: 其他"}}, Tri::fail},
+          {"basic.scope", {{"category: 大型工业软件", "category: ic_design"}}, Tri::pass},
+          {"basic.entity", {{"registered_province: 山东", "registered_province: 江苏"}}, Tri::fail},
+          {"basic.conduct", {}, Tri::pass},
+          {"basic.conduct", {{"clean_record_3y: true", "clean_record_3y: false"}}, Tri::fail},
+          {"basic.incidents", {}, Tri::pass},
+          {"basic.incidents",
+           {{"no_major_incidents: true", "no_major_incidents: false"}},
+           Tri::fail},
+          {"basic.recency", {{"developed_on: 2022-09-30", "developed_on: 2021-07-20"}}, Tri::pass},
+          {"basic.recency", {{"developed_on: 2022-09-30", "developed_on: 2021-07-19"}}, Tri::fail},
+          {"basic.novelty",
+           {{"novelty_search_report: true", "novelty_search_report: false"}},
+           Tri::fail},
+          {"basic.ip", {{"own_ip: true", "own_ip: false"}}, Tri::fail},
+          {"basic.testing", {{"passed: true", "passed: false"}}, Tri::fail},
+          {"general.qualification",
+           {{"[CMMI3, ISO27001]", "[CMMI2]"},
+            {"- {kind: enterprise_tech_center, level: city}", "[]"}},
+           Tri::fail},
+          {"general.innovation",
+           {{"status: published", "status: filed"},
+            {"appraisal: domestic_advanced", "appraisal: none"},
+            {kNoOtherHonour, ""}},
+           Tri::fail},
+          {"general.rd_spend", {{"rd_spend: 120万", "rd_spend: 999999.99"}}, Tri::fail, 1},
+          {"general.sales",
+           {{"cumulative_sales: 350万", "cumulative_sales: 999999.99"}},
+           Tri::fail,
+           1},
+          {"general.not_supported", {{"prior_support: false", "prior_support: true"}}, Tri::fail},
+          {"general.general_purpose", {{"self_use_only: false", "self_use_only: true"}}, Tri::fail},
+          {"other.high_award", {{"level: city, name", "level: national, name"}}, Tri::pass},
+          {"other.leading_appraisal",
+           {{"appraisal: domestic_advanced", "appraisal: domestic_leading"}},
+           Tri::pass},
+          {"other.big_sales", {{"cumulative_sales: 350万", "cumulative_sales: 500万"}}, Tri::pass},
+          {"other.strategic",
+           {{"strategic: []", "strategic: [breaks_monopoly]\n  strategic_basis: 打破国外垄断"}},
+           Tri::pass},
+          {"other.domestic_stack",
+           {{"domestic_ecosystem: none",
+             "domestic_ecosystem: loongson\n  compatibility_tested: true"}},
+           Tri::pass},
+      });
 }
 
 TEST_CASE("verdicts: paths, notes and warnings") {
@@ -174,49 +270,68 @@ TEST_CASE("verdicts: paths, notes and warnings") {
     CHECK(v.outcome == sbc::Outcome::eligible);
     CHECK(v.path == "general");
     CHECK(!v.nearest);
-    v = verdict("shandong-2020", patched(base, {{"rd_spend: 120万", "rd_spend: 1万"}, {"appraisal: domestic_advanced", "appraisal: international_leading"}}));
+    v = verdict(
+        "shandong-2020",
+        patched(base, {{"rd_spend: 120万", "rd_spend: 1万"},
+                       {"appraisal: domestic_advanced", "appraisal: international_leading"}}));
     CHECK(v.path == "other.leading_appraisal");
   }
   SUBCASE("an other situation while 二.5 fails carries the verdict, with a warning") {
-    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"prior_support: false", "prior_support: true"}, {"level: city, name", "level: national, name"}}));
+    sbc::Verdict v =
+        verdict("shandong-2020", patched(base, {{"prior_support: false", "prior_support: true"},
+                                                {"level: city, name", "level: national, name"}}));
     CHECK(v.outcome == sbc::Outcome::eligible);
     CHECK(v.path == "other.high_award");
     CHECK(has_warning(v, "failing: general.not_supported"));
   }
   SUBCASE("an accreditation other than CMA or CNAS is read as written, and the message names it") {
-    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"accreditation: [CMA, CNAS]", "accreditation: [ISO17025]"}}));
+    sbc::Verdict v =
+        verdict("shandong-2020",
+                patched(base, {{"accreditation: [CMA, CNAS]", "accreditation: [ISO17025]"}}));
     CHECK(v.outcome == sbc::Outcome::ineligible);
-    CHECK(result_of(v, "basic.testing").message.en == "lab accreditation: ISO17025 (needs one of CMA, CNAS)");
+    CHECK(result_of(v, "basic.testing").message.en ==
+          "lab accreditation: ISO17025 (needs one of CMA, CNAS)");
     CHECK(result_of(v, "basic.testing").message.zh == "机构资质：ISO17025（需含 CMA、CNAS 之一）");
   }
   SUBCASE("category `other` fails 2023's scope naming the six, and 2020 does not read it") {
     const std::string base23 = read_source_file("examples/11-eligible-2023.yaml");
-    sbc::Verdict v = verdict("shandong-2023", patched(base23, {{"category: 大型工业软件", "category: other"}}));
+    sbc::Verdict v =
+        verdict("shandong-2023", patched(base23, {{"category: 大型工业软件", "category: other"}}));
     CHECK(v.outcome == sbc::Outcome::ineligible);
-    CHECK(result_of(v, "basic.scope").message.zh ==
-          "申报范围：其他（应为 关键基础软件、大型工业软件、新兴平台软件、行业应用软件、嵌入式软件、集成电路设计 之一）");
-    v = verdict("shandong-2020", patched(base, {{"version: V2.0", "version: V2.0\n  category: other"}}));
+    CHECK(
+        result_of(v, "basic.scope").message.zh ==
+        "申报范围：其他（应为 "
+        "关键基础软件、大型工业软件、新兴平台软件、行业应用软件、嵌入式软件、集成电路设计 之一）");
+    v = verdict("shandong-2020",
+                patched(base, {{"version: V2.0", "version: V2.0\n  category: other"}}));
     CHECK(v.outcome == sbc::Outcome::eligible);
     CHECK(v.path == "general");
   }
   SUBCASE("国际先进 meets 三.2 with a note that says so") {
-    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"appraisal: domestic_advanced", "appraisal: international_advanced"}}));
+    sbc::Verdict v = verdict(
+        "shandong-2020",
+        patched(base, {{"appraisal: domestic_advanced", "appraisal: international_advanced"}}));
     CHECK(result_of(v, "other.leading_appraisal").result == Tri::pass);
     CHECK(result_of(v, "other.leading_appraisal").notes.size() == 1);
-    CHECK(result_of(v, "other.leading_appraisal").notes[0].en.find("ranks above") != std::string::npos);
+    CHECK(result_of(v, "other.leading_appraisal").notes[0].en.find("ranks above") !=
+          std::string::npos);
   }
   SUBCASE("2020's 一般不超过2年 notes the reviewer's discretion; 2023's strict limit does not") {
-    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"developed_on: 2019-06-30", "developed_on: 2017-01-01"}}));
+    sbc::Verdict v = verdict(
+        "shandong-2020", patched(base, {{"developed_on: 2019-06-30", "developed_on: 2017-01-01"}}));
     CHECK(v.outcome == sbc::Outcome::ineligible);
     CHECK(has_warning(v, "generally"));
     const std::string base23 = read_source_file("examples/11-eligible-2023.yaml");
-    v = verdict("shandong-2023", patched(base23, {{"developed_on: 2022-09-30", "developed_on: 2020-01-01"}}));
+    v = verdict("shandong-2023",
+                patched(base23, {{"developed_on: 2022-09-30", "developed_on: 2020-01-01"}}));
     CHECK(v.outcome == sbc::Outcome::ineligible);
     CHECK(!has_warning(v, "generally"));
   }
   SUBCASE("2023: custom software only warns; the verdict stands") {
     const std::string base23 = read_source_file("examples/11-eligible-2023.yaml");
-    sbc::Verdict v = verdict("shandong-2023", patched(base23, {{"custom_non_general: false", "custom_non_general: true"}}));
+    sbc::Verdict v =
+        verdict("shandong-2023",
+                patched(base23, {{"custom_non_general: false", "custom_non_general: true"}}));
     CHECK(v.outcome == sbc::Outcome::eligible);
     CHECK(result_of(v, "general.general_purpose").result == Tri::fail);
     CHECK(has_warning(v, "general.general_purpose"));
@@ -224,12 +339,14 @@ TEST_CASE("verdicts: paths, notes and warnings") {
     CHECK(result_of(v, "other.high_award").condition->status == "confirmed_from_repost");
   }
   SUBCASE("a date outside the pack's period warns and changes nothing else") {
-    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"date: 2020-05-15", "date: 2021-01-04"}}));
+    sbc::Verdict v =
+        verdict("shandong-2020", patched(base, {{"date: 2020-05-15", "date: 2021-01-04"}}));
     CHECK(v.outcome == sbc::Outcome::eligible);
     CHECK(has_warning(v, "outside the effective period of shandong-2020"));
   }
   SUBCASE("a missing fact is unknown, never assumed, and named") {
-    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"cumulative_sales: 350万", "name2: x"}}));
+    sbc::Verdict v =
+        verdict("shandong-2020", patched(base, {{"cumulative_sales: 350万", "name2: x"}}));
     CHECK(v.outcome == sbc::Outcome::undetermined);
     CHECK(v.path.empty());
     REQUIRE(v.nearest);
@@ -237,12 +354,16 @@ TEST_CASE("verdicts: paths, notes and warnings") {
     CHECK(v.nearest->missing == std::vector<std::string>{"software.cumulative_sales"});
   }
   SUBCASE("the nearest path is the one with the fewest failing conditions") {
-    sbc::Verdict v = verdict("shandong-2020", patched(base, {{"rd_spend: 120万", "rd_spend: 1万"}, {"cumulative_sales: 350万", "cumulative_sales: 1万"}, {"prior_support: false", "prior_support: true"}}));
+    sbc::Verdict v = verdict("shandong-2020",
+                             patched(base, {{"rd_spend: 120万", "rd_spend: 1万"},
+                                            {"cumulative_sales: 350万", "cumulative_sales: 1万"},
+                                            {"prior_support: false", "prior_support: true"}}));
     CHECK(v.outcome == sbc::Outcome::ineligible);
     REQUIRE(v.nearest);
     CHECK(v.nearest->path == "other.high_award");
     CHECK(v.nearest->failing == std::vector<std::string>{"other.high_award"});
-    v = verdict("shandong-2020", patched(base, {{"registered_province: 山东", "registered_province: 河南"}}));
+    v = verdict("shandong-2020",
+                patched(base, {{"registered_province: 山东", "registered_province: 河南"}}));
     REQUIRE(v.nearest);
     CHECK(v.nearest->path == "general");
     CHECK(v.nearest->failing == std::vector<std::string>{"basic.entity"});
@@ -255,8 +376,12 @@ TEST_CASE("three-valued logic is Kleene's") {
     for (Tri b : values) {
       CAPTURE(sbc::to_string(a));
       CAPTURE(sbc::to_string(b));
-      Tri conj = a == Tri::fail || b == Tri::fail ? Tri::fail : (a == Tri::unknown || b == Tri::unknown ? Tri::unknown : Tri::pass);
-      Tri disj = a == Tri::pass || b == Tri::pass ? Tri::pass : (a == Tri::unknown || b == Tri::unknown ? Tri::unknown : Tri::fail);
+      Tri conj = a == Tri::fail || b == Tri::fail
+                     ? Tri::fail
+                     : (a == Tri::unknown || b == Tri::unknown ? Tri::unknown : Tri::pass);
+      Tri disj = a == Tri::pass || b == Tri::pass
+                     ? Tri::pass
+                     : (a == Tri::unknown || b == Tri::unknown ? Tri::unknown : Tri::fail);
       CHECK(sbc::tri_and(a, b) == conj);
       CHECK(sbc::tri_or(a, b) == disj);
     }
@@ -290,7 +415,8 @@ TEST_CASE("every built-in pack's texts exist in zh and in en") {
     if (p->compensation) {
       for (const sbc::Citation& r : p->compensation->rules) both(r.text, p->id + " " + r.id);
       conditions(p->compensation->conditions, p->id);
-      for (const sbc::ConditionalMaterial& m : p->compensation->materials.conditional) both(m.text, p->id + " " + m.material);
+      for (const sbc::ConditionalMaterial& m : p->compensation->materials.conditional)
+        both(m.text, p->id + " " + m.material);
     }
     for (const sbc::Award& a : p->awards) {
       both(a.citation.text, p->id + " " + a.citation.id);

@@ -1,12 +1,12 @@
 // The round (round.md A, B): enterprises matched across cases, the enterprise cap shared in
 // proportion to the fen, and flags for claims made twice. Every expected amount is worked by hand
 // in the comment beside it.
-#include "sbc/round/round.hpp"
-
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
+
+#include "sbc/round/round.hpp"
 
 using sbc::Claim;
 using sbc::ClaimKind;
@@ -16,12 +16,16 @@ using sbc::RoundEntry;
 
 namespace {
 
-Money yuan(long long y) { return Money::yuan(y); }
-Money fen(long long f) { return Money{f}; }
+Money yuan(long long y) {
+  return Money::yuan(y);
+}
+Money fen(long long f) {
+  return Money{f};
+}
 
 // A judged compensation case under a pack with a ¥2,000,000 cap; its amount all compensation.
-RoundEntry entry(const std::string& file, const std::string& company, const std::string& code, Money amount,
-                 std::vector<Claim> claims = {}) {
+RoundEntry entry(const std::string& file, const std::string& company, const std::string& code,
+                 Money amount, std::vector<Claim> claims = {}) {
   RoundEntry e;
   e.judged = true;
   e.file = file;
@@ -37,8 +41,12 @@ RoundEntry entry(const std::string& file, const std::string& company, const std:
   return e;
 }
 
-Claim policy(const std::string& number, int line) { return {ClaimKind::policy, number, number, line}; }
-Claim product(const std::string& name, int line) { return {ClaimKind::product, name, name, line}; }
+Claim policy(const std::string& number, int line) {
+  return {ClaimKind::policy, number, number, line};
+}
+Claim product(const std::string& name, int line) {
+  return {ClaimKind::product, name, name, line};
+}
 
 Money payable(const Round& r, size_t ordinal, Money alone) {
   const sbc::CaseRound* c = r.of(ordinal);
@@ -57,14 +65,17 @@ TEST_CASE("proportional shares: exact, then the leftover fen to the largest shar
   CHECK(proportional_shares(yuan(2'000'000), {yuan(1'000'000), yuan(1'000'000), yuan(1'000'000)}) ==
         std::vector<Money>{fen(66'666'666), fen(66'666'667), fen(66'666'667)});
   // Three with a fen short: cap 1.00 over 3 × 1.00 → 0.33 each, 0.99: the fen goes to the first.
-  CHECK(proportional_shares(fen(100), {fen(100), fen(100), fen(100)}) == std::vector<Money>{fen(34), fen(33), fen(33)});
-  // Half up: 2,000,000 × 1 ÷ 3 fen-exact halves: cap 0.05 over 0.01 + 0.01 → 0.025 each → 0.03 + 0.03
-  // = 0.06, one fen too many: off the first (the tie's earliest).
+  CHECK(proportional_shares(fen(100), {fen(100), fen(100), fen(100)}) ==
+        std::vector<Money>{fen(34), fen(33), fen(33)});
+  // Half up: 2,000,000 × 1 ÷ 3 fen-exact halves: cap 0.05 over 0.01 + 0.01 → 0.025 each → 0.03 +
+  // 0.03 = 0.06, one fen too many: off the first (the tie's earliest).
   CHECK(proportional_shares(fen(5), {fen(1), fen(1)}) == std::vector<Money>{fen(2), fen(3)});
   // The largest gets the adjustment, not the first: 10.00 over 1 : 2 : 4 → 1.43, 2.86, 5.71 = 10.00
   // (1.428… → 1.43, 2.857… → 2.86, 5.714… → 5.71).
-  CHECK(proportional_shares(fen(1000), {fen(100), fen(200), fen(400)}) == std::vector<Money>{fen(143), fen(286), fen(571)});
-  // 1.00 over 1 : 1 : 1 : 1 : 2 → 0.1666… ×4 → .17 ×4 + .333… → .33: 1.01, one too many: off the largest.
+  CHECK(proportional_shares(fen(1000), {fen(100), fen(200), fen(400)}) ==
+        std::vector<Money>{fen(143), fen(286), fen(571)});
+  // 1.00 over 1 : 1 : 1 : 1 : 2 → 0.1666… ×4 → .17 ×4 + .333… → .33: 1.01, one too many: off the
+  // largest.
   CHECK(proportional_shares(fen(100), {fen(100), fen(100), fen(100), fen(100), fen(200)}) ==
         std::vector<Money>{fen(17), fen(17), fen(17), fen(17), fen(32)});
 }
@@ -90,7 +101,8 @@ TEST_CASE("two cases of one enterprise over the cap share it; another enterprise
 TEST_CASE("within the cap: grouped, nothing reduced") {
   Round r;
   r.add(entry("a.yaml", "甲公司", "91370600MA3W4D8N1M", yuan(1'200'000)));
-  r.add(entry("b.yaml", "甲公司", "91370600MA3W4D8N1M", yuan(800'000)));  // 2,000,000: the cap itself, not over it
+  r.add(entry("b.yaml", "甲公司", "91370600MA3W4D8N1M",
+              yuan(800'000)));  // 2,000,000: the cap itself, not over it
   r.resolve();
   REQUIRE(r.enterprises().size() == 1);
   CHECK_FALSE(r.enterprises()[0].capped);
@@ -155,12 +167,18 @@ TEST_CASE("caps are per programme: two packs' cases of one enterprise are two gr
   CHECK(r.of(0) == nullptr);
 }
 
-TEST_CASE("flags: a policy in two cases, a product twice in one enterprise, a contract across enterprises") {
+TEST_CASE(
+    "flags: a policy in two cases, a product twice in one enterprise, a contract across "
+    "enterprises") {
   Round r;
   r.add(entry("a.yaml", "甲公司", "91370600MA3W4D8N1M", fen(0),
-              {policy("PZAB1", 17), product("平台\x1fV1.0", 6), {ClaimKind::contract, "HT-1\x1f乙", "HT-1（乙）", 30}}));
+              {policy("PZAB1", 17),
+               product("平台\x1fV1.0", 6),
+               {ClaimKind::contract, "HT-1\x1f乙", "HT-1（乙）", 30}}));
   r.add(entry("b.yaml", "甲公司", "91370600MA3W4D8N1M", fen(0),
-              {policy("PZAB2", 17), product("平台\x1fV1.0", 6), {ClaimKind::contract, "HT-1\x1f乙", "HT-1（乙）", 30}}));
+              {policy("PZAB2", 17),
+               product("平台\x1fV1.0", 6),
+               {ClaimKind::contract, "HT-1\x1f乙", "HT-1（乙）", 30}}));
   r.add(entry("c.yaml", "丙公司", "91370200MA3TDW6L5W", fen(0),
               {policy("PZAB1", 19), product("平台\x1fV1.0", 6)}));
   r.resolve();
@@ -180,10 +198,13 @@ TEST_CASE("flags: a policy in two cases, a product twice in one enterprise, a co
   CHECK(r.of(0)->payable == fen(0));
 }
 
-TEST_CASE("flags: a contract with its buyer in two enterprises' cases; a claim twice in one case is none") {
+TEST_CASE(
+    "flags: a contract with its buyer in two enterprises' cases; a claim twice in one case is "
+    "none") {
   Round r;
   Claim contract{ClaimKind::contract, "HT-1\x1f乙", "HT-1（乙）", 30};
-  r.add(entry("a.yaml", "甲公司", "91370600MA3W4D8N1M", fen(0), {contract, policy("P", 3), policy("P", 9)}));
+  r.add(entry("a.yaml", "甲公司", "91370600MA3W4D8N1M", fen(0),
+              {contract, policy("P", 3), policy("P", 9)}));
   r.add(entry("b.yaml", "丙公司", "91370200MA3TDW6L5W", fen(0), {contract}));
   r.resolve();
   REQUIRE(r.flags().size() == 1);

@@ -1,12 +1,10 @@
-// The subsidy engine (sbc::compute_subsidy) at every boundary of shandong-2020's compensation rules:
-// exact fen, exact finding ids. Every expected amount is worked by hand in the comment beside it, from
-// shared/policy/shandong-2020.md ("How to compute"), never copied from the tool.
+// The subsidy engine (sbc::compute_subsidy) at every boundary of shandong-2020's compensation
+// rules: exact fen, exact finding ids. Every expected amount is worked by hand in the comment
+// beside it, from shared/policy/shandong-2020.md ("How to compute"), never copied from the tool.
 //
 // Cases are YAML text read with sbc::DocumentStream and sbc::read_case. The base case is the worked
 // example (examples/subsidy/s01-granted-one-policy.yaml: 2200万 limit, 33万 premium, 264,000.00);
 // each test changes only the facts it is about.
-#include "sbc/judge/subsidy.hpp"
-
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -16,6 +14,7 @@
 #include <vector>
 
 #include "sbc/input/document.hpp"
+#include "sbc/judge/subsidy.hpp"
 
 using sbc::Grant;
 using sbc::Tri;
@@ -30,13 +29,15 @@ struct Policy {
   std::string limit = "2200万";
   std::optional<std::string> rate;  // the declared rate, when a test wants one
   std::string premium = "33万";
-  std::optional<std::string> payments = "[{date: 2020-03-31, amount: 10万}, {date: 2020-09-30, amount: 23万}]";
+  std::optional<std::string> payments =
+      "[{date: 2020-03-31, amount: 10万}, {date: 2020-09-30, amount: 23万}]";
   std::optional<std::string> surrendered;
   std::optional<std::string> contracts = "[HT-1]";
 
   std::string yaml() const {
-    std::string y = "    - kind: " + kind + "\n      number: " + number + "\n      signed_on: " + signed_on +
-                    "\n      period: " + period + "\n      liability_limit: " + limit + "\n      premium: " + premium + "\n";
+    std::string y = "    - kind: " + kind + "\n      number: " + number +
+                    "\n      signed_on: " + signed_on + "\n      period: " + period +
+                    "\n      liability_limit: " + limit + "\n      premium: " + premium + "\n";
     if (rate) y += "      rate: " + *rate + "\n";
     if (payments) y += "      payments: " + *payments + "\n";
     if (surrendered) y += "      surrendered: " + *surrendered + "\n";
@@ -53,14 +54,16 @@ struct Sale {
   std::string extra;  // more keys, e.g. "related_party: true"
 
   std::string yaml() const {
-    std::string y = "    - contract: " + contract + "\n      amount: " + amount + "\n      invoices: " + invoices + "\n";
+    std::string y = "    - contract: " + contract + "\n      amount: " + amount +
+                    "\n      invoices: " + invoices + "\n";
     if (!extra.empty()) y += "      " + extra + "\n";
     return y;
   }
 };
 
 const char* const kMaterials =
-    "[business_license, premium_voucher, policy_copy, premium_invoice, sales_contract, sales_invoice, invoice_list]";
+    "[business_license, premium_voucher, policy_copy, premium_invoice, sales_contract, "
+    "sales_invoice, invoice_list]";
 
 struct Spec {
   std::string application_date = "2020-05-15";
@@ -73,10 +76,13 @@ struct Spec {
   std::optional<std::string> materials = kMaterials;
 
   std::string yaml() const {
-    std::string y = "applicant:\n  name: 山东示例软件股份有限公司\n  registered_province: 山东\n  negative_list_since: " +
-                    negative_list_since + "\nsoftware: {name: 智能制造执行系统, version: V2.0}\napplication: {date: " +
-                    application_date + "}\ninsurance:\n  recognition: " + recognition +
-                    "\n  prior_compensations: " + prior_compensations + "\n";
+    std::string y =
+        "applicant:\n  name: 山东示例软件股份有限公司\n  registered_province: 山东\n  "
+        "negative_list_since: " +
+        negative_list_since +
+        "\nsoftware: {name: 智能制造执行系统, version: V2.0}\napplication: {date: " +
+        application_date + "}\ninsurance:\n  recognition: " + recognition +
+        "\n  prior_compensations: " + prior_compensations + "\n";
     if (window) y += "  window: " + *window + "\n";
     y += "  policies:\n";
     for (const Policy& p : policies) y += p.yaml();
@@ -107,12 +113,17 @@ const sbc::RulePack& pack() {
 }
 
 sbc::SubsidyVerdict compute(const Spec& spec, std::optional<sbc::DateRange> window = std::nullopt,
-                            std::optional<sbc::Date> as_of = std::nullopt, const sbc::RulePack& rules = pack()) {
+                            std::optional<sbc::Date> as_of = std::nullopt,
+                            const sbc::RulePack& rules = pack()) {
   return sbc::compute_subsidy(rules, read(spec.yaml()), as_of, window);
 }
 
-sbc::Date day(const char* s) { return *sbc::parse_date(s).value; }
-sbc::DateRange range(const char* a, const char* b) { return {day(a), day(b)}; }
+sbc::Date day(const char* s) {
+  return *sbc::parse_date(s).value;
+}
+sbc::DateRange range(const char* a, const char* b) {
+  return {day(a), day(b)};
+}
 
 std::vector<std::string> ids(const std::vector<sbc::Finding>& findings) {
   std::vector<std::string> out;
@@ -158,8 +169,8 @@ TEST_CASE("subsidy: the worked example, step by step: 264,000.00") {
   CHECK(v.sales[0].invoiced->fen == 300000000);
   const sbc::PolicyResult& p = v.policies.at(0);
   CHECK(p.counted == Tri::pass);
-  CHECK(p.annual_premium->fen == 33000000);        // one year: the whole premium
-  CHECK(*p.rate == sbc::Rate::of(15, 1000));        // 330,000 ÷ 22,000,000 = 1.5%
+  CHECK(p.annual_premium->fen == 33000000);          // one year: the whole premium
+  CHECK(*p.rate == sbc::Rate::of(15, 1000));         // 330,000 ÷ 22,000,000 = 1.5%
   CHECK(*p.capped_rate == sbc::Rate::of(15, 1000));  // min(1.5%, 3%)
   CHECK(p.covered == Ids{"HT-1"});
   CHECK(p.covered_sales->fen == 500000000);
@@ -173,16 +184,19 @@ TEST_CASE("subsidy: the first day's payment, 20% of the premium included (pay.fi
   // 330,000.00 × 20% = 66,000.00.
   Spec spec;
   SUBCASE("exactly 20% counts") {
-    spec.policies[0].payments = "[{date: 2020-03-31, amount: 66000.00}, {date: 2020-09-30, amount: 264000.00}]";
+    spec.policies[0].payments =
+        "[{date: 2020-03-31, amount: 66000.00}, {date: 2020-09-30, amount: 264000.00}]";
     check_worked_example(compute(spec));
   }
   SUBCASE("20% in two payments on the first day counts") {
     spec.policies[0].payments =
-        "[{date: 2020-03-31, amount: 30000.00}, {date: 2020-03-31, amount: 36000.00}, {date: 2020-09-30, amount: 264000.00}]";
+        "[{date: 2020-03-31, amount: 30000.00}, {date: 2020-03-31, amount: 36000.00}, {date: "
+        "2020-09-30, amount: 264000.00}]";
     check_worked_example(compute(spec));
   }
   SUBCASE("the first day is the earliest date, whatever the order of the list") {
-    spec.policies[0].payments = "[{date: 2020-09-30, amount: 264000.00}, {date: 2020-03-31, amount: 66000.00}]";
+    spec.policies[0].payments =
+        "[{date: 2020-09-30, amount: 264000.00}, {date: 2020-03-31, amount: 66000.00}]";
     check_worked_example(compute(spec));
   }
   SUBCASE("the whole premium at once counts") {
@@ -190,7 +204,8 @@ TEST_CASE("subsidy: the first day's payment, 20% of the premium included (pay.fi
     check_worked_example(compute(spec));
   }
   SUBCASE("one fen under fails, and the case is denied") {
-    spec.policies[0].payments = "[{date: 2020-03-31, amount: 65999.99}, {date: 2020-09-30, amount: 264000.01}]";
+    spec.policies[0].payments =
+        "[{date: 2020-03-31, amount: 65999.99}, {date: 2020-09-30, amount: 264000.01}]";
     sbc::SubsidyVerdict v = compute(spec);
     CHECK(v.policies[0].counted == Tri::fail);
     CHECK(ids(v.policies[0].findings) == Ids{"pay.first_installment"});
@@ -201,7 +216,8 @@ TEST_CASE("subsidy: the first day's payment, 20% of the premium included (pay.fi
   }
   SUBCASE("one fen under on the first day is not rescued by the next day") {
     spec.policies[0].payments =
-        "[{date: 2020-03-31, amount: 30000.00}, {date: 2020-03-31, amount: 35999.99}, {date: 2020-04-01, amount: 264000.01}]";
+        "[{date: 2020-03-31, amount: 30000.00}, {date: 2020-03-31, amount: 35999.99}, {date: "
+        "2020-04-01, amount: 264000.01}]";
     sbc::SubsidyVerdict v = compute(spec);
     CHECK(ids(v.policies[0].findings) == Ids{"pay.first_installment"});
     CHECK(v.subsidy.fen == 0);
@@ -221,10 +237,12 @@ TEST_CASE("subsidy: the first day's payment, 20% of the premium included (pay.fi
   }
 }
 
-TEST_CASE("subsidy: a sale is realised when its invoices reach 50%, dated by that invoice (sale.date)") {
+TEST_CASE(
+    "subsidy: a sale is realised when its invoices reach 50%, dated by that invoice (sale.date)") {
   Spec spec;
   SUBCASE("exactly 50% on the second invoice: realised on its date") {
-    spec.sales[0].invoices = "[{date: 2020-04-15, amount: 200万}, {date: 2020-07-01, amount: 50万}]";
+    spec.sales[0].invoices =
+        "[{date: 2020-04-15, amount: 200万}, {date: 2020-07-01, amount: 50万}]";
     sbc::SubsidyVerdict v = compute(spec);
     CHECK(v.sales[0].counts == Tri::pass);
     CHECK(v.sales[0].sale_date == day("2020-07-01"));
@@ -234,18 +252,21 @@ TEST_CASE("subsidy: a sale is realised when its invoices reach 50%, dated by tha
   SUBCASE("the invoice that reaches 50% dates the sale, not a later one") {
     // 100万 (20%), 250万 (50%) on 2020-07-10, then 500万 on 2020-11-01 (outside the window).
     spec.sales[0].invoices =
-        "[{date: 2020-04-15, amount: 100万}, {date: 2020-07-10, amount: 150万}, {date: 2020-11-01, amount: 250万}]";
+        "[{date: 2020-04-15, amount: 100万}, {date: 2020-07-10, amount: 150万}, {date: 2020-11-01, "
+        "amount: 250万}]";
     sbc::SubsidyVerdict v = compute(spec);
     CHECK(v.sales[0].sale_date == day("2020-07-10"));
     CHECK(v.sales[0].invoiced->fen == 500000000);
     check_worked_example(v);
   }
   SUBCASE("invoices are taken in date order") {
-    spec.sales[0].invoices = "[{date: 2020-07-10, amount: 150万}, {date: 2020-04-15, amount: 100万}]";
+    spec.sales[0].invoices =
+        "[{date: 2020-07-10, amount: 150万}, {date: 2020-04-15, amount: 100万}]";
     CHECK(compute(spec).sales[0].sale_date == day("2020-07-10"));
   }
   SUBCASE("one fen under 50%: not realised, so the policy covers no sale") {
-    spec.sales[0].invoices = "[{date: 2020-04-15, amount: 200万}, {date: 2020-07-01, amount: 499999.99}]";
+    spec.sales[0].invoices =
+        "[{date: 2020-04-15, amount: 200万}, {date: 2020-07-01, amount: 499999.99}]";
     sbc::SubsidyVerdict v = compute(spec);
     CHECK(v.sales[0].counts == Tri::fail);
     CHECK(!v.sales[0].sale_date);
@@ -329,7 +350,7 @@ TEST_CASE("subsidy: the eligible limit is at most 5 × the covered sales (amount
     spec.policies[0].payments = "[{date: 2020-03-31, amount: 60万}]";
     sbc::SubsidyVerdict v = compute(spec);
     CHECK(v.policies[0].covered == Ids{"HT-1", "HT-2"});
-    CHECK(v.policies[0].covered_sales->fen == 600000000);     // 500万 + 100万
+    CHECK(v.policies[0].covered_sales->fen == 600000000);    // 500万 + 100万
     CHECK(v.policies[0].eligible_limit->fen == 3000000000);  // min(4000万, 5 × 600万)
     CHECK(v.subsidy.fen == 36000000);                        // 3000万 × 1.5% × 80% = 360,000.00
     CHECK(v.policies[0].counted == Tri::pass);
@@ -420,7 +441,8 @@ TEST_CASE("subsidy: a policy over a year counts the first year's share of the pr
   }
 }
 
-TEST_CASE("subsidy: the window's first and last days count, the days outside do not (scope.window)") {
+TEST_CASE(
+    "subsidy: the window's first and last days count, the days outside do not (scope.window)") {
   // The case's window is 2019-10-01 .. 2020-09-30.
   Spec spec;
   SUBCASE("signed and first paid on the first day") {
@@ -452,12 +474,15 @@ TEST_CASE("subsidy: the window's first and last days count, the days outside do 
     CHECK(v.subsidy.fen == 0);
   }
   SUBCASE("later instalments may fall after the window (三: 其余保费…由保险双方协商确定)") {
-    spec.policies[0].payments = "[{date: 2020-03-31, amount: 10万}, {date: 2020-12-31, amount: 23万}]";
+    spec.policies[0].payments =
+        "[{date: 2020-03-31, amount: 10万}, {date: 2020-12-31, amount: 23万}]";
     check_worked_example(compute(spec));
   }
 }
 
-TEST_CASE("subsidy: the sale date's first and last days count, the days outside do not (scope.sale_in_window)") {
+TEST_CASE(
+    "subsidy: the sale date's first and last days count, the days outside do not "
+    "(scope.sale_in_window)") {
   Spec spec;
   auto on = [&](const char* date) {
     spec.sales[0].invoices = std::string("[{date: ") + date + ", amount: 500万}]";
@@ -484,7 +509,8 @@ TEST_CASE("subsidy: --window beats the case's window, inclusive at both ends") {
     CHECK(v.window_source == "command line");
     CHECK(v.window->start == day("2020-07-01"));
     // signed and first paid on 2020-03-31, sold on 2020-06-15: all before it.
-    CHECK(ids(v.policies[0].findings) == Ids{"scope.window", "scope.window", "scope.sale_in_window"});
+    CHECK(ids(v.policies[0].findings) ==
+          Ids{"scope.window", "scope.window", "scope.sale_in_window"});
     CHECK(ids(v.sales[0].findings) == Ids{"scope.sale_in_window"});
     CHECK(v.outcome == Grant::denied);
   }
@@ -497,8 +523,10 @@ TEST_CASE("subsidy: --window beats the case's window, inclusive at both ends") {
   }
   SUBCASE("the tightest window: from the signing to the sale date") {
     check_worked_example(compute(spec, range("2020-03-31", "2020-06-15")));
-    CHECK(ids(compute(spec, range("2020-04-01", "2020-06-15")).policies[0].findings) == Ids{"scope.window", "scope.window"});
-    CHECK(ids(compute(spec, range("2020-03-31", "2020-06-14")).policies[0].findings) == Ids{"scope.sale_in_window"});
+    CHECK(ids(compute(spec, range("2020-04-01", "2020-06-15")).policies[0].findings) ==
+          Ids{"scope.window", "scope.window"});
+    CHECK(ids(compute(spec, range("2020-03-31", "2020-06-14")).policies[0].findings) ==
+          Ids{"scope.sale_in_window"});
   }
   SUBCASE("no window anywhere: the window rules are unknown, the case undetermined") {
     spec.window.reset();
@@ -522,8 +550,8 @@ TEST_CASE("subsidy: --window beats the case's window, inclusive at both ends") {
 }
 
 TEST_CASE("subsidy: the enterprise cap, 2,000,000.00 included (amount.enterprise_cap)") {
-  // Limit 1亿, sold 5000万 (5× = 2.5亿, not binding), paid at once; the rate premium ÷ 1亿 is under 3%,
-  // so the base is the premium.
+  // Limit 1亿, sold 5000万 (5× = 2.5亿, not binding), paid at once; the rate premium ÷ 1亿 is under
+  // 3%, so the base is the premium.
   Spec spec;
   spec.policies[0].limit = "1亿";
   spec.policies[0].payments = "[{date: 2020-03-31, amount: 300万}]";
@@ -538,7 +566,8 @@ TEST_CASE("subsidy: the enterprise cap, 2,000,000.00 included (amount.enterprise
     CHECK(v.warnings.empty());
   }
   SUBCASE("2,000,000.01 is capped at 2,000,000.00") {
-    spec.policies[0].premium = "2500000.01";  // base 2,500,000.01; × 80% = 2,000,000.008 → 2,000,000.01
+    spec.policies[0].premium =
+        "2500000.01";  // base 2,500,000.01; × 80% = 2,000,000.008 → 2,000,000.01
     sbc::SubsidyVerdict v = compute(spec);
     CHECK(v.total_before_cap.fen == 200000001);
     CHECK(v.cap_applied);
@@ -547,13 +576,16 @@ TEST_CASE("subsidy: the enterprise cap, 2,000,000.00 included (amount.enterprise
     CHECK(v.warnings.size() == 1);
   }
   SUBCASE("the cap is on the sum of the policies") {
-    // Two policies of 150万 premium each: 1,200,000.00 + 1,200,000.00 = 2,400,000.00 → 2,000,000.00.
+    // Two policies of 150万 premium each: 1,200,000.00 + 1,200,000.00 = 2,400,000.00 →
+    // 2,000,000.00.
     spec.policies[0].premium = "150万";
     spec.policies[0].payments = "[{date: 2020-03-31, amount: 150万}]";
     Policy second = spec.policies[0];
     second.number = "P2";
     spec.policies.push_back(second);
-    spec.materials = std::string(kMaterials).replace(std::string(kMaterials).size() - 1, 1, ", policy_correspondence_list]");
+    spec.materials =
+        std::string(kMaterials)
+            .replace(std::string(kMaterials).size() - 1, 1, ", policy_correspondence_list]");
     sbc::SubsidyVerdict v = compute(spec);
     CHECK(v.policies[0].subsidy->fen == 120000000);
     CHECK(v.policies[1].subsidy->fen == 120000000);
@@ -571,7 +603,9 @@ TEST_CASE("subsidy: the enterprise cap, 2,000,000.00 included (amount.enterprise
   }
 }
 
-TEST_CASE("subsidy: the credit negative list bars for 3 years, the anniversary included (other.negative_list)") {
+TEST_CASE(
+    "subsidy: the credit negative list bars for 3 years, the anniversary included "
+    "(other.negative_list)") {
   Spec spec;  // applied on 2020-05-15
   SUBCASE("listed exactly 3 years before: still barred") {
     spec.negative_list_since = "2017-05-15";
@@ -587,7 +621,8 @@ TEST_CASE("subsidy: the credit negative list bars for 3 years, the anniversary i
   }
   SUBCASE("--as-of one day later: allowed") {
     spec.negative_list_since = "2017-05-15";
-    CHECK(condition(compute(spec, std::nullopt, day("2020-05-16")), "other.negative_list") == Tri::pass);
+    CHECK(condition(compute(spec, std::nullopt, day("2020-05-16")), "other.negative_list") ==
+          Tri::pass);
   }
   SUBCASE("never listed: allowed; not stated: unknown") {
     CHECK(condition(compute(spec), "other.negative_list") == Tri::pass);
@@ -612,15 +647,18 @@ TEST_CASE("subsidy: at most two compensations (scope.times)") {
   CHECK(twice.subsidy.fen == 0);
 }
 
-TEST_CASE("subsidy: on the list of the application year or the year before, or 2018's batches 1 and 2 (scope.listed)") {
+TEST_CASE(
+    "subsidy: on the list of the application year or the year before, or 2018's batches 1 and 2 "
+    "(scope.listed)") {
   Spec spec;  // applied in 2020
-  for (const char* listed : {"{year: 2020, batch: 5}", "{year: 2019, batch: 3}", "{year: 2018, batch: 1}",
-                             "{year: 2018, batch: 2}"}) {
+  for (const char* listed : {"{year: 2020, batch: 5}", "{year: 2019, batch: 3}",
+                             "{year: 2018, batch: 1}", "{year: 2018, batch: 2}"}) {
     CAPTURE(listed);
     spec.recognition = listed;
     CHECK(condition(compute(spec), "scope.listed") == Tri::pass);
   }
-  for (const char* listed : {"{year: 2018, batch: 3}", "{year: 2017, batch: 1}", "{year: 2021, batch: 1}"}) {
+  for (const char* listed :
+       {"{year: 2018, batch: 3}", "{year: 2017, batch: 1}", "{year: 2021, batch: 1}"}) {
     CAPTURE(listed);
     spec.recognition = listed;
     sbc::SubsidyVerdict v = compute(spec);
@@ -646,7 +684,9 @@ TEST_CASE("subsidy: the guide applies to applications dated in 2020 (validity)")
 TEST_CASE("subsidy: the materials, each missing one named (附件3 四)") {
   Spec spec;
   SUBCASE("one missing") {
-    spec.materials = "[business_license, premium_voucher, policy_copy, sales_contract, sales_invoice, invoice_list]";
+    spec.materials =
+        "[business_license, premium_voucher, policy_copy, sales_contract, sales_invoice, "
+        "invoice_list]";
     sbc::SubsidyVerdict v = compute(spec);
     CHECK(v.materials.result == Tri::fail);
     CHECK(v.materials.missing == Ids{"premium_invoice"});
@@ -655,13 +695,17 @@ TEST_CASE("subsidy: the materials, each missing one named (附件3 四)") {
   }
   SUBCASE("one sale with one invoice needs no invoice list") {
     spec.sales[0].invoices = "[{date: 2020-04-15, amount: 500万}]";
-    spec.materials = "[business_license, premium_voucher, policy_copy, premium_invoice, sales_contract, sales_invoice]";
+    spec.materials =
+        "[business_license, premium_voucher, policy_copy, premium_invoice, sales_contract, "
+        "sales_invoice]";
     sbc::SubsidyVerdict v = compute(spec);
     CHECK(v.materials.required.size() == 6);
     check_worked_example(v);
   }
   SUBCASE("two invoices need the invoice list") {
-    spec.materials = "[business_license, premium_voucher, policy_copy, premium_invoice, sales_contract, sales_invoice]";
+    spec.materials =
+        "[business_license, premium_voucher, policy_copy, premium_invoice, sales_contract, "
+        "sales_invoice]";
     CHECK(compute(spec).materials.missing == Ids{"invoice_list"});
   }
   SUBCASE("two policies need the correspondence list") {
@@ -730,13 +774,16 @@ TEST_CASE("subsidy: policies and sales that do not count, each with its rule") {
     CHECK(ids(v.sales[0].findings) == Ids{"sale.group"});
     CHECK(v.sales[0].counts == Tri::unknown);
     CHECK(v.outcome == Grant::undetermined);
-    CHECK(std::find(v.missing.begin(), v.missing.end(), "insurance.sales[0].final_user_contract") != v.missing.end());
+    CHECK(std::find(v.missing.begin(), v.missing.end(), "insurance.sales[0].final_user_contract") !=
+          v.missing.end());
   }
 }
 
 TEST_CASE("subsidy: the verdict") {
   Spec spec;
-  SUBCASE("granted: every rule passes and the subsidy is positive") { check_worked_example(compute(spec)); }
+  SUBCASE("granted: every rule passes and the subsidy is positive") {
+    check_worked_example(compute(spec));
+  }
   SUBCASE("denied when a case-level condition fails, whatever the policies: 0.00") {
     spec.recognition = "{year: 2017, batch: 1}";
     sbc::SubsidyVerdict v = compute(spec);
@@ -759,7 +806,9 @@ TEST_CASE("subsidy: the verdict") {
     second.premium = "10万";
     second.payments.reset();
     spec.policies.push_back(second);
-    spec.materials = std::string(kMaterials).replace(std::string(kMaterials).size() - 1, 1, ", policy_correspondence_list]");
+    spec.materials =
+        std::string(kMaterials)
+            .replace(std::string(kMaterials).size() - 1, 1, ", policy_correspondence_list]");
     sbc::SubsidyVerdict v = compute(spec);
     CHECK(v.outcome == Grant::undetermined);
     CHECK(v.policies[0].counted == Tri::pass);
@@ -790,18 +839,22 @@ TEST_CASE("subsidy: undetermined only while a missing fact could still change th
   // out whatever its sale turns out to be.
   Spec spec;
   spec.policies[0].premium = "1314125.13";
-  spec.policies[0].payments = "[{date: 2020-03-31, amount: 262825.01}, {date: 2020-09-30, amount: 1051300.12}]";
+  spec.policies[0].payments =
+      "[{date: 2020-03-31, amount: 262825.01}, {date: 2020-09-30, amount: 1051300.12}]";
   const std::string invoices = "      invoices: " + Sale{}.invoices + "\n";
   auto without_invoices = [&](std::string yaml) {
     REQUIRE(yaml.find(invoices) != std::string::npos);
     return yaml.replace(yaml.find(invoices), invoices.size(), "");
   };
-  SUBCASE("the only policy fails while its sale is unknown: denied, the missing facts still listed") {
-    sbc::SubsidyVerdict v = sbc::compute_subsidy(pack(), read(without_invoices(spec.yaml())), std::nullopt, std::nullopt);
+  SUBCASE(
+      "the only policy fails while its sale is unknown: denied, the missing facts still listed") {
+    sbc::SubsidyVerdict v = sbc::compute_subsidy(pack(), read(without_invoices(spec.yaml())),
+                                                 std::nullopt, std::nullopt);
     CHECK(ids(v.policies[0].findings) == Ids{"pay.first_installment", "scope.sale_in_window"});
     CHECK(v.policies[0].findings[1].result == Tri::unknown);
     CHECK(v.policies[0].counted == Tri::fail);
-    CHECK(v.materials.result == Tri::unknown);  // whether an invoice list is needed depends on the invoices
+    CHECK(v.materials.result ==
+          Tri::unknown);  // whether an invoice list is needed depends on the invoices
     CHECK(v.outcome == Grant::denied);
     CHECK(v.subsidy.fen == 0);
     CHECK(v.missing == Ids{"insurance.sales", "insurance.sales[0].invoices"});
@@ -811,7 +864,9 @@ TEST_CASE("subsidy: undetermined only while a missing fact could still change th
     second.number = "P2";
     second.payments.reset();
     spec.policies.push_back(second);
-    spec.materials = std::string(kMaterials).insert(std::string(kMaterials).size() - 1, ", policy_correspondence_list");
+    spec.materials =
+        std::string(kMaterials)
+            .insert(std::string(kMaterials).size() - 1, ", policy_correspondence_list");
     sbc::SubsidyVerdict v = compute(spec);
     CHECK(v.materials.result == Tri::pass);
     CHECK(v.policies[0].counted == Tri::fail);
@@ -831,7 +886,8 @@ TEST_CASE("subsidy: undetermined only while a missing fact could still change th
     CHECK(v.outcome == Grant::denied);
     CHECK(v.missing == Ids{"materials"});
   }
-  SUBCASE("a counting policy with the materials unknown stays undetermined, its amount proven so far") {
+  SUBCASE(
+      "a counting policy with the materials unknown stays undetermined, its amount proven so far") {
     spec = Spec{};
     spec.materials.reset();
     sbc::SubsidyVerdict v = compute(spec);

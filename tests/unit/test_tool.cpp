@@ -26,18 +26,23 @@ sbc::Environment with(std::map<std::string, std::string> vars, bool stdout_termi
 }
 
 using Clock = sbc::Progress::Clock;
-Clock::time_point at(Clock::time_point start, int ms) { return start + std::chrono::milliseconds(ms); }
+Clock::time_point at(Clock::time_point start, int ms) {
+  return start + std::chrono::milliseconds(ms);
+}
 
 }  // namespace
 
-TEST_CASE("tool: the language is --lang, else the first locale variable set, English only when it says en") {
+TEST_CASE(
+    "tool: the language is --lang, else the first locale variable set, English only when it says "
+    "en") {
   CHECK(sbc::language("en", with({{"LANG", "zh_CN.UTF-8"}})) == sbc::Lang::en);
   CHECK(sbc::language("zh", with({{"LANG", "en_US.UTF-8"}})) == sbc::Lang::zh);
   CHECK(sbc::language("", with({})) == sbc::Lang::zh);  // the contract's default
   CHECK(sbc::language("", with({{"LANG", "en_GB.UTF-8"}})) == sbc::Lang::en);
   CHECK(sbc::language("", with({{"LANG", "de_DE.UTF-8"}})) == sbc::Lang::zh);
   // LC_ALL before LC_MESSAGES before LANG, as gettext reads them; an empty one does not count.
-  CHECK(sbc::language("", with({{"LC_ALL", "zh_CN.UTF-8"}, {"LANG", "en_US.UTF-8"}})) == sbc::Lang::zh);
+  CHECK(sbc::language("", with({{"LC_ALL", "zh_CN.UTF-8"}, {"LANG", "en_US.UTF-8"}})) ==
+        sbc::Lang::zh);
   CHECK(sbc::language("", with({{"LC_MESSAGES", "en_US"}, {"LANG", "zh_CN"}})) == sbc::Lang::en);
   CHECK(sbc::language("", with({{"LC_ALL", ""}, {"LANG", "en_US"}})) == sbc::Lang::en);
 }
@@ -71,7 +76,8 @@ TEST_CASE("tool: the shared words become the library's options") {
   a.as_of.clear();
   a.limits = {"max_depth=0"};
   CHECK(sbc::to_options(a, o, with({})) ==
-        std::optional<std::string>("--limit：应为 NAME=N（已知的 NAME，正整数 N），而不是 max_depth=0"));
+        std::optional<std::string>(
+            "--limit：应为 NAME=N（已知的 NAME，正整数 N），而不是 max_depth=0"));
 }
 
 TEST_CASE("tool: colour at a terminal unless NO_COLOR or TERM=dumb; always and never as they say") {
@@ -90,7 +96,9 @@ TEST_CASE("tool: colour at a terminal unless NO_COLOR or TERM=dumb; always and n
   CHECK_FALSE(colour("never", with({}, true)));
 }
 
-TEST_CASE("tool: a workbook goes to --output, else through a temporary file to standard output, never a terminal") {
+TEST_CASE(
+    "tool: a workbook goes to --output, else through a temporary file to standard output, never a "
+    "terminal") {
   sbc::ToolArguments a;
   a.format = "xlsx";
   a.command_line = "sbc-check --format xlsx x.yaml";
@@ -105,7 +113,8 @@ TEST_CASE("tool: a workbook goes to --output, else through a temporary file to s
   a.output.clear();
   o = {};
   CHECK(sbc::to_options(a, o, with({{"LANG", "en_US"}}, true)) ==
-        std::optional<std::string>("an xlsx workbook is a file: give --output FILE, or redirect standard output to one"));
+        std::optional<std::string>(
+            "an xlsx workbook is a file: give --output FILE, or redirect standard output to one"));
 
   o = {};
   REQUIRE_FALSE(sbc::to_options(a, o, with({}, false)).has_value());
@@ -149,7 +158,9 @@ TEST_CASE("tool: the progress line at 0, some and all cases") {
   CHECK(quiet.str().empty());  // not a terminal, or -q
 }
 
-TEST_CASE("tool: run_tool stops on a bad pack or no case before any case, and shows the summary to a person") {
+TEST_CASE(
+    "tool: run_tool stops on a bad pack or no case before any case, and shows the summary to a "
+    "person") {
   sbc::RuleLibrary rules;
   sbc::ToolArguments a;
   sbc::CheckOptions o;
@@ -189,7 +200,9 @@ TEST_CASE("tool: run_tool stops on a bad pack or no case before any case, and sh
   CHECK(runs == 2);
 }
 
-TEST_CASE("tool: --template prints yaml or csv only, --interview only at a terminal and without case files") {
+TEST_CASE(
+    "tool: --template prints yaml or csv only, --interview only at a terminal and without case "
+    "files") {
   sbc::RuleLibrary rules;
   sbc::CheckOptions o;
   std::ostringstream out, err;
@@ -205,11 +218,13 @@ TEST_CASE("tool: --template prints yaml or csv only, --interview only at a termi
   std::istringstream in;
   err.str("");
   a.inputs = {"x.yaml"};
-  CHECK(sbc::interview_command("sbc-subsidy", a, so, "f.yaml", true, rules, with({}), day, in, {out, err, false}) == 2);
+  CHECK(sbc::interview_command("sbc-subsidy", a, so, "f.yaml", true, rules, with({}), day, in,
+                               {out, err, false}) == 2);
   CHECK(err.str() == "sbc-subsidy: --interview takes no case files\n");
   a.inputs.clear();
   err.str("");
-  CHECK(sbc::interview_command("sbc-subsidy", a, so, "f.yaml", true, rules, with({}), day, in, {out, err, false}) == 2);
+  CHECK(sbc::interview_command("sbc-subsidy", a, so, "f.yaml", true, rules, with({}), day, in,
+                               {out, err, false}) == 2);
   CHECK(err.str().find("needs answers typed at a terminal") != std::string::npos);
 }
 
@@ -229,7 +244,8 @@ TEST_CASE("tool: sbc-subsidy's --window is two dates in order, --form a package 
   CHECK(sbc::format(o.window->start) == "2020-01-01");
   CHECK(sbc::format(o.window->end) == "2020-12-31");
   CHECK(o.form == sbc::FormStyle::html);
-  REQUIRE_FALSE(sbc::to_subsidy_options({"2020-01-01", "2020-01-01"}, "markdown", o).has_value());  // one day
+  REQUIRE_FALSE(
+      sbc::to_subsidy_options({"2020-01-01", "2020-01-01"}, "markdown", o).has_value());  // one day
   CHECK(o.form == sbc::FormStyle::markdown);
   o.common.output.lang = sbc::Lang::en;
   CHECK(sbc::to_subsidy_options({"2020-12-31", "2020-01-01"}, "", o) ==

@@ -1,7 +1,5 @@
 // The evaluator on both built-in packs: every condition passing and failing at its exact boundary,
 // unknown for a missing fact, and the verdict's outcome, path, warnings and nearest path.
-#include "sbc/judge/verdict.hpp"
-
 #include <doctest/doctest.h>
 
 #include <optional>
@@ -10,6 +8,7 @@
 #include <vector>
 
 #include "case_builder.hpp"
+#include "sbc/judge/verdict.hpp"
 #include "sbc/rules/rules.hpp"
 
 using sbc::Money;
@@ -68,9 +67,13 @@ const CaseYaml& base2023() {
 }
 
 // Fails general.rd_spend only, so that the verdict rests on an other situation, if any.
-CaseYaml general_failing(const CaseYaml& base) { return base.with("software.rd_spend", "1万"); }
+CaseYaml general_failing(const CaseYaml& base) {
+  return base.with("software.rd_spend", "1万");
+}
 
-sbc::Date day(const char* s) { return *sbc::parse_date(s).value; }
+sbc::Date day(const char* s) {
+  return *sbc::parse_date(s).value;
+}
 
 const sbc::RulePack& pack(const char* id) {
   static sbc::RuleLibrary library;
@@ -78,7 +81,8 @@ const sbc::RulePack& pack(const char* id) {
 }
 
 // The verdict of `c` under a built-in pack; the case must read without any problem.
-sbc::Verdict judge(const char* pack_id, const CaseYaml& c, std::optional<sbc::Date> as_of = std::nullopt) {
+sbc::Verdict judge(const char* pack_id, const CaseYaml& c,
+                   std::optional<sbc::Date> as_of = std::nullopt) {
   sbc::Case read = sbc::testing::read_case_text(c.yaml());
   for (const sbc::Diagnostic& d : read.problems) INFO(sbc::format_gnu(d, sbc::Lang::en));
   REQUIRE(read.problems.empty());
@@ -111,7 +115,8 @@ bool any_warning_mentions(const sbc::Verdict& v, const std::string& part) {
 
 }  // namespace
 
-// --- three-valued logic ---------------------------------------------------------------------------
+// --- three-valued logic
+// ---------------------------------------------------------------------------
 
 TEST_CASE("Kleene's tables: and, or") {
   struct Row {
@@ -138,7 +143,8 @@ TEST_CASE("Kleene's tables: and, or") {
   CHECK(std::string(sbc::to_string(Outcome::undetermined)) == "undetermined");
 }
 
-// --- the packs' conditions, as cited --------------------------------------------------------------
+// --- the packs' conditions, as cited
+// --------------------------------------------------------------
 
 TEST_CASE("both packs: every condition in order, with its exact clause and status") {
   struct Cited {
@@ -215,19 +221,25 @@ TEST_CASE("the base cases: eligible on the general conditions, every other situa
   }
 }
 
-// --- shandong-2020: basic conditions ---------------------------------------------------------------
+// --- shandong-2020: basic conditions
+// ---------------------------------------------------------------
 
 TEST_CASE("2020 basic.entity: registered in Shandong, an independent legal person") {
-  CHECK(result(k2020, base2020().with("applicant.registered_province", "37"), "basic.entity") == Tri::pass);
+  CHECK(result(k2020, base2020().with("applicant.registered_province", "37"), "basic.entity") ==
+        Tri::pass);
   sbc::Verdict henan = judge(k2020, base2020().with("applicant.registered_province", "河南"));
   const sbc::ConditionResult& entity = condition(henan, "basic.entity");
   CHECK(entity.result == Tri::fail);
   CHECK(entity.message.en == "province of registration: henan (required: one of shandong)");
   CHECK(henan.outcome == Outcome::ineligible);
   CHECK(henan.path.empty());
-  CHECK(result(k2020, base2020().with("applicant.independent_legal_person", "false"), "basic.entity") == Tri::fail);
+  CHECK(result(k2020, base2020().with("applicant.independent_legal_person", "false"),
+               "basic.entity") == Tri::fail);
   // Not registered in Shandong fails even when the other half is unknown.
-  CHECK(result(k2020, base2020().with("applicant.registered_province", "河南").without("applicant.independent_legal_person"),
+  CHECK(result(k2020,
+               base2020()
+                   .with("applicant.registered_province", "河南")
+                   .without("applicant.independent_legal_person"),
                "basic.entity") == Tri::fail);
   sbc::Verdict unknown = judge(k2020, base2020().without("applicant.registered_province"));
   CHECK(condition(unknown, "basic.entity").result == Tri::unknown);
@@ -235,27 +247,38 @@ TEST_CASE("2020 basic.entity: registered in Shandong, an independent legal perso
 }
 
 TEST_CASE("2020 basic.conduct and basic.finance: declared") {
-  CHECK(result(k2020, base2020().with("applicant.compliant", "false"), "basic.conduct") == Tri::fail);
+  CHECK(result(k2020, base2020().with("applicant.compliant", "false"), "basic.conduct") ==
+        Tri::fail);
   CHECK(result(k2020, base2020().without("applicant.compliant"), "basic.conduct") == Tri::unknown);
-  CHECK(result(k2020, base2020().with("applicant.clean_record_3y", "false"), "basic.conduct") == Tri::pass);  // 2023's fact
-  CHECK(result(k2020, base2020().with("applicant.financially_sound", "false"), "basic.finance") == Tri::fail);
-  CHECK(result(k2020, base2020().with("applicant.rd_funding_secured", "否"), "basic.finance") == Tri::fail);
-  CHECK(result(k2020, base2020().without("applicant.rd_funding_secured"), "basic.finance") == Tri::unknown);
+  CHECK(result(k2020, base2020().with("applicant.clean_record_3y", "false"), "basic.conduct") ==
+        Tri::pass);  // 2023's fact
+  CHECK(result(k2020, base2020().with("applicant.financially_sound", "false"), "basic.finance") ==
+        Tri::fail);
+  CHECK(result(k2020, base2020().with("applicant.rd_funding_secured", "否"), "basic.finance") ==
+        Tri::fail);
+  CHECK(result(k2020, base2020().without("applicant.rd_funding_secured"), "basic.finance") ==
+        Tri::unknown);
 }
 
 TEST_CASE("2020 basic.recency: no more than 2 calendar years, the day itself included") {
-  CHECK(result(k2020, base2020().with("software.developed_on", "2018-05-15"), "basic.recency") == Tri::pass);
+  CHECK(result(k2020, base2020().with("software.developed_on", "2018-05-15"), "basic.recency") ==
+        Tri::pass);
   sbc::Verdict late = judge(k2020, base2020().with("software.developed_on", "2018-05-14"));
   const sbc::ConditionResult& r = condition(late, "basic.recency");
   CHECK(r.result == Tri::fail);
   CHECK(r.message.en ==
-        "R&D completed on 2018-05-14: the application date 2020-05-15 is more than 2 years later (limit 2020-05-14, 1 days over)");
+        "R&D completed on 2018-05-14: the application date 2020-05-15 is more than 2 years later "
+        "(limit 2020-05-14, 1 days over)");
   CHECK(late.outcome == Outcome::ineligible);
   // 一般不超过2年: a fail, with the reviewer's discretion said.
   REQUIRE(r.notes.size() == 1);
-  CHECK(r.notes[0].en == "the text says \"generally\" no more than 2 years, so a reviewer may grant an exception");
-  CHECK(warnings(late) == Strings{"basic.recency: the text says \"generally\" no more than 2 years, so a reviewer may grant an exception"});
-  CHECK(condition(judge(k2020, base2020().with("software.developed_on", "2018-05-15")), "basic.recency").notes.empty());
+  CHECK(r.notes[0].en ==
+        "the text says \"generally\" no more than 2 years, so a reviewer may grant an exception");
+  CHECK(warnings(late) == Strings{"basic.recency: the text says \"generally\" no more than 2 "
+                                  "years, so a reviewer may grant an exception"});
+  CHECK(condition(judge(k2020, base2020().with("software.developed_on", "2018-05-15")),
+                  "basic.recency")
+            .notes.empty());
 }
 
 TEST_CASE("2020 basic.recency: from 29 February, and up to 29 February") {
@@ -265,8 +288,10 @@ TEST_CASE("2020 basic.recency: from 29 February, and up to 29 February") {
   CHECK(result(k2020, leap.with("application.date", "2018-03-01"), "basic.recency") == Tri::fail);
   // 2018-02-28 + 2 years = 2020-02-28: the leap day after it is one day too late.
   const CaseYaml before_leap = base2020().with("software.developed_on", "2018-02-28");
-  CHECK(result(k2020, before_leap.with("application.date", "2020-02-28"), "basic.recency") == Tri::pass);
-  CHECK(result(k2020, before_leap.with("application.date", "2020-02-29"), "basic.recency") == Tri::fail);
+  CHECK(result(k2020, before_leap.with("application.date", "2020-02-28"), "basic.recency") ==
+        Tri::pass);
+  CHECK(result(k2020, before_leap.with("application.date", "2020-02-29"), "basic.recency") ==
+        Tri::fail);
 }
 
 TEST_CASE("2020 basic.recency: the as-of date replaces the application date") {
@@ -275,7 +300,8 @@ TEST_CASE("2020 basic.recency: the as-of date replaces the application date") {
   sbc::Verdict late = judge(k2020, c, day("2018-03-01"));
   CHECK(condition(late, "basic.recency").result == Tri::fail);
   CHECK(condition(late, "basic.recency").message.en ==
-        "R&D completed on 2016-02-29: the as-of date 2018-03-01 is more than 2 years later (limit 2018-02-28, 1 days over)");
+        "R&D completed on 2016-02-29: the as-of date 2018-03-01 is more than 2 years later (limit "
+        "2018-02-28, 1 days over)");
   CHECK(late.as_of == day("2018-03-01"));
   // Without an application date or an as-of date, the recency is unknown, never assumed.
   sbc::Verdict undated = judge(k2020, base2020().without("application.date"));
@@ -287,29 +313,43 @@ TEST_CASE("2020 basic.recency: the as-of date replaces the application date") {
 }
 
 TEST_CASE("2020 basic.novelty, basic.ip, basic.testing") {
-  CHECK(result(k2020, base2020().with("software.novelty_search_report", "false"), "basic.novelty") == Tri::fail);
+  CHECK(result(k2020, base2020().with("software.novelty_search_report", "false"),
+               "basic.novelty") == Tri::fail);
   CHECK(result(k2020, base2020().with("software.own_ip", "no"), "basic.ip") == Tri::fail);
   CHECK(result(k2020, base2020().without("software.own_ip"), "basic.ip") == Tri::unknown);
-  CHECK(result(k2020, base2020().with("software.test_report", "{accreditation: [CNAS], passed: true}"), "basic.testing") == Tri::pass);
-  CHECK(result(k2020, base2020().with("software.test_report", "{accreditation: [CMA], passed: false}"), "basic.testing") == Tri::fail);
-  CHECK(result(k2020, base2020().with("software.test_report", "{accreditation: [], passed: true}"), "basic.testing") == Tri::fail);
+  CHECK(result(k2020,
+               base2020().with("software.test_report", "{accreditation: [CNAS], passed: true}"),
+               "basic.testing") == Tri::pass);
+  CHECK(result(k2020,
+               base2020().with("software.test_report", "{accreditation: [CMA], passed: false}"),
+               "basic.testing") == Tri::fail);
+  CHECK(result(k2020, base2020().with("software.test_report", "{accreditation: [], passed: true}"),
+               "basic.testing") == Tri::fail);
   sbc::Verdict v = judge(k2020, base2020().with("software.test_report", "{passed: true}"));
   CHECK(condition(v, "basic.testing").result == Tri::unknown);
   CHECK(condition(v, "basic.testing").missing == Strings{"software.test_report.accreditation"});
 }
 
-// --- shandong-2020: general conditions -------------------------------------------------------------
+// --- shandong-2020: general conditions
+// -------------------------------------------------------------
 
-TEST_CASE("2020 general.qualification: CMMI level 3 or above, or a centre at 设区市 level or above") {
-  for (std::string ok : {"[CMMI3]", "[CMM3]", "[CMMI5]", "[ITSS]", "[DCMM]", "[ISO27001]", "[ISO20000]", "[CMMI2, ITSS]"}) {
+TEST_CASE(
+    "2020 general.qualification: CMMI level 3 or above, or a centre at 设区市 level or above") {
+  for (std::string ok : {"[CMMI3]", "[CMM3]", "[CMMI5]", "[ITSS]", "[DCMM]", "[ISO27001]",
+                         "[ISO20000]", "[CMMI2, ITSS]"}) {
     CAPTURE(ok);
-    CHECK(result(k2020, base2020().with("applicant.qualifications", ok), "general.qualification") == Tri::pass);
+    CHECK(result(k2020, base2020().with("applicant.qualifications", ok), "general.qualification") ==
+          Tri::pass);
   }
-  CHECK(result(k2020, base2020().with("applicant.qualifications", "[CMMI2]"), "general.qualification") == Tri::fail);
-  CHECK(result(k2020, base2020().with("applicant.qualifications", "[]"), "general.qualification") == Tri::fail);
+  CHECK(result(k2020, base2020().with("applicant.qualifications", "[CMMI2]"),
+               "general.qualification") == Tri::fail);
+  CHECK(result(k2020, base2020().with("applicant.qualifications", "[]"), "general.qualification") ==
+        Tri::fail);
   const CaseYaml no_qualification = base2020().with("applicant.qualifications", "[CMMI2]");
   auto centre = [&](const char* kind, const char* level) {
-    return result(k2020, no_qualification.with("applicant.tech_centers", std::string("[{kind: ") + kind + ", level: " + level + "}]"),
+    return result(k2020,
+                  no_qualification.with("applicant.tech_centers", std::string("[{kind: ") + kind +
+                                                                      ", level: " + level + "}]"),
                   "general.qualification");
   };
   CHECK(centre("enterprise_tech_center", "city") == Tri::pass);
@@ -326,28 +366,38 @@ TEST_CASE("2020 general.qualification: CMMI level 3 or above, or a centre at 设
 TEST_CASE("2020 general.innovation: an invention patent, an appraisal or a 设区市 honour") {
   auto innovation = [](const CaseYaml& c) { return result(k2020, c, "general.innovation"); };
   const CaseYaml nothing_else = base2020();  // appraisal none, honours []
-  CHECK(innovation(nothing_else.with("software.patents", "[{kind: invention, status: granted}]")) == Tri::pass);
-  CHECK(innovation(nothing_else.with("software.patents", "[{kind: invention, status: published}]")) == Tri::pass);
-  CHECK(innovation(nothing_else.with("software.patents", "[{kind: invention, status: filed}]")) == Tri::fail);
-  CHECK(innovation(nothing_else.with("software.patents", "[{kind: utility, status: granted}]")) == Tri::fail);
-  CHECK(innovation(nothing_else.with("software.patents", "[{kind: design, status: granted}, {kind: invention, status: 公开}]")) ==
+  CHECK(innovation(nothing_else.with("software.patents", "[{kind: invention, status: granted}]")) ==
         Tri::pass);
+  CHECK(innovation(nothing_else.with("software.patents",
+                                     "[{kind: invention, status: published}]")) == Tri::pass);
+  CHECK(innovation(nothing_else.with("software.patents", "[{kind: invention, status: filed}]")) ==
+        Tri::fail);
+  CHECK(innovation(nothing_else.with("software.patents", "[{kind: utility, status: granted}]")) ==
+        Tri::fail);
+  CHECK(innovation(nothing_else.with(
+            "software.patents",
+            "[{kind: design, status: granted}, {kind: invention, status: 公开}]")) == Tri::pass);
   const CaseYaml no_patent = base2020().with("software.patents", "[]");
   CHECK(innovation(no_patent) == Tri::fail);
   CHECK(innovation(no_patent.with("software.appraisal", "domestic_advanced")) == Tri::pass);
   CHECK(innovation(no_patent.with("software.appraisal", "国际领先")) == Tri::pass);
-  CHECK(innovation(no_patent.with("software.honours", "[{kind: award, level: city}]")) == Tri::pass);
-  CHECK(innovation(no_patent.with("software.honours", "[{kind: key_project, level: city}]")) == Tri::pass);
-  CHECK(innovation(no_patent.with("software.honours", "[{kind: award, level: county}]")) == Tri::fail);
+  CHECK(innovation(no_patent.with("software.honours", "[{kind: award, level: city}]")) ==
+        Tri::pass);
+  CHECK(innovation(no_patent.with("software.honours", "[{kind: key_project, level: city}]")) ==
+        Tri::pass);
+  CHECK(innovation(no_patent.with("software.honours", "[{kind: award, level: county}]")) ==
+        Tri::fail);
   CHECK(innovation(no_patent.without("software.appraisal")) == Tri::unknown);
-  CHECK(innovation(nothing_else.without("software.appraisal")) == Tri::pass);  // the patent suffices
+  CHECK(innovation(nothing_else.without("software.appraisal")) ==
+        Tri::pass);  // the patent suffices
 }
 
 TEST_CASE("2020 general.rd_spend: 不低于100万元 includes ¥1,000,000.00, one fen less fails") {
   sbc::Verdict at = judge(k2020, base2020().with("software.rd_spend", "1000000.00"));
   CHECK(condition(at, "general.rd_spend").result == Tri::pass);
   CHECK(!condition(at, "general.rd_spend").short_by);
-  CHECK(condition(at, "general.rd_spend").message.en == "R&D spending ¥1,000,000.00 reaches ¥1,000,000.00");
+  CHECK(condition(at, "general.rd_spend").message.en ==
+        "R&D spending ¥1,000,000.00 reaches ¥1,000,000.00");
   CHECK(at.outcome == Outcome::eligible);
 
   sbc::Verdict under = judge(k2020, base2020().with("software.rd_spend", "999999.99"));
@@ -361,23 +411,31 @@ TEST_CASE("2020 general.rd_spend: 不低于100万元 includes ¥1,000,000.00, on
   CHECK(r.facts[0].path == "software.rd_spend");
   CHECK(r.facts[0].value == "999999.99");
   CHECK(under.outcome == Outcome::ineligible);
-  CHECK(condition(judge(k2020, base2020().with("software.rd_spend", "0")), "general.rd_spend").short_by == Money::yuan(1000000));
+  CHECK(condition(judge(k2020, base2020().with("software.rd_spend", "0")), "general.rd_spend")
+            .short_by == Money::yuan(1000000));
 }
 
 TEST_CASE("2020 general.sales: 100万以上 includes ¥1,000,000.00") {
-  CHECK(result(k2020, base2020().with("software.cumulative_sales", "100万"), "general.sales") == Tri::pass);
+  CHECK(result(k2020, base2020().with("software.cumulative_sales", "100万"), "general.sales") ==
+        Tri::pass);
   const sbc::ConditionResult r =
-      condition(judge(k2020, base2020().with("software.cumulative_sales", "\"999,999.99\"")), "general.sales");
+      condition(judge(k2020, base2020().with("software.cumulative_sales", "\"999,999.99\"")),
+                "general.sales");
   CHECK(r.result == Tri::fail);
   CHECK(r.short_by == Money{1});
-  CHECK(r.message.en == "cumulative sales or service revenue ¥999,999.99 is ¥0.01 short of ¥1,000,000.00");
+  CHECK(r.message.en ==
+        "cumulative sales or service revenue ¥999,999.99 is ¥0.01 short of ¥1,000,000.00");
 }
 
 TEST_CASE("2020 general.not_supported and general.general_purpose") {
-  CHECK(result(k2020, base2020().with("software.prior_support", "true"), "general.not_supported") == Tri::fail);
-  CHECK(result(k2020, base2020().without("software.prior_support"), "general.not_supported") == Tri::unknown);
-  CHECK(result(k2020, base2020().with("software.self_use_only", "true"), "general.general_purpose") == Tri::fail);
-  CHECK(result(k2020, base2020().with("software.custom_non_general", "true"), "general.general_purpose") == Tri::fail);
+  CHECK(result(k2020, base2020().with("software.prior_support", "true"), "general.not_supported") ==
+        Tri::fail);
+  CHECK(result(k2020, base2020().without("software.prior_support"), "general.not_supported") ==
+        Tri::unknown);
+  CHECK(result(k2020, base2020().with("software.self_use_only", "true"),
+               "general.general_purpose") == Tri::fail);
+  CHECK(result(k2020, base2020().with("software.custom_non_general", "true"),
+               "general.general_purpose") == Tri::fail);
   // In 2020 二.6 is a condition: failing it fails the general path.
   sbc::Verdict custom = judge(k2020, base2020().with("software.custom_non_general", "true"));
   CHECK(custom.outcome == Outcome::ineligible);
@@ -385,48 +443,63 @@ TEST_CASE("2020 general.not_supported and general.general_purpose") {
   CHECK(custom.nearest->failing == Strings{"general.general_purpose"});
 }
 
-// --- shandong-2020: other situations -----------------------------------------------------------------
+// --- shandong-2020: other situations
+// -----------------------------------------------------------------
 
 TEST_CASE("2020 other.high_award: 省部级以上") {
   auto award = [](const char* level) {
-    return result(k2020, base2020().with("software.honours", std::string("[{kind: award, level: ") + level + "}]"), "other.high_award");
+    return result(
+        k2020,
+        base2020().with("software.honours", std::string("[{kind: award, level: ") + level + "}]"),
+        "other.high_award");
   };
   CHECK(award("province") == Tri::pass);
   CHECK(award("省部级") == Tri::pass);
   CHECK(award("national") == Tri::pass);
   CHECK(award("city") == Tri::fail);
   CHECK(award("county") == Tri::fail);
-  CHECK(result(k2020, base2020().with("software.honours", "[{kind: key_project, level: ministry}]"), "other.high_award") == Tri::pass);
+  CHECK(result(k2020, base2020().with("software.honours", "[{kind: key_project, level: ministry}]"),
+               "other.high_award") == Tri::pass);
   CHECK(result(k2020, base2020().with("software.honours", "[]"), "other.high_award") == Tri::fail);
-  CHECK(result(k2020, base2020().with("software.honours", "[{kind: award}]"), "other.high_award") == Tri::unknown);
-  sbc::Verdict v = judge(k2020, general_failing(base2020()).with("software.honours", "[{kind: award, level: province}]"));
+  CHECK(result(k2020, base2020().with("software.honours", "[{kind: award}]"), "other.high_award") ==
+        Tri::unknown);
+  sbc::Verdict v = judge(
+      k2020,
+      general_failing(base2020()).with("software.honours", "[{kind: award, level: province}]"));
   CHECK(v.outcome == Outcome::eligible);
   CHECK(v.path == "other.high_award");
   CHECK(v.warnings.empty());
 }
 
 TEST_CASE("2020 other.leading_appraisal: 国内领先 or above, 国际先进 with a note") {
-  sbc::Verdict leading = judge(k2020, general_failing(base2020()).with("software.appraisal", "domestic_leading"));
+  sbc::Verdict leading =
+      judge(k2020, general_failing(base2020()).with("software.appraisal", "domestic_leading"));
   CHECK(condition(leading, "other.leading_appraisal").result == Tri::pass);
   CHECK(condition(leading, "other.leading_appraisal").notes.empty());
   CHECK(leading.outcome == Outcome::eligible);
   CHECK(leading.path == "other.leading_appraisal");
 
-  sbc::Verdict advanced = judge(k2020, general_failing(base2020()).with("software.appraisal", "domestic_advanced"));
+  sbc::Verdict advanced =
+      judge(k2020, general_failing(base2020()).with("software.appraisal", "domestic_advanced"));
   CHECK(condition(advanced, "other.leading_appraisal").result == Tri::fail);
   CHECK(condition(advanced, "other.leading_appraisal").message.en ==
         "technology appraisal: domestic_advanced (must be at least domestic_leading)");
   CHECK(advanced.outcome == Outcome::ineligible);
 
-  sbc::Verdict international = judge(k2020, general_failing(base2020()).with("software.appraisal", "international_advanced"));
+  sbc::Verdict international = judge(
+      k2020, general_failing(base2020()).with("software.appraisal", "international_advanced"));
   const sbc::ConditionResult& r = condition(international, "other.leading_appraisal");
   CHECK(r.result == Tri::pass);
   REQUIRE(r.notes.size() == 1);
-  CHECK(r.notes[0].en == "the appraisal is international-advanced, which ranks above domestic-leading, so it is taken to meet this");
+  CHECK(r.notes[0].en ==
+        "the appraisal is international-advanced, which ranks above domestic-leading, so it is "
+        "taken to meet this");
   CHECK(international.path == "other.leading_appraisal");
-  CHECK(any_warning_mentions(international, "other.leading_appraisal: the appraisal is international-advanced"));
+  CHECK(any_warning_mentions(international,
+                             "other.leading_appraisal: the appraisal is international-advanced"));
 
-  sbc::Verdict top = judge(k2020, general_failing(base2020()).with("software.appraisal", "international_leading"));
+  sbc::Verdict top =
+      judge(k2020, general_failing(base2020()).with("software.appraisal", "international_leading"));
   CHECK(condition(top, "other.leading_appraisal").result == Tri::pass);
   CHECK(condition(top, "other.leading_appraisal").notes.empty());
 }
@@ -442,25 +515,35 @@ TEST_CASE("2020 other.big_sales: good prospects and 500万以上") {
   CHECK(r.result == Tri::fail);
   REQUIRE(r.short_by);
   CHECK(*r.short_by == Money{1});
-  CHECK(r.message.en == "cumulative sales or service revenue ¥4,999,999.99 is ¥0.01 short of ¥5,000,000.00");
+  CHECK(r.message.en ==
+        "cumulative sales or service revenue ¥4,999,999.99 is ¥0.01 short of ¥5,000,000.00");
   CHECK(condition(under, "general.sales").result == Tri::pass);  // the same fact, another threshold
   CHECK(under.outcome == Outcome::ineligible);
 
-  sbc::Verdict gloomy = judge(k2020, big.with("software.cumulative_sales", "600万").with("software.market_prospects_good", "false"));
+  sbc::Verdict gloomy = judge(k2020, big.with("software.cumulative_sales", "600万")
+                                         .with("software.market_prospects_good", "false"));
   CHECK(condition(gloomy, "other.big_sales").result == Tri::fail);
   CHECK(!condition(gloomy, "other.big_sales").short_by);
-  CHECK(condition(gloomy, "other.big_sales").message.en == "good market prospects: no (required: yes)");
-  CHECK(result(k2020, big.with("software.cumulative_sales", "600万").without("software.market_prospects_good"),
-               "other.big_sales") == Tri::unknown);
+  CHECK(condition(gloomy, "other.big_sales").message.en ==
+        "good market prospects: no (required: yes)");
+  CHECK(
+      result(
+          k2020,
+          big.with("software.cumulative_sales", "600万").without("software.market_prospects_good"),
+          "other.big_sales") == Tri::unknown);
 }
 
 TEST_CASE("2020 other.strategic: a declared significance with its basis") {
   const CaseYaml claimed = base2020().with("software.strategic", "[fills_gap]");
-  sbc::Verdict with_basis = judge(k2020, general_failing(claimed).with("software.strategic_basis", "填补省内空白"));
+  sbc::Verdict with_basis =
+      judge(k2020, general_failing(claimed).with("software.strategic_basis", "填补省内空白"));
   CHECK(condition(with_basis, "other.strategic").result == Tri::pass);
   CHECK(with_basis.path == "other.strategic");
   for (const char* kind : {"breaks_monopoly", "替代进口", "fills_chain_gap"})
-    CHECK(result(k2020, base2020().with("software.strategic", std::string("[") + kind + "]").with("software.strategic_basis", "x"),
+    CHECK(result(k2020,
+                 base2020()
+                     .with("software.strategic", std::string("[") + kind + "]")
+                     .with("software.strategic_basis", "x"),
                  "other.strategic") == Tri::pass);
 
   sbc::Verdict no_basis = judge(k2020, general_failing(claimed));
@@ -468,8 +551,10 @@ TEST_CASE("2020 other.strategic: a declared significance with its basis") {
   CHECK(condition(no_basis, "other.strategic").missing == Strings{"software.strategic_basis"});
   CHECK(no_basis.outcome == Outcome::undetermined);
   CHECK(no_basis.missing == Strings{"software.strategic_basis"});
-  CHECK(result(k2020, claimed.with("software.strategic_basis", "\"\""), "other.strategic") == Tri::unknown);
-  CHECK(result(k2020, base2020().with("software.strategic_basis", "填补省内空白"), "other.strategic") == Tri::fail);
+  CHECK(result(k2020, claimed.with("software.strategic_basis", "\"\""), "other.strategic") ==
+        Tri::unknown);
+  CHECK(result(k2020, base2020().with("software.strategic_basis", "填补省内空白"),
+               "other.strategic") == Tri::fail);
 }
 
 // `strategic_basis: none` is the case format's way to state "no basis", not a basis named "none".
@@ -485,7 +570,10 @@ TEST_CASE("2020 other.strategic: a basis stated as none is no basis") {
 
 TEST_CASE("2020 other.domestic_stack: a domestic ecosystem and its compatibility test") {
   auto stack = [](const char* ecosystem, const char* tested) {
-    return result(k2020, base2020().with("software.domestic_ecosystem", ecosystem).with("software.compatibility_tested", tested),
+    return result(k2020,
+                  base2020()
+                      .with("software.domestic_ecosystem", ecosystem)
+                      .with("software.compatibility_tested", tested),
                   "other.domestic_stack");
   };
   CHECK(stack("kunpeng", "true") == Tri::pass);
@@ -494,13 +582,19 @@ TEST_CASE("2020 other.domestic_stack: a domestic ecosystem and its compatibility
   CHECK(stack("other_domestic", "true") == Tri::pass);
   CHECK(stack("kunpeng", "false") == Tri::fail);
   CHECK(stack("none", "true") == Tri::fail);
-  CHECK(result(k2020, base2020().with("software.domestic_ecosystem", "kunpeng").without("software.compatibility_tested"),
+  CHECK(result(k2020,
+               base2020()
+                   .with("software.domestic_ecosystem", "kunpeng")
+                   .without("software.compatibility_tested"),
                "other.domestic_stack") == Tri::unknown);
-  sbc::Verdict v = judge(k2020, general_failing(base2020()).with("software.domestic_ecosystem", "kunpeng").with("software.compatibility_tested", "true"));
+  sbc::Verdict v = judge(k2020, general_failing(base2020())
+                                    .with("software.domestic_ecosystem", "kunpeng")
+                                    .with("software.compatibility_tested", "true"));
   CHECK(v.path == "other.domestic_stack");
 }
 
-// --- shandong-2020: verdicts -------------------------------------------------------------------------
+// --- shandong-2020: verdicts
+// -------------------------------------------------------------------------
 
 TEST_CASE("2020 verdict: a missing fact is unknown and named, never assumed") {
   sbc::Verdict v = judge(k2020, base2020().without("software.rd_spend"));
@@ -518,26 +612,31 @@ TEST_CASE("2020 verdict: a missing fact is unknown and named, never assumed") {
   CHECK(v.nearest->unknown == Strings{"general.rd_spend"});
   CHECK(v.nearest->missing == Strings{"software.rd_spend"});
   // A failure decides over an unknown.
-  sbc::Verdict failed = judge(k2020, base2020().without("software.rd_spend").with("applicant.registered_province", "河南"));
+  sbc::Verdict failed = judge(
+      k2020, base2020().without("software.rd_spend").with("applicant.registered_province", "河南"));
   CHECK(failed.outcome == Outcome::ineligible);
   CHECK(failed.missing == Strings{"software.rd_spend"});
 }
 
-TEST_CASE("2020 verdict: an unknown other situation leaves an ineligible general path undetermined") {
+TEST_CASE(
+    "2020 verdict: an unknown other situation leaves an ineligible general path undetermined") {
   sbc::Verdict v = judge(k2020, general_failing(base2020()).without("software.honours"));
   CHECK(v.outcome == Outcome::undetermined);
   CHECK(condition(v, "other.high_award").result == Tri::unknown);
-  CHECK(condition(v, "general.innovation").result == Tri::pass);  // the patent decides it without honours
+  CHECK(condition(v, "general.innovation").result ==
+        Tri::pass);  // the patent decides it without honours
   CHECK(v.missing == Strings{"software.honours"});
 }
 
 TEST_CASE("2020 verdict: the first passing path carries it") {
-  sbc::Verdict both = judge(k2020, base2020().with("software.honours", "[{kind: award, level: national}]"));
+  sbc::Verdict both =
+      judge(k2020, base2020().with("software.honours", "[{kind: award, level: national}]"));
   CHECK(both.path == "general");
   CHECK(both.warnings.empty());
-  sbc::Verdict two_others = judge(k2020, general_failing(base2020())
-                                             .with("software.honours", "[{kind: award, level: national}]")
-                                             .with("software.appraisal", "international_leading"));
+  sbc::Verdict two_others =
+      judge(k2020, general_failing(base2020())
+                       .with("software.honours", "[{kind: award, level: national}]")
+                       .with("software.appraisal", "international_leading"));
   CHECK(two_others.outcome == Outcome::eligible);
   CHECK(two_others.path == "other.high_award");
 }
@@ -548,7 +647,10 @@ TEST_CASE("2020 verdict: no path passes, no path is carried") {
   CHECK(v.path.empty());
   CHECK(v.missing.empty());
   // All basic conditions pass but an other situation cannot waive them.
-  sbc::Verdict basic = judge(k2020, base2020().with("software.own_ip", "false").with("software.honours", "[{kind: award, level: national}]"));
+  sbc::Verdict basic =
+      judge(k2020, base2020()
+                       .with("software.own_ip", "false")
+                       .with("software.honours", "[{kind: award, level: national}]"));
   CHECK(basic.outcome == Outcome::ineligible);
   CHECK(basic.path.empty());
 }
@@ -559,23 +661,29 @@ TEST_CASE("2020 verdict: resting on an other situation while 二.5 or 二.6 fail
   CHECK(supported.outcome == Outcome::eligible);
   CHECK(supported.path == "other.high_award");
   CHECK(warnings(supported) ==
-        Strings{"recognised on an other situation, which the text lets waive the general conditions, but 二.5/二.6 fail; "
+        Strings{"recognised on an other situation, which the text lets waive the general "
+                "conditions, but 二.5/二.6 fail; "
                 "a reviewer should confirm (failing: general.not_supported)"});
-  sbc::Verdict both = judge(k2020, award.with("software.prior_support", "true").with("software.self_use_only", "true"));
+  sbc::Verdict both = judge(
+      k2020, award.with("software.prior_support", "true").with("software.self_use_only", "true"));
   CHECK(warnings(both) ==
-        Strings{"recognised on an other situation, which the text lets waive the general conditions, but 二.5/二.6 fail; "
-                "a reviewer should confirm (failing: general.not_supported, general.general_purpose)"});
+        Strings{
+            "recognised on an other situation, which the text lets waive the general conditions, "
+            "but 二.5/二.6 fail; "
+            "a reviewer should confirm (failing: general.not_supported, general.general_purpose)"});
   // Resting on an other situation for another reason (R&D spend) does not warn.
   CHECK(judge(k2020, general_failing(award)).warnings.empty());
 }
 
-TEST_CASE("2020 verdict: an application date outside the pack's period warns, and changes nothing else") {
+TEST_CASE(
+    "2020 verdict: an application date outside the pack's period warns, and changes nothing else") {
   CHECK(judge(k2020, base2020().with("application.date", "2020-12-31")).warnings.empty());
   CHECK(judge(k2020, base2020().with("application.date", "2020-01-01")).warnings.empty());
   sbc::Verdict after = judge(k2020, base2020().with("application.date", "2021-01-01"));
   CHECK(after.outcome == Outcome::eligible);
   CHECK(after.path == "general");
-  CHECK(warnings(after) == Strings{"2021-01-01 lies outside the effective period of shandong-2020 (2020-01-01 to 2020-12-31); "
+  CHECK(warnings(after) == Strings{"2021-01-01 lies outside the effective period of shandong-2020 "
+                                   "(2020-01-01 to 2020-12-31); "
                                    "judged by its conditions all the same"});
   CHECK(judge(k2020, base2020().with("application.date", "2019-12-31")).warnings.size() == 1);
   CHECK(judge(k2020, base2020(), day("2021-06-30")).warnings.size() == 1);  // the as-of date counts
@@ -588,30 +696,36 @@ TEST_CASE("2020 verdict: the nearest path needs the fewest fixes") {
   CHECK(one.nearest->path == "general");
   CHECK(one.nearest->failing == Strings{"general.rd_spend"});
   // General fails by two: any single other situation is nearer.
-  sbc::Verdict two = judge(k2020, general_failing(base2020()).with("software.cumulative_sales", "1万"));
+  sbc::Verdict two =
+      judge(k2020, general_failing(base2020()).with("software.cumulative_sales", "1万"));
   REQUIRE(two.nearest);
   CHECK(two.nearest->path == "other.high_award");
   CHECK(two.nearest->failing == Strings{"other.high_award"});
   // An unknown is nearer than a failure.
-  sbc::Verdict unknown = judge(k2020, general_failing(base2020()).with("software.strategic", "[fills_gap]"));
+  sbc::Verdict unknown =
+      judge(k2020, general_failing(base2020()).with("software.strategic", "[fills_gap]"));
   REQUIRE(unknown.nearest);
   CHECK(unknown.nearest->path == "other.strategic");
   CHECK(unknown.nearest->failing.empty());
   CHECK(unknown.nearest->unknown == Strings{"other.strategic"});
   CHECK(unknown.nearest->missing == Strings{"software.strategic_basis"});
   // A failing basic condition is part of every path, listed first.
-  sbc::Verdict basic = judge(k2020, general_failing(base2020()).with("applicant.registered_province", "河南"));
+  sbc::Verdict basic =
+      judge(k2020, general_failing(base2020()).with("applicant.registered_province", "河南"));
   REQUIRE(basic.nearest);
   CHECK(basic.nearest->path == "general");
   CHECK(basic.nearest->failing == Strings{"basic.entity", "general.rd_spend"});
 }
 
-// --- shandong-2023 ---------------------------------------------------------------------------------
+// --- shandong-2023
+// ---------------------------------------------------------------------------------
 
 TEST_CASE("2023 basic.scope: one of the six categories") {
-  for (std::string category : {"key_basic", "industrial", "platform", "industry_app", "embedded", "ic_design", "大型工业软件", "集成电路设计"}) {
+  for (std::string category : {"key_basic", "industrial", "platform", "industry_app", "embedded",
+                               "ic_design", "大型工业软件", "集成电路设计"}) {
     CAPTURE(category);
-    CHECK(result(k2023, base2023().with("software.category", category), "basic.scope") == Tri::pass);
+    CHECK(result(k2023, base2023().with("software.category", category), "basic.scope") ==
+          Tri::pass);
   }
   sbc::Verdict v = judge(k2023, base2023().without("software.category"));
   CHECK(condition(v, "basic.scope").result == Tri::unknown);
@@ -620,15 +734,18 @@ TEST_CASE("2023 basic.scope: one of the six categories") {
 }
 
 TEST_CASE("2023 basic.entity: as in 2020") {
-  CHECK(result(k2023, base2023().with("applicant.registered_province", "江苏"), "basic.entity") == Tri::fail);
-  CHECK(result(k2023, base2023().with("applicant.independent_legal_person", "false"), "basic.entity") == Tri::fail);
+  CHECK(result(k2023, base2023().with("applicant.registered_province", "江苏"), "basic.entity") ==
+        Tri::fail);
+  CHECK(result(k2023, base2023().with("applicant.independent_legal_person", "false"),
+               "basic.entity") == Tri::fail);
 }
 
 TEST_CASE("2023 basic.conduct needs a clean three-year record") {
   sbc::Verdict dirty = judge(k2023, base2023().with("applicant.clean_record_3y", "false"));
   CHECK(condition(dirty, "basic.conduct").result == Tri::fail);
   CHECK(dirty.outcome == Outcome::ineligible);
-  CHECK(result(k2023, base2023().with("applicant.compliant", "false"), "basic.conduct") == Tri::fail);
+  CHECK(result(k2023, base2023().with("applicant.compliant", "false"), "basic.conduct") ==
+        Tri::fail);
   sbc::Verdict silent = judge(k2023, base2023().without("applicant.clean_record_3y"));
   CHECK(condition(silent, "basic.conduct").result == Tri::unknown);
   CHECK(condition(silent, "basic.conduct").missing == Strings{"applicant.clean_record_3y"});
@@ -636,18 +753,23 @@ TEST_CASE("2023 basic.conduct needs a clean three-year record") {
 }
 
 TEST_CASE("2023 basic.incidents: none in the tax settlement year") {
-  CHECK(result(k2023, base2023().with("applicant.no_major_incidents", "false"), "basic.incidents") == Tri::fail);
-  CHECK(result(k2023, base2023().without("applicant.no_major_incidents"), "basic.incidents") == Tri::unknown);
+  CHECK(result(k2023, base2023().with("applicant.no_major_incidents", "false"),
+               "basic.incidents") == Tri::fail);
+  CHECK(result(k2023, base2023().without("applicant.no_major_incidents"), "basic.incidents") ==
+        Tri::unknown);
 }
 
 TEST_CASE("2023 has no basic.finance") {
-  sbc::Verdict v = judge(k2023, base2023().with("applicant.financially_sound", "false").with("applicant.rd_funding_secured", "false"));
+  sbc::Verdict v = judge(k2023, base2023()
+                                    .with("applicant.financially_sound", "false")
+                                    .with("applicant.rd_funding_secured", "false"));
   CHECK(v.outcome == Outcome::eligible);
   for (const sbc::ConditionResult& r : v.conditions) CHECK(r.condition->id != "basic.finance");
 }
 
 TEST_CASE("2023 basic.recency: a strict two years, with no note of discretion") {
-  CHECK(result(k2023, base2023().with("software.developed_on", "2021-07-20"), "basic.recency") == Tri::pass);
+  CHECK(result(k2023, base2023().with("software.developed_on", "2021-07-20"), "basic.recency") ==
+        Tri::pass);
   sbc::Verdict late = judge(k2023, base2023().with("software.developed_on", "2021-07-19"));
   CHECK(condition(late, "basic.recency").result == Tri::fail);
   CHECK(condition(late, "basic.recency").notes.empty());
@@ -656,26 +778,44 @@ TEST_CASE("2023 basic.recency: a strict two years, with no note of discretion") 
 }
 
 TEST_CASE("2023 basic.novelty, basic.ip, basic.testing") {
-  CHECK(result(k2023, base2023().with("software.novelty_search_report", "false"), "basic.novelty") == Tri::fail);
+  CHECK(result(k2023, base2023().with("software.novelty_search_report", "false"),
+               "basic.novelty") == Tri::fail);
   CHECK(result(k2023, base2023().with("software.own_ip", "false"), "basic.ip") == Tri::fail);
-  CHECK(result(k2023, base2023().with("software.test_report", "{accreditation: [CMA], passed: false}"), "basic.testing") == Tri::fail);
-  CHECK(result(k2023, base2023().with("software.test_report", "{accreditation: [], passed: true}"), "basic.testing") == Tri::fail);
+  CHECK(result(k2023,
+               base2023().with("software.test_report", "{accreditation: [CMA], passed: false}"),
+               "basic.testing") == Tri::fail);
+  CHECK(result(k2023, base2023().with("software.test_report", "{accreditation: [], passed: true}"),
+               "basic.testing") == Tri::fail);
 }
 
 TEST_CASE("2023 general conditions 1 to 5 at their boundaries") {
-  CHECK(result(k2023, base2023().with("applicant.qualifications", "[CMMI2]"), "general.qualification") == Tri::fail);
-  CHECK(result(k2023, base2023().with("applicant.qualifications", "[]").with("applicant.tech_centers", "[{kind: key_lab, level: city}]"),
-               "general.qualification") == Tri::pass);
-  CHECK(result(k2023, base2023().with("applicant.qualifications", "[]").with("applicant.tech_centers", "[{kind: key_lab, level: county}]"),
+  CHECK(result(k2023, base2023().with("applicant.qualifications", "[CMMI2]"),
                "general.qualification") == Tri::fail);
-  CHECK(result(k2023, base2023().with("software.patents", "[{kind: invention, status: filed}]"), "general.innovation") == Tri::fail);
-  CHECK(result(k2023, base2023().with("software.patents", "[{kind: invention, status: published}]"), "general.innovation") == Tri::pass);
-  CHECK(result(k2023, base2023().with("software.rd_spend", "100万"), "general.rd_spend") == Tri::pass);
-  const sbc::ConditionResult rd = condition(judge(k2023, base2023().with("software.rd_spend", "999999.99")), "general.rd_spend");
+  CHECK(result(k2023,
+               base2023()
+                   .with("applicant.qualifications", "[]")
+                   .with("applicant.tech_centers", "[{kind: key_lab, level: city}]"),
+               "general.qualification") == Tri::pass);
+  CHECK(result(k2023,
+               base2023()
+                   .with("applicant.qualifications", "[]")
+                   .with("applicant.tech_centers", "[{kind: key_lab, level: county}]"),
+               "general.qualification") == Tri::fail);
+  CHECK(result(k2023, base2023().with("software.patents", "[{kind: invention, status: filed}]"),
+               "general.innovation") == Tri::fail);
+  CHECK(result(k2023, base2023().with("software.patents", "[{kind: invention, status: published}]"),
+               "general.innovation") == Tri::pass);
+  CHECK(result(k2023, base2023().with("software.rd_spend", "100万"), "general.rd_spend") ==
+        Tri::pass);
+  const sbc::ConditionResult rd = condition(
+      judge(k2023, base2023().with("software.rd_spend", "999999.99")), "general.rd_spend");
   CHECK(rd.result == Tri::fail);
   CHECK(rd.short_by == Money{1});
-  CHECK(result(k2023, base2023().with("software.cumulative_sales", "1000000"), "general.sales") == Tri::pass);
-  CHECK(condition(judge(k2023, base2023().with("software.cumulative_sales", "999999.99")), "general.sales").short_by == Money{1});
+  CHECK(result(k2023, base2023().with("software.cumulative_sales", "1000000"), "general.sales") ==
+        Tri::pass);
+  CHECK(condition(judge(k2023, base2023().with("software.cumulative_sales", "999999.99")),
+                  "general.sales")
+            .short_by == Money{1});
   sbc::Verdict supported = judge(k2023, base2023().with("software.prior_support", "true"));
   CHECK(condition(supported, "general.not_supported").result == Tri::fail);
   CHECK(supported.outcome == Outcome::ineligible);
@@ -687,7 +827,8 @@ TEST_CASE("2023 general.general_purpose only warns: the verdict can still be eli
   CHECK(custom.path == "general");
   CHECK(condition(custom, "general.general_purpose").result == Tri::fail);
   CHECK(condition(custom, "general.general_purpose").condition->warning_only);
-  CHECK(warnings(custom) == Strings{"general.general_purpose (附3-1 二.6（2020，沿用为提示）) fails: custom, non-general software: yes (required: no)"});
+  CHECK(warnings(custom) == Strings{"general.general_purpose (附3-1 二.6（2020，沿用为提示）) "
+                                    "fails: custom, non-general software: yes (required: no)"});
   sbc::Verdict own_use = judge(k2023, base2023().with("software.self_use_only", "true"));
   CHECK(own_use.outcome == Outcome::eligible);
   CHECK(own_use.warnings.size() == 1);
@@ -695,28 +836,41 @@ TEST_CASE("2023 general.general_purpose only warns: the verdict can still be eli
 
 TEST_CASE("2023 other situations, and the path warning names only 一般条件5") {
   const CaseYaml failing = general_failing(base2023());
-  CHECK(judge(k2023, failing.with("software.honours", "[{kind: award, level: province}]")).path == "other.high_award");
-  CHECK(result(k2023, base2023().with("software.honours", "[{kind: award, level: city}]"), "other.high_award") == Tri::fail);
-  CHECK(judge(k2023, failing.with("software.appraisal", "domestic_leading")).path == "other.leading_appraisal");
-  CHECK(result(k2023, base2023().with("software.appraisal", "domestic_advanced"), "other.leading_appraisal") == Tri::fail);
-  CHECK(condition(judge(k2023, base2023().with("software.appraisal", "international_advanced")), "other.leading_appraisal").notes.size() == 1);
+  CHECK(judge(k2023, failing.with("software.honours", "[{kind: award, level: province}]")).path ==
+        "other.high_award");
+  CHECK(result(k2023, base2023().with("software.honours", "[{kind: award, level: city}]"),
+               "other.high_award") == Tri::fail);
+  CHECK(judge(k2023, failing.with("software.appraisal", "domestic_leading")).path ==
+        "other.leading_appraisal");
+  CHECK(result(k2023, base2023().with("software.appraisal", "domestic_advanced"),
+               "other.leading_appraisal") == Tri::fail);
+  CHECK(condition(judge(k2023, base2023().with("software.appraisal", "international_advanced")),
+                  "other.leading_appraisal")
+            .notes.size() == 1);
   CHECK(judge(k2023, failing.with("software.cumulative_sales", "500万")).path == "other.big_sales");
-  CHECK(condition(judge(k2023, base2023().with("software.cumulative_sales", "4999999.99")), "other.big_sales").short_by == Money{1});
-  CHECK(judge(k2023, failing.with("software.strategic", "[breaks_monopoly]").with("software.strategic_basis", "打破国外垄断")).path ==
-        "other.strategic");
-  CHECK(result(k2023, base2023().with("software.strategic", "[breaks_monopoly]"), "other.strategic") == Tri::unknown);
-  CHECK(judge(k2023, failing.with("software.domestic_ecosystem", "loongson").with("software.compatibility_tested", "true")).path ==
-        "other.domestic_stack");
+  CHECK(condition(judge(k2023, base2023().with("software.cumulative_sales", "4999999.99")),
+                  "other.big_sales")
+            .short_by == Money{1});
+  CHECK(judge(k2023, failing.with("software.strategic", "[breaks_monopoly]")
+                         .with("software.strategic_basis", "打破国外垄断"))
+            .path == "other.strategic");
+  CHECK(result(k2023, base2023().with("software.strategic", "[breaks_monopoly]"),
+               "other.strategic") == Tri::unknown);
+  CHECK(judge(k2023, failing.with("software.domestic_ecosystem", "loongson")
+                         .with("software.compatibility_tested", "true"))
+            .path == "other.domestic_stack");
 
   const CaseYaml award = base2023().with("software.honours", "[{kind: award, level: national}]");
   sbc::Verdict supported = judge(k2023, award.with("software.prior_support", "true"));
   CHECK(supported.outcome == Outcome::eligible);
   CHECK(supported.path == "other.high_award");
-  CHECK(warnings(supported) ==
-        Strings{"recognised on an other situation, which the text lets waive the general conditions, but general condition 5 "
-                "(no prior 首版次 support) fails; a reviewer should confirm (failing: general.not_supported)"});
+  CHECK(warnings(supported) == Strings{"recognised on an other situation, which the text lets "
+                                       "waive the general conditions, but general condition 5 "
+                                       "(no prior 首版次 support) fails; a reviewer should confirm "
+                                       "(failing: general.not_supported)"});
   // 二.6 is no condition in 2023, so only its own warning appears.
-  sbc::Verdict own_use = judge(k2023, general_failing(award).with("software.self_use_only", "true"));
+  sbc::Verdict own_use =
+      judge(k2023, general_failing(award).with("software.self_use_only", "true"));
   CHECK(own_use.path == "other.high_award");
   REQUIRE(own_use.warnings.size() == 1);
   CHECK(own_use.warnings[0].en.rfind("general.general_purpose (", 0) == 0);
@@ -725,6 +879,7 @@ TEST_CASE("2023 other situations, and the path warning names only 一般条件5"
 TEST_CASE("2023 verdict: the effective period is 2023") {
   CHECK(judge(k2023, base2023().with("application.date", "2023-12-31")).warnings.empty());
   CHECK(warnings(judge(k2023, base2023().with("application.date", "2024-01-01"))) ==
-        Strings{"2024-01-01 lies outside the effective period of shandong-2023 (2023-01-01 to 2023-12-31); "
+        Strings{"2024-01-01 lies outside the effective period of shandong-2023 (2023-01-01 to "
+                "2023-12-31); "
                 "judged by its conditions all the same"});
 }

@@ -27,7 +27,8 @@ constexpr auto kEscaped = [] {
 constexpr bool may_need_escape(std::uint64_t w) {
   constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
   auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-  return ((w - ones * 0x20) & ~w & highs) | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'));
+  return ((w - ones * 0x20) & ~w & highs) | has_zero(w ^ (ones * '"')) |
+         has_zero(w ^ (ones * '\\'));
 }
 
 void append_json_quoted(std::string& out, std::string_view s) {
@@ -48,12 +49,23 @@ void append_json_quoted(std::string& out, std::string_view s) {
     out.append(s.data() + run, i - 1 - run);
     run = i;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += fmt::format("\\u{:04x}", c);
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += fmt::format("\\u{:04x}", c);
     }
   }
   out.append(s.data() + run, s.size() - run);
@@ -106,7 +118,9 @@ JsonWriter& JsonWriter::begin_array() {
   return *this;
 }
 
-JsonWriter& JsonWriter::end_array() { return end_object(), out_.back() = ']', *this; }
+JsonWriter& JsonWriter::end_array() {
+  return end_object(), out_.back() = ']', *this;
+}
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   before_value();

@@ -22,7 +22,8 @@ void Spool::write(const void* p, size_t n) {
     return;
   }
   // One thread uses a spool: no lock per call.
-  if (fwrite_unlocked(p, 1, n, file_) != n) throw std::runtime_error("cannot write a temporary file (is the disk full?)");
+  if (fwrite_unlocked(p, 1, n, file_) != n)
+    throw std::runtime_error("cannot write a temporary file (is the disk full?)");
 }
 
 void Spool::read(void* p, size_t n) {
@@ -36,7 +37,9 @@ void Spool::read(void* p, size_t n) {
   if (fread_unlocked(p, 1, n, file_) != n) throw std::runtime_error("a temporary file ended early");
 }
 
-void Spool::put(std::uint64_t n) { write(&n, sizeof n); }
+void Spool::put(std::uint64_t n) {
+  write(&n, sizeof n);
+}
 
 void Spool::put(std::string_view s) {
   put(static_cast<std::uint64_t>(s.size()));

@@ -8,8 +8,9 @@ size_t utf8_sequence(std::string_view s) {
   if (s.empty()) return 0;
   if (static_cast<unsigned char>(s[0]) < 0x80) return 1;
   utf8proc_int32_t code_point;
-  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                        static_cast<utf8proc_ssize_t>(s.size() < 4 ? s.size() : 4), &code_point);
+  utf8proc_ssize_t n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                       static_cast<utf8proc_ssize_t>(s.size() < 4 ? s.size() : 4), &code_point);
   return n > 0 ? static_cast<size_t>(n) : 0;
 }
 

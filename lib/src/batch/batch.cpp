@@ -1,5 +1,8 @@
 #include "sbc/batch/batch.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <future>
@@ -7,10 +10,6 @@
 #include <new>
 #include <optional>
 #include <thread>
-
-#include <fmt/format.h>
-
-#include <algorithm>
 
 #include "base/spool.hpp"
 #include "sbc/input/inputs.hpp"
@@ -147,10 +146,14 @@ class Printer {
   }
   void emit(const Rendered& r) {
     summary_.status = worst(summary_.status, r.status);
-    if (options_.deliver) options_.deliver(r);
-    else if (!r.output.empty()) {  // a case may print nothing (an unchanged case of --compare-rules)
-      if (options_.json_array) out_ << (printed_ == 0 ? "\n  " : ",\n  ");
-      else if (printed_ > 0) out_ << options_.separator;
+    if (options_.deliver)
+      options_.deliver(r);
+    else if (!r.output
+                  .empty()) {  // a case may print nothing (an unchanged case of --compare-rules)
+      if (options_.json_array)
+        out_ << (printed_ == 0 ? "\n  " : ",\n  ");
+      else if (printed_ > 0)
+        out_ << options_.separator;
       out_ << r.output;
       ++printed_;
     }
@@ -158,8 +161,10 @@ class Printer {
     summary_.total = summary_.total + r.amount;
     auto it = std::find_if(summary_.verdicts.begin(), summary_.verdicts.end(),
                            [&](const auto& v) { return v.first == r.verdict; });
-    if (it == summary_.verdicts.end()) summary_.verdicts.emplace_back(r.verdict, 1);
-    else ++it->second;
+    if (it == summary_.verdicts.end())
+      summary_.verdicts.emplace_back(r.verdict, 1);
+    else
+      ++it->second;
   }
   BatchSummary finish() {
     release();
@@ -190,7 +195,8 @@ Case failed_case(const RawDocument& raw, const std::exception& e) {
   c.mark = Mark{raw.first_line, 1};
   Text why = dynamic_cast<const std::bad_alloc*>(&e)
                  ? Text{"内存不足，无法评估本案例", "out of memory: this case could not be judged"}
-                 : Text{std::string("无法评估本案例：") + e.what(), std::string("this case could not be judged: ") + e.what()};
+                 : Text{std::string("无法评估本案例：") + e.what(),
+                        std::string("this case could not be judged: ") + e.what()};
   c.problems.push_back(Diagnostic{Severity::error, raw.file, c.mark, "", std::move(why)});
   return c;
 }
@@ -212,19 +218,23 @@ std::string render_summary(const BatchSummary& s, Lang lang, bool with_total, do
   std::string out = fmt::format(fmt::runtime(zh ? "{} 个案例：" : "{} cases: "), s.cases);
   for (size_t i = 0; i < s.verdicts.size(); ++i)
     out += fmt::format("{}{} {}", i == 0 ? "" : ", ", s.verdicts[i].second, s.verdicts[i].first);
-  if (with_total) out += fmt::format(fmt::runtime(zh ? "；补助合计 {}" : "; total subsidy {}"), yuan(s.total));
+  if (with_total)
+    out += fmt::format(fmt::runtime(zh ? "；补助合计 {}" : "; total subsidy {}"), yuan(s.total));
   out += fmt::format(fmt::runtime(zh ? "；用时 {:.2f} 秒" : "; {:.2f} s"), seconds);
   return out;
 }
 
-BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOptions& options, std::istream& in,
-                       std::ostream& out, const std::function<Rendered(Case&&)>& judge) {
+BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOptions& options,
+                       std::istream& in, std::ostream& out,
+                       const std::function<Rendered(Case&&)>& judge) {
   Printer printer(out, options);
   std::vector<std::string> files = expand_inputs(inputs);
   if (options.jobs <= 1) {
     for (const std::string& file : files)
-      split_documents(file, in, options.read.limits,
-                      [&](RawDocument&& raw) { printer.print(judge_document(raw, options.read, judge)); }, options.read.format);
+      split_documents(
+          file, in, options.read.limits,
+          [&](RawDocument&& raw) { printer.print(judge_document(raw, options.read, judge)); },
+          options.read.format);
     return printer.finish();
   }
   // The reading thread only cuts documents apart; parsing, judging and rendering happen on the
@@ -262,18 +272,21 @@ BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOption
     pool->submit(std::move(task));
   };
   for (const std::string& file : files) {
-    split_documents(file, in, options.read.limits, [&](RawDocument&& raw) {
-      if (!pool && !first) {
-        first = std::move(raw);
-        return;
-      }
-      if (!pool) {
-        pool.emplace(options.jobs);
-        group.push_back(std::move(*first));
-      }
-      group.push_back(std::move(raw));
-      if (group.size() >= group_size) hand_over();
-    }, options.read.format);
+    split_documents(
+        file, in, options.read.limits,
+        [&](RawDocument&& raw) {
+          if (!pool && !first) {
+            first = std::move(raw);
+            return;
+          }
+          if (!pool) {
+            pool.emplace(options.jobs);
+            group.push_back(std::move(*first));
+          }
+          group.push_back(std::move(raw));
+          if (group.size() >= group_size) hand_over();
+        },
+        options.read.format);
     if (pool) hand_over();  // what is left of this file's documents
   }
   if (!pool && first) printer.print(judge_document(*first, options.read, judge));

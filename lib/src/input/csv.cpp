@@ -1,12 +1,12 @@
 // CSV as reviewers' spreadsheets save it: the encoding detected, the rows cut as RFC 4180 says.
 #include "sbc/input/csv.hpp"
 
-#include "base/utf8.hpp"
-
 #include <fmt/format.h>
 #include <iconv.h>
 
 #include <cerrno>
+
+#include "base/utf8.hpp"
 
 namespace sbc {
 namespace {
@@ -20,7 +20,8 @@ int line_of(const std::string& s, size_t offset) {
 }  // namespace
 
 std::optional<std::string> csv_to_utf8(const std::string& bytes, int& bad_line) {
-  if (invalid_utf8_at(bytes) == std::string_view::npos) return bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? bytes.substr(3) : bytes;
+  if (invalid_utf8_at(bytes) == std::string_view::npos)
+    return bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? bytes.substr(3) : bytes;
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     bad_line = 1;
@@ -88,7 +89,8 @@ std::optional<Text> split_csv(const std::string& text, const std::function<void(
     }
   }
   if (quoted)
-    return Text{fmt::format("第 {} 行的引号没有闭合", quote_line), fmt::format("the quote opened on line {} is never closed", quote_line)};
+    return Text{fmt::format("第 {} 行的引号没有闭合", quote_line),
+                fmt::format("the quote opened on line {} is never closed", quote_line)};
   if (!cell.empty() || !current.cells.empty()) end_row(line + 1);
   return std::nullopt;
 }

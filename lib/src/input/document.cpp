@@ -14,8 +14,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "input/text_buffer.hpp"
 #include "base/utf8.hpp"
+#include "input/text_buffer.hpp"
 
 namespace sbc {
 
@@ -23,17 +23,25 @@ bool Limits::set(std::string_view assignment) {
   size_t eq = assignment.find('=');
   if (eq == std::string_view::npos) return false;
   std::string_view name = assignment.substr(0, eq), value = assignment.substr(eq + 1);
-  if (value.empty() || value.size() > 12 || value.find_first_not_of("0123456789") != std::string_view::npos)
+  if (value.empty() || value.size() > 12 ||
+      value.find_first_not_of("0123456789") != std::string_view::npos)
     return false;
   size_t n = std::stoull(std::string(value));
   if (n == 0) return false;
-  if (name == "max_file_bytes") max_file_bytes = n;
-  else if (name == "max_document_bytes") max_document_bytes = n;
-  else if (name == "max_scalar_bytes") max_scalar_bytes = n;
-  else if (name == "max_depth" && n < 10'000) max_depth = static_cast<int>(n);
-  else if (name == "max_nodes") max_nodes = n;
-  else if (name == "max_pack_bytes") max_pack_bytes = n;
-  else return false;
+  if (name == "max_file_bytes")
+    max_file_bytes = n;
+  else if (name == "max_document_bytes")
+    max_document_bytes = n;
+  else if (name == "max_scalar_bytes")
+    max_scalar_bytes = n;
+  else if (name == "max_depth" && n < 10'000)
+    max_depth = static_cast<int>(n);
+  else if (name == "max_nodes")
+    max_nodes = n;
+  else if (name == "max_pack_bytes")
+    max_pack_bytes = n;
+  else
+    return false;
   return true;
 }
 
@@ -48,8 +56,10 @@ const Node* Node::find(std::string_view key) const {
 // "line,column,length:" and the scalar's bytes, then ";children," and the children.
 std::string encode(const Node& node) {
   static const char kinds[] = {'n', 's', 'S', 'M'};
-  char kind = node.kind == Node::Kind::scalar && !node.plain ? 'q' : kinds[static_cast<int>(node.kind)];
-  std::string out = fmt::format("{}{},{},{}:", kind, node.mark.line, node.mark.column, node.scalar.size());
+  char kind =
+      node.kind == Node::Kind::scalar && !node.plain ? 'q' : kinds[static_cast<int>(node.kind)];
+  std::string out =
+      fmt::format("{}{},{},{}:", kind, node.mark.line, node.mark.column, node.scalar.size());
   out += node.scalar;
   out += fmt::format(";{},", node.children.size());
   for (const Node& child : node.children) out += encode(child);
@@ -64,7 +74,8 @@ int read_number(std::string_view& in, char end) {
   size_t i = 0;
   int n = 0;
   for (; i < in.size() && i < 10 && in[i] >= '0' && in[i] <= '9'; ++i) n = n * 10 + (in[i] - '0');
-  if (i == 0 || i > 9 || i == in.size() || in[i] != end) throw std::invalid_argument("bad node encoding");
+  if (i == 0 || i > 9 || i == in.size() || in[i] != end)
+    throw std::invalid_argument("bad node encoding");
   in.remove_prefix(i + 1);
   return n;
 }
@@ -74,8 +85,10 @@ Node decode_one(std::string_view& in) {
   Node n;
   char kind = in.front();
   in.remove_prefix(1);
-  n.kind = kind == 'M' ? Node::Kind::map : kind == 'S' ? Node::Kind::sequence : kind == 'n' ? Node::Kind::null
-                                                                                              : Node::Kind::scalar;
+  n.kind = kind == 'M'   ? Node::Kind::map
+           : kind == 'S' ? Node::Kind::sequence
+           : kind == 'n' ? Node::Kind::null
+                         : Node::Kind::scalar;
   n.plain = kind != 'q';
   n.mark.line = read_number(in, ',');
   n.mark.column = read_number(in, ',');
@@ -112,7 +125,8 @@ std::string bad_text(std::string_view s) {
   }
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return fmt::format("control character U+{:04X}", c);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+      return fmt::format("control character U+{:04X}", c);
     if (c == 0x7f) return "control character U+007F";
     // utf8proc's strict decoding: an overlong form, a surrogate or a code point past U+10FFFF is
     // as invalid as a stray byte.
@@ -124,8 +138,11 @@ std::string bad_text(std::string_view s) {
 }
 
 Text value_too_long(size_t size, size_t limit) {
-  return {fmt::format("值长 {} 字节，超过上限 {}（可用 --limit max_scalar_bytes=N 放宽）", size, limit),
-          fmt::format("value of {} bytes exceeds the limit of {} (raise it with --limit max_scalar_bytes=N)", size, limit)};
+  return {
+      fmt::format("值长 {} 字节，超过上限 {}（可用 --limit max_scalar_bytes=N 放宽）", size, limit),
+      fmt::format(
+          "value of {} bytes exceeds the limit of {} (raise it with --limit max_scalar_bytes=N)",
+          size, limit)};
 }
 
 void cap_problems(std::vector<Diagnostic>& problems, size_t keep) {
@@ -137,7 +154,8 @@ void cap_problems(std::vector<Diagnostic>& problems, size_t keep) {
     if (problems[i].severity == Severity::error) last.severity = Severity::error;
   problems.resize(keep);
   last.path.clear();
-  last.message = {fmt::format("…… 另有 {} 个同类问题", more), fmt::format("… and {} more like it", more)};
+  last.message = {fmt::format("…… 另有 {} 个同类问题", more),
+                  fmt::format("… and {} more like it", more)};
   problems.push_back(std::move(last));
 }
 
@@ -148,7 +166,6 @@ Mark to_mark(const YAML::Mark& m, int first_line) {
   return Mark{m.line + first_line, m.column + 1};
 }
 
-
 // Whether the quoted scalar whose opening quote is at byte `pos` of `source` is closed before the
 // text ends ("..." with backslash escapes, '...' with '' for a quote). Block scalars and unknown
 // positions count as closed.
@@ -157,9 +174,12 @@ bool quote_closed(std::string_view source, int pos) {
   char quote = source[static_cast<size_t>(pos)];
   if (quote != '"' && quote != '\'') return true;
   for (size_t i = static_cast<size_t>(pos) + 1; i < source.size(); ++i) {
-    if (quote == '"' && source[i] == '\\') ++i;
-    else if (source[i] == quote && quote == '\'' && i + 1 < source.size() && source[i + 1] == '\'') ++i;
-    else if (source[i] == quote) return true;
+    if (quote == '"' && source[i] == '\\')
+      ++i;
+    else if (source[i] == quote && quote == '\'' && i + 1 < source.size() && source[i + 1] == '\'')
+      ++i;
+    else if (source[i] == quote)
+      return true;
   }
   return false;
 }
@@ -193,8 +213,14 @@ class TreeBuilder : public ContainerEvents<TreeBuilder> {
   friend class ContainerEvents<TreeBuilder>;
 
  public:
-  TreeBuilder(const std::string& file, const Limits& limits, int first_line, std::string_view source, Document& doc)
-      : file_(file), limits_(limits), first_line_(first_line), source_(source), doc_(doc), base_(pending_.size()) {
+  TreeBuilder(const std::string& file, const Limits& limits, int first_line,
+              std::string_view source, Document& doc)
+      : file_(file),
+        limits_(limits),
+        first_line_(first_line),
+        source_(source),
+        doc_(doc),
+        base_(pending_.size()) {
     stack_.reserve(8);  // a case nests four or five deep
   }
   // After an error too: what was pending is dropped.
@@ -205,7 +231,9 @@ class TreeBuilder : public ContainerEvents<TreeBuilder> {
   TreeBuilder(const TreeBuilder&) = delete;
   TreeBuilder& operator=(const TreeBuilder&) = delete;
 
-  void OnDocumentStart(const YAML::Mark& mark) override { doc_.root.mark = to_mark(mark, first_line_); }
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    doc_.root.mark = to_mark(mark, first_line_);
+  }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -215,8 +243,9 @@ class TreeBuilder : public ContainerEvents<TreeBuilder> {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end())
-      fail(to_mark(mark, first_line_), {"别名指向包含它自身或尚未完成的节点",
-                           "alias refers to a node that contains it or is not complete"});
+      fail(to_mark(mark, first_line_),
+           {"别名指向包含它自身或尚未完成的节点",
+            "alias refers to a node that contains it or is not complete"});
     nodes_ += it->second.size;
     check_nodes(to_mark(mark, first_line_));
     Node& copy = slot();
@@ -237,13 +266,14 @@ class TreeBuilder : public ContainerEvents<TreeBuilder> {
     } else {
       n.scalar = value;
     }
-    if (!n.plain && !quote_closed(source_, mark.pos)) fail(n.mark, {"引号未闭合", "the quoted string is never closed"});
+    if (!n.plain && !quote_closed(source_, mark.pos))
+      fail(n.mark, {"引号未闭合", "the quoted string is never closed"});
     place(anchor);
   }
 
  private:
   struct Frame {
-    Node node;    // its children wait in pending_ from `first` on until it closes
+    Node node;  // its children wait in pending_ from `first` on until it closes
     size_t first;
     YAML::anchor_t anchor;
     std::unordered_set<std::string> keys;  // only filled for large maps, see add_key()
@@ -260,16 +290,20 @@ class TreeBuilder : public ContainerEvents<TreeBuilder> {
   }
   void check_nodes(Mark mark) {
     if (nodes_ > limits_.max_nodes)
-      fail(mark, {fmt::format("文档节点数超过上限 {}（含展开的别名；可用 --limit max_nodes=N 放宽）", limits_.max_nodes),
-                  fmt::format("document has more than {} nodes, aliases expanded (raise it with --limit max_nodes=N)",
-                              limits_.max_nodes)});
+      fail(mark,
+           {fmt::format("文档节点数超过上限 {}（含展开的别名；可用 --limit max_nodes=N 放宽）",
+                        limits_.max_nodes),
+            fmt::format("document has more than {} nodes, aliases expanded (raise it with --limit "
+                        "max_nodes=N)",
+                        limits_.max_nodes)});
   }
 
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth)
-      fail(to_mark(mark, first_line_), {fmt::format("嵌套深度超过上限 {}（可用 --limit max_depth=N 放宽）", limits_.max_depth),
-                           fmt::format("nesting deeper than {} levels (raise it with --limit max_depth=N)",
-                                       limits_.max_depth)});
+      fail(to_mark(mark, first_line_),
+           {fmt::format("嵌套深度超过上限 {}（可用 --limit max_depth=N 放宽）", limits_.max_depth),
+            fmt::format("nesting deeper than {} levels (raise it with --limit max_depth=N)",
+                        limits_.max_depth)});
     Frame f{Node{}, pending_.size(), anchor, {}, false, {}};
     f.node.kind = kind;
     f.node.mark = to_mark(mark, first_line_);
@@ -300,7 +334,9 @@ class TreeBuilder : public ContainerEvents<TreeBuilder> {
     size_t end = depth + 1 < stack_.size() ? stack_[depth + 1].first : pending_.size();
     return end - stack_[depth].first;
   }
-  const Node& last_child(size_t depth) const { return pending_[stack_[depth].first + child_count(depth) - 1]; }
+  const Node& last_child(size_t depth) const {
+    return pending_[stack_[depth].first + child_count(depth) - 1];
+  }
 
   // Files the node just built in slot(): counts it, records its anchor, and drops it again when
   // it is the value of a duplicate key or a key that cannot be one.
@@ -331,7 +367,8 @@ class TreeBuilder : public ContainerEvents<TreeBuilder> {
   }
 
   // The key path of the open frames ("software.patents[0]"), for messages about the key just
-  // read (the last of pending_, not yet part of the path); the case reader spells paths the same way.
+  // read (the last of pending_, not yet part of the path); the case reader spells paths the same
+  // way.
   std::string key_path() const {
     std::string out;
     for (size_t depth = 0; depth < stack_.size(); ++depth) {
@@ -343,9 +380,12 @@ class TreeBuilder : public ContainerEvents<TreeBuilder> {
         out += fmt::format("[{}]", children);
         continue;
       }
-      if (f.skip_value) step = f.skipped_key;
-      else if (children % 2 == 1) step = last_child(depth).scalar;
-      if (step.empty()) continue;  // the map receiving a key, or the value of a key that is not text
+      if (f.skip_value)
+        step = f.skipped_key;
+      else if (children % 2 == 1)
+        step = last_child(depth).scalar;
+      if (step.empty())
+        continue;  // the map receiving a key, or the value of a key that is not text
       if (!out.empty()) out += '.';
       out += step;
     }
@@ -367,7 +407,8 @@ class TreeBuilder : public ContainerEvents<TreeBuilder> {
     // Linear search is fastest for the maps of a case (a section has up to some 40 keys); a set
     // keeps 100,000 keys linear.
     if (end - top.first < 2 * kLinearKeys) {
-      for (size_t i = top.first; i < end && !duplicate; i += 2) duplicate = pending_[i].scalar == key.scalar;
+      for (size_t i = top.first; i < end && !duplicate; i += 2)
+        duplicate = pending_[i].scalar == key.scalar;
     } else {
       if (top.keys.empty())
         for (size_t i = top.first; i < end; i += 2) top.keys.insert(pending_[i].scalar);
@@ -388,7 +429,8 @@ class TreeBuilder : public ContainerEvents<TreeBuilder> {
 
   void problem(Mark mark, Text message) { problem(mark, "", std::move(message)); }
   void problem(Mark mark, std::string path, Text message) {
-    doc_.problems.push_back(Diagnostic{Severity::error, file_, mark, std::move(path), std::move(message)});
+    doc_.problems.push_back(
+        Diagnostic{Severity::error, file_, mark, std::move(path), std::move(message)});
   }
 
   const std::string& file_;
@@ -401,9 +443,10 @@ class TreeBuilder : public ContainerEvents<TreeBuilder> {
   // closed container takes its own in one allocation of the right size (growing each container
   // as its children arrive cost several). Per thread, so that its room serves every document.
   static thread_local std::vector<Node> pending_;
-  static constexpr size_t kKeptPending = 4096;  // more room than this is given back after a document
-  static constexpr size_t kLinearKeys = 64;      // a map with more keys finds duplicates in a set
-  size_t base_;  // pending_'s size when this builder began
+  static constexpr size_t kKeptPending =
+      4096;                                  // more room than this is given back after a document
+  static constexpr size_t kLinearKeys = 64;  // a map with more keys finds duplicates in a set
+  size_t base_;                              // pending_'s size when this builder began
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
   size_t nodes_ = 0;
 };
@@ -432,7 +475,8 @@ class PlainReader : public ContainerEvents<PlainReader> {
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override { throw NotPlain{}; }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    if (anchor != 0 || value.size() > limits_.max_scalar_bytes || !bad_text(value).empty()) throw NotPlain{};
+    if (anchor != 0 || value.size() > limits_.max_scalar_bytes || !bad_text(value).empty())
+      throw NotPlain{};
     if (tag != "?" && !quote_closed(source_, mark.pos)) throw NotPlain{};
     count();
     if (!events_.scalar(to_mark(mark, first_line_), value)) throw NotPlain{};
@@ -462,7 +506,8 @@ class PlainReader : public ContainerEvents<PlainReader> {
 
 }  // namespace
 
-bool read_plain_document(std::string_view text, int first_line, const Limits& limits, DocumentEvents& events) {
+bool read_plain_document(std::string_view text, int first_line, const Limits& limits,
+                         DocumentEvents& events) {
   TextBuffer buffer(text);
   std::istream in(&buffer);
   PlainReader reader(text, first_line, limits, events);
@@ -490,12 +535,16 @@ struct DocumentStream::Impl {
 
 DocumentStream::DocumentStream(std::istream& in, std::string file, Limits limits, int first_line,
                                std::string_view source)
-    : impl_(new Impl{std::move(file), limits, first_line, source, YAML::Parser(), 0, false, std::nullopt}) {
+    : impl_(new Impl{std::move(file), limits, first_line, source, YAML::Parser(), 0, false,
+                     std::nullopt}) {
   try {
     impl_->parser.Load(in);
   } catch (const YAML::Exception& e) {
     impl_->done = true;
-    throw InputError(Diagnostic{Severity::error, impl_->file, to_mark(e.mark, impl_->first_line), "",
+    throw InputError(Diagnostic{Severity::error,
+                                impl_->file,
+                                to_mark(e.mark, impl_->first_line),
+                                "",
                                 {"YAML 语法错误：" + e.msg, "YAML syntax error: " + e.msg}});
   }
 }
@@ -514,7 +563,10 @@ bool DocumentStream::next(Document& doc) {
     }
   } catch (const YAML::Exception& e) {
     impl_->done = true;
-    throw InputError(Diagnostic{Severity::error, impl_->file, to_mark(e.mark, impl_->first_line), "",
+    throw InputError(Diagnostic{Severity::error,
+                                impl_->file,
+                                to_mark(e.mark, impl_->first_line),
+                                "",
                                 {"YAML 语法错误：" + e.msg, "YAML syntax error: " + e.msg}});
   } catch (const InputError&) {
     impl_->done = true;
@@ -523,10 +575,15 @@ bool DocumentStream::next(Document& doc) {
   // yaml-cpp 0.7 can report the same document again and again without consuming input (a
   // lone "," is enough): a document that starts where the previous one did ends the stream.
   Mark start = doc.root.mark;
-  if (impl_->last_start && impl_->last_start->line == start.line && impl_->last_start->column == start.column) {
+  if (impl_->last_start && impl_->last_start->line == start.line &&
+      impl_->last_start->column == start.column) {
     impl_->done = true;
-    throw InputError(Diagnostic{Severity::error, impl_->file, start, "",
-                                {"YAML 解析器在此处无法继续（如多余的逗号）", "the YAML parser makes no progress here (a stray comma?)"}});
+    throw InputError(Diagnostic{Severity::error,
+                                impl_->file,
+                                start,
+                                "",
+                                {"YAML 解析器在此处无法继续（如多余的逗号）",
+                                 "the YAML parser makes no progress here (a stray comma?)"}});
   }
   impl_->last_start = start;
   ++impl_->next_index;

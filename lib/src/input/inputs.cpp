@@ -1,8 +1,7 @@
 #include "sbc/input/inputs.hpp"
 
-#include <fmt/format.h>
-
 #include <dirent.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -22,7 +21,8 @@ namespace fs = std::filesystem;
 namespace {
 
 bool is_yaml_name(std::string_view name) {
-  return name.size() > 5 && (name.substr(name.size() - 5) == ".yaml" || name.substr(name.size() - 4) == ".yml");
+  return name.size() > 5 &&
+         (name.substr(name.size() - 5) == ".yaml" || name.substr(name.size() - 4) == ".yml");
 }
 
 // Every YAML file below `dir`: regular files (or links to them) named *.yaml or *.yml; linked
@@ -42,8 +42,10 @@ void find_yaml(const std::string& dir, std::vector<std::string>& found, int dept
     path += name;
     struct stat link, target;
     if (lstat(path.c_str(), &link) != 0) continue;
-    if (S_ISDIR(link.st_mode)) find_yaml(path, found, depth + 1);
-    else if (is_yaml_name(name) && stat(path.c_str(), &target) == 0 && S_ISREG(target.st_mode)) found.push_back(std::move(path));
+    if (S_ISDIR(link.st_mode))
+      find_yaml(path, found, depth + 1);
+    else if (is_yaml_name(name) && stat(path.c_str(), &target) == 0 && S_ISREG(target.st_mode))
+      found.push_back(std::move(path));
   }
 }
 
@@ -78,7 +80,8 @@ RawDocument unreadable(const std::string& file, int index, Text message) {
 
 // "---" or "..." at the start of a line, followed by nothing or white space (YAML's markers).
 bool is_marker(const std::string& line, const char* marker) {
-  return line.compare(0, 3, marker) == 0 && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+  return line.compare(0, 3, marker) == 0 &&
+         (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
 }
 
 // Only blank lines, comments and directives: no document of its own.
@@ -88,7 +91,8 @@ bool holds_no_content(const std::string& text) {
   while (std::getline(in, line)) {
     size_t first = line.find_first_not_of(" \t\r");
     if (first == std::string::npos || line[first] == '#' || line[0] == '%') continue;
-    if (first == 0 && line.compare(0, 3, "\xEF\xBB\xBF") == 0 && line.size() == 3) continue;  // a lone BOM
+    if (first == 0 && line.compare(0, 3, "\xEF\xBB\xBF") == 0 && line.size() == 3)
+      continue;  // a lone BOM
     return false;
   }
   return true;
@@ -98,14 +102,16 @@ void split_stream(std::istream& in, const std::string& name, const Limits& limit
                   const std::function<void(RawDocument&&)>& sink) {
   int index = 0, line_number = 0;
   RawDocument current{name, 0, 1, "", {}, {}, {}};
-  bool opened = false;  // the current text began with "---": a document even if empty
+  bool opened = false;    // the current text began with "---": a document even if empty
   bool too_long = false;  // the current document outgrew the limit: its text is dropped
   auto emit = [&](int next_first_line) {
     if (too_long) {
-      RawDocument refused = unreadable(name, index++, {fmt::format("文档超过 {} 字节（可用 --limit max_document_bytes=N 放宽）",
-                                                                   limits.max_document_bytes),
-                                                       fmt::format("document exceeds {} bytes (raise it with --limit max_document_bytes=N)",
-                                                                   limits.max_document_bytes)});
+      RawDocument refused = unreadable(
+          name, index++,
+          {fmt::format("文档超过 {} 字节（可用 --limit max_document_bytes=N 放宽）",
+                       limits.max_document_bytes),
+           fmt::format("document exceeds {} bytes (raise it with --limit max_document_bytes=N)",
+                       limits.max_document_bytes)});
       refused.unreadable->mark = Mark{current.first_line, 1};
       sink(std::move(refused));
     } else if (opened || !holds_no_content(current.text)) {
@@ -122,7 +128,8 @@ void split_stream(std::istream& in, const std::string& name, const Limits& limit
     if (is_marker(line, "---")) {
       if (opened || !holds_no_content(current.text)) {
         emit(line_number);
-      } else if (current.text.find("\n%") == std::string::npos && current.text.compare(0, 1, "%") != 0) {
+      } else if (current.text.find("\n%") == std::string::npos &&
+                 current.text.compare(0, 1, "%") != 0) {
         current = RawDocument{name, 0, line_number, "", {}, {}, {}};  // comments only: drop them
       }  // else: directives belong to the document this marker opens
       opened = true;
@@ -139,7 +146,8 @@ void split_stream(std::istream& in, const std::string& name, const Limits& limit
     if (is_marker(line, "...")) emit(line_number + 1);
   }
   emit(line_number + 1);
-  if (index == 0) sink(unreadable(name, 0, {"文件中没有案例（空文件）", "the file holds no case (it is empty)"}));
+  if (index == 0)
+    sink(unreadable(name, 0, {"文件中没有案例（空文件）", "the file holds no case (it is empty)"}));
 }
 
 }  // namespace
@@ -162,15 +170,21 @@ void split_csv_file(std::istream& in, const std::string& name, const Limits& lim
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     bytes.append(buffer, static_cast<size_t>(in.gcount()));
     if (bytes.size() > limits.max_file_bytes)
-      return sink(unreadable(name, 0, {fmt::format("文件超过上限 {} 字节（可用 --limit max_file_bytes=N 放宽）", limits.max_file_bytes),
-                                       fmt::format("the file exceeds the limit of {} bytes (raise it with --limit max_file_bytes=N)",
-                                                   limits.max_file_bytes)}));
+      return sink(unreadable(
+          name, 0,
+          {fmt::format("文件超过上限 {} 字节（可用 --limit max_file_bytes=N 放宽）",
+                       limits.max_file_bytes),
+           fmt::format(
+               "the file exceeds the limit of {} bytes (raise it with --limit max_file_bytes=N)",
+               limits.max_file_bytes)}));
   }
   int bad_line = 0;
   std::optional<std::string> text = csv_to_utf8(bytes, bad_line);
   if (!text)
-    return sink(unreadable(name, 0, {fmt::format("第 {} 行有既非 UTF-8 也非 GB18030 的字节", bad_line),
-                                     fmt::format("line {} has bytes that are neither UTF-8 nor GB18030", bad_line)}));
+    return sink(unreadable(
+        name, 0,
+        {fmt::format("第 {} 行有既非 UTF-8 也非 GB18030 的字节", bad_line),
+         fmt::format("line {} has bytes that are neither UTF-8 nor GB18030", bad_line)}));
   std::shared_ptr<const std::vector<std::string>> header;
   int index = 0;
   std::optional<Text> broken = split_csv(*text, [&](CsvRow&& row) {
@@ -181,8 +195,12 @@ void split_csv_file(std::istream& in, const std::string& name, const Limits& lim
     size_t bytes = 0;
     for (const std::string& cell : row.cells) bytes += cell.size();
     if (bytes > limits.max_document_bytes) {  // a row is a case: held to a document's limit
-      RawDocument refused = unreadable(name, index++, {fmt::format("这一行超过 {} 字节（可用 --limit max_document_bytes=N 放宽）", limits.max_document_bytes),
-                                                       fmt::format("the row exceeds {} bytes (raise it with --limit max_document_bytes=N)", limits.max_document_bytes)});
+      RawDocument refused = unreadable(
+          name, index++,
+          {fmt::format("这一行超过 {} 字节（可用 --limit max_document_bytes=N 放宽）",
+                       limits.max_document_bytes),
+           fmt::format("the row exceeds {} bytes (raise it with --limit max_document_bytes=N)",
+                       limits.max_document_bytes)});
       refused.first_line = row.line;
       if (refused.unreadable) refused.unreadable->mark = Mark{row.line, 1};
       return sink(std::move(refused));
@@ -195,9 +213,12 @@ void split_csv_file(std::istream& in, const std::string& name, const Limits& lim
     raw.csv_cells = std::move(row.cells);
     sink(std::move(raw));
   });
-  if (broken) sink(unreadable(name, index, *broken));
-  else if (!header) sink(unreadable(name, 0, {"文件中没有表头行", "the file has no header row"}));
-  else if (index == 0) sink(unreadable(name, 0, {"表头之后没有数据行", "no row after the header"}));
+  if (broken)
+    sink(unreadable(name, index, *broken));
+  else if (!header)
+    sink(unreadable(name, 0, {"文件中没有表头行", "the file has no header row"}));
+  else if (index == 0)
+    sink(unreadable(name, 0, {"表头之后没有数据行", "no row after the header"}));
 }
 
 }  // namespace
@@ -205,20 +226,26 @@ void split_csv_file(std::istream& in, const std::string& name, const Limits& lim
 void split_documents(const std::string& input, std::istream& standard_input, const Limits& limits,
                      const std::function<void(RawDocument&&)>& sink, InputFormat format) {
   bool csv = format == InputFormat::csv || (format == InputFormat::by_name && named_csv(input));
-  if (input == "-") return csv ? split_csv_file(standard_input, "-", limits, sink) : split_stream(standard_input, "-", limits, sink);
+  if (input == "-")
+    return csv ? split_csv_file(standard_input, "-", limits, sink)
+               : split_stream(standard_input, "-", limits, sink);
   std::error_code ec;
   fs::file_status status = fs::status(input, ec);
   if (ec || !fs::exists(status)) return sink(unreadable(input, 0, {"文件不存在", "no such file"}));
   if (fs::is_directory(status))
-    return sink(unreadable(input, 0, {"是目录，其中没有 .yaml 或 .yml 文件", "is a directory with no .yaml or .yml file in it"}));
+    return sink(unreadable(input, 0,
+                           {"是目录，其中没有 .yaml 或 .yml 文件",
+                            "is a directory with no .yaml or .yml file in it"}));
   if (fs::is_regular_file(status)) {
     auto size = fs::file_size(input, ec);
     if (!ec && size > limits.max_file_bytes)
-      return sink(unreadable(input, 0,
-                             {fmt::format("文件大小 {} 字节超过上限 {} 字节（可用 --limit max_file_bytes=N 放宽）", size,
-                                          limits.max_file_bytes),
-                              fmt::format("file of {} bytes exceeds the limit of {} (raise it with --limit max_file_bytes=N)",
-                                          size, limits.max_file_bytes)}));
+      return sink(unreadable(
+          input, 0,
+          {fmt::format("文件大小 {} 字节超过上限 {} 字节（可用 --limit max_file_bytes=N 放宽）",
+                       size, limits.max_file_bytes),
+           fmt::format(
+               "file of {} bytes exceeds the limit of {} (raise it with --limit max_file_bytes=N)",
+               size, limits.max_file_bytes)}));
   }
   std::ifstream in(input, std::ios::binary);
   if (!in) return sink(unreadable(input, 0, {"无法读取文件", "cannot read the file"}));

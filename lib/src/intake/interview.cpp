@@ -89,7 +89,8 @@ void put(Value& root, const std::string& path, Value value) {
   Value* at = &root;
   std::vector<std::string> keys = split(path, '.');
   for (size_t i = 0; i < keys.size(); ++i) {
-    auto it = std::find_if(at->fields.begin(), at->fields.end(), [&](const Entry& e) { return e.key == keys[i]; });
+    auto it = std::find_if(at->fields.begin(), at->fields.end(),
+                           [&](const Entry& e) { return e.key == keys[i]; });
     if (it == at->fields.end()) {
       at->fields.push_back({keys[i], Value{}});
       it = at->fields.end() - 1;
@@ -102,7 +103,8 @@ void put(Value& root, const std::string& path, Value value) {
 
 class Interview {
  public:
-  Interview(const InterviewOptions& o, RuleLibrary& rules, std::istream& in, std::ostream& out, std::ostream& err)
+  Interview(const InterviewOptions& o, RuleLibrary& rules, std::istream& in, std::ostream& out,
+            std::ostream& err)
       : o_(o), lang_(o.tool.common.output.lang), rules_(rules), in_(in), out_(out), err_(err) {
     root_.kind = Value::Kind::record;
   }
@@ -115,7 +117,8 @@ class Interview {
     say(fmt::format("{} — {} v{}\n", o_.file, pack.id, pack.version),
         fmt::format("{} — {} v{}\n", o_.file, pack.id, pack.version));
     say("每次回答后都会保存文件。回车跳过一项，? 查看条文原文，q 结束。\n",
-        "The file is saved after every answer. Enter skips a question, ? shows the clause's text, q stops.\n");
+        "The file is saved after every answer. Enter skips a question, ? shows the clause's text, "
+        "q stops.\n");
     int asked = 0;
     while (true) {
       std::vector<std::string> decisive = judge(asked > 0);
@@ -143,7 +146,8 @@ class Interview {
     read_cases("-", in, o_.tool.common.read, [&](Case&& c) { cases.push_back(std::move(c)); });
     if (cases.size() != 1) {
       err_ << Text{fmt::format("{}：访谈只处理一个案例，文件中有 {} 个", o_.file, cases.size()),
-                   fmt::format("{}: an interview takes one case; the file holds {}", o_.file, cases.size())}
+                   fmt::format("{}: an interview takes one case; the file holds {}", o_.file,
+                               cases.size())}
                   .in(lang_)
            << "\n";
       return false;
@@ -159,7 +163,8 @@ class Interview {
     if (has_comments(original_) || unknown_keys)
       say(fmt::format("注意：{} 中的注释{}在第一次保存时不会保留；原文件另存为 {}~。\n", o_.file,
                       unknown_keys ? "和未知的键" : "", o_.file),
-          fmt::format("Note: the comments{} of {} are not kept when it is first saved; the original stays as {}~.\n",
+          fmt::format("Note: the comments{} of {} are not kept when it is first saved; the "
+                      "original stays as {}~.\n",
                       unknown_keys ? " and unknown keys" : "", o_.file, o_.file));
     return true;
   }
@@ -250,10 +255,12 @@ class Interview {
     for (const std::string& d : decisive) {
       std::string path = d.substr(0, d.find('['));
       std::vector<std::string> candidates;
-      if (facts_.count(path)) candidates.push_back(path);
+      if (facts_.count(path))
+        candidates.push_back(path);
       else
         for (const auto& [p, f] : facts_)
-          if (starts_with(p, path + ".") && p.find("[]") == std::string::npos) candidates.push_back(p);
+          if (starts_with(p, path + ".") && p.find("[]") == std::string::npos)
+            candidates.push_back(p);
       if (candidates.empty()) {
         const Field* f = find_field(case_schema(), path);
         if (f && f->type != Type::record) candidates.push_back(path);
@@ -269,14 +276,16 @@ class Interview {
     auto it = facts_.find(path);
     if (it != facts_.end() && !it->second.refs.empty()) {
       std::string refs;
-      for (const FactRef& r : it->second.refs) refs += (refs.empty() ? "" : "; ") + r.id + " " + r.clause;
+      for (const FactRef& r : it->second.refs)
+        refs += (refs.empty() ? "" : "; ") + r.id + " " + r.clause;
       say("    条文：" + refs + "\n", "    clause: " + refs + "\n");
     }
     Text forms = accepted_forms(f);
     say("    可写：" + forms.zh + "\n", "    forms: " + forms.en + "\n");
     if (f.type == Type::list && f.item().type == Type::record) {
       std::string example = item_example(path, f.item());
-      say("    每项写作 YAML，如 [" + example + "]；[] 表示没有\n", "    items in YAML, such as [" + example + "]; [] for none\n");
+      say("    每项写作 YAML，如 [" + example + "]；[] 表示没有\n",
+          "    items in YAML, such as [" + example + "]; [] for none\n");
     }
     const Value* now = current().fact(path);
     std::string shown = now ? render_value(*now) : (lang_ == Lang::zh ? "未知" : "unknown");
@@ -343,8 +352,9 @@ class Interview {
   }
 
   void save() {
-    std::string header = lang_ == Lang::zh ? "# 由 sbc --interview 写入（格式见 man 5 sbc-case）\n"
-                                           : "# Written by sbc --interview (format: man 5 sbc-case)\n";
+    std::string header = lang_ == Lang::zh
+                             ? "# 由 sbc --interview 写入（格式见 man 5 sbc-case）\n"
+                             : "# Written by sbc --interview (format: man 5 sbc-case)\n";
     if (existed_ && !backed_up_) {
       if (auto why = write_atomically(o_.file + "~", original_)) return fail(o_.file + "~", *why);
       backed_up_ = true;
@@ -353,7 +363,10 @@ class Interview {
   }
 
   void fail(const std::string& file, const std::string& why) {
-    err_ << Text{fmt::format("无法写入 {}：{}", file, why), fmt::format("cannot write {}: {}", file, why)}.in(lang_) << "\n";
+    err_ << Text{fmt::format("无法写入 {}：{}", file, why),
+                 fmt::format("cannot write {}: {}", file, why)}
+                .in(lang_)
+         << "\n";
     failed_ = true;
   }
 
@@ -393,11 +406,11 @@ class Interview {
 Parsed<Value> read_answer(const std::string& path, const std::string& answer) {
   const Field* f = find_field(case_schema(), path);
   if (f == nullptr || f->type == Type::record)
-    return Parsed<Value>::fail({fmt::format("{} 不是可回答的事实", path), fmt::format("{} is not a fact to answer", path)});
+    return Parsed<Value>::fail({fmt::format("{} 不是可回答的事实", path),
+                                fmt::format("{} is not a fact to answer", path)});
   Text error;
   std::optional<Node> node = answer_node(std::string(trim(answer)), *f, error);
-  if (!node)
-    return Parsed<Value>::fail({"无法读取：" + error.zh, "cannot read it: " + error.en});
+  if (!node) return Parsed<Value>::fail({"无法读取：" + error.zh, "cannot read it: " + error.en});
   // The answer at its place in a document, so the reader checks it exactly as in a file.
   Node leaf = std::move(*node);
   std::vector<std::string> keys = split(path, '.');
@@ -424,8 +437,8 @@ Parsed<Value> read_answer(const std::string& path, const std::string& answer) {
   return Parsed<Value>::ok(*v);
 }
 
-ExitStatus run_interview(const InterviewOptions& options, RuleLibrary& rules, std::istream& in, std::ostream& out,
-                         std::ostream& err) {
+ExitStatus run_interview(const InterviewOptions& options, RuleLibrary& rules, std::istream& in,
+                         std::ostream& out, std::ostream& err) {
   try {
     return Interview(options, rules, in, out, err).run();
   } catch (const InputError& e) {
@@ -434,22 +447,25 @@ ExitStatus run_interview(const InterviewOptions& options, RuleLibrary& rules, st
   }
 }
 
-int interview_command(const char* name, const ToolArguments& a, const SubsidyOptions& o, const std::string& file,
-                      bool subsidy, RuleLibrary& rules, const Environment& env, Date today, std::istream& in,
+int interview_command(const char* name, const ToolArguments& a, const SubsidyOptions& o,
+                      const std::string& file, bool subsidy, RuleLibrary& rules,
+                      const Environment& env, Date today, std::istream& in,
                       const Console& console) {
   Lang lang = o.common.output.lang;
   if (!a.inputs.empty()) {
-    console.err << name << ": " << Text{"--interview 不与案例文件同用", "--interview takes no case files"}.in(lang)
-              << "\n";
+    console.err << name << ": "
+                << Text{"--interview 不与案例文件同用", "--interview takes no case files"}.in(lang)
+                << "\n";
     return static_cast<int>(ExitStatus::error);
   }
   if (!env.stdin_terminal) {
     console.err << name << ": "
-              << Text{"--interview 需要在终端上回答（标准输入不是终端）；脚本请直接处理案例文件",
-                      "--interview needs answers typed at a terminal (standard input is not one); scripts use "
-                      "the case files"}
-                     .in(lang)
-              << "\n";
+                << Text{"--interview 需要在终端上回答（标准输入不是终端）；脚本请直接处理案例文件",
+                        "--interview needs answers typed at a terminal (standard input is not "
+                        "one); scripts use "
+                        "the case files"}
+                       .in(lang)
+                << "\n";
     return static_cast<int>(ExitStatus::error);
   }
   InterviewOptions options{file, subsidy, o, today};

@@ -16,7 +16,8 @@ using Uses = std::map<std::string, std::vector<FactRef>>;
 
 void use(Uses& uses, const std::string& path, const FactRef& ref) {
   std::vector<FactRef>& refs = uses[path];
-  if (!ref.id.empty() && std::none_of(refs.begin(), refs.end(), [&](const FactRef& r) { return r.id == ref.id; }))
+  if (!ref.id.empty() &&
+      std::none_of(refs.begin(), refs.end(), [&](const FactRef& r) { return r.id == ref.id; }))
     refs.push_back(ref);
 }
 
@@ -76,7 +77,8 @@ Uses with_lists(Uses uses) {
 
 Uses uses_of(const RulePack& pack, bool subsidy) {
   Uses uses;
-  for (const char* named : {"applicant.name", "software.name", "software.version", "application.date"})
+  for (const char* named :
+       {"applicant.name", "software.name", "software.version", "application.date"})
     use(uses, named, {});
   if (!subsidy) {
     for (const Condition& c : pack.recognition.conditions) walk(c, uses);
@@ -86,11 +88,13 @@ Uses uses_of(const RulePack& pack, bool subsidy) {
   for (const Award& a : pack.awards) award_facts(a, uses);
   if (!pack.compensation) return with_lists(std::move(uses));
   // What the application package (--form) prints besides the facts judged.
-  for (const char* printed : {"applicant.contact.name", "applicant.contact.phone", "application.filed_on"})
+  for (const char* printed :
+       {"applicant.contact.name", "applicant.contact.phone", "application.filed_on"})
     use(uses, printed, {});
   if (uses.count("insurance.sales[].invoices[].date"))
-    for (const char* printed : {"insurance.sales[].customer", "insurance.sales[].quantity",
-                                "insurance.sales[].invoices[].number", "insurance.sales[].invoices[].quantity"})
+    for (const char* printed :
+         {"insurance.sales[].customer", "insurance.sales[].quantity",
+          "insurance.sales[].invoices[].number", "insurance.sales[].invoices[].quantity"})
       use(uses, printed, {});
   return with_lists(std::move(uses));
 }
@@ -98,12 +102,15 @@ Uses uses_of(const RulePack& pack, bool subsidy) {
 bool used_below(const Uses& uses, const std::string& path) {
   auto it = uses.lower_bound(path);
   for (; it != uses.end() && it->first.compare(0, path.size(), path) == 0; ++it)
-    if (it->first.size() == path.size() || it->first[path.size()] == '.' || it->first[path.size()] == '[') return true;
+    if (it->first.size() == path.size() || it->first[path.size()] == '.' ||
+        it->first[path.size()] == '[')
+      return true;
   return false;
 }
 
 // In the case format's order: a record's or a list item's fields, recursively.
-void in_order(const Field& record, const std::string& prefix, const Uses& uses, std::vector<PackFact>& out) {
+void in_order(const Field& record, const std::string& prefix, const Uses& uses,
+              std::vector<PackFact>& out) {
   for (const Field& f : record.fields) {
     std::string path = prefix.empty() ? f.key : prefix + "." + f.key;
     if (!used_below(uses, path)) continue;
@@ -147,20 +154,23 @@ Text list_forms(const Field& f) {
   if (item.type == Type::record) {
     std::string keys;
     for (const Field& k : item.fields) keys += (keys.empty() ? "" : ", ") + k.key;
-    return {fmt::format("列表，每项 {{{}}}；[] 表示无", keys), fmt::format("a list, each item {{{}}}; [] for none", keys)};
+    return {fmt::format("列表，每项 {{{}}}；[] 表示无", keys),
+            fmt::format("a list, each item {{{}}}; [] for none", keys)};
   }
   if (item.type == Type::enumeration) {
     const auto& v = item.enumeration->values;
     std::string example = v.size() > 1 ? v[0].code + ", " + v[1].code : v[0].code;
     Text c = choices(*item.enumeration);
-    return {fmt::format("列表，如 [{}]；[] 表示无；{}", example, c.zh), fmt::format("a list such as [{}]; [] for none; {}", example, c.en)};
+    return {fmt::format("列表，如 [{}]；[] 表示无；{}", example, c.zh),
+            fmt::format("a list such as [{}]; [] for none; {}", example, c.en)};
   }
   return {"列表，如 [HT-2020-001, HT-2020-002]", "a list such as [HT-2020-001, HT-2020-002]"};
 }
 
 class TemplateWriter {
  public:
-  TemplateWriter(const Uses& uses, Lang lang, std::ostream& out) : uses_(uses), lang_(lang), out_(out) {}
+  TemplateWriter(const Uses& uses, Lang lang, std::ostream& out)
+      : uses_(uses), lang_(lang), out_(out) {}
 
   void record(const Field& f, const std::string& prefix, int depth) {
     for (const Field& child : f.fields) {
@@ -175,14 +185,16 @@ class TemplateWriter {
       }
       describe(child, path, indent);
       out_ << indent << "#" << child.key << ":\n";
-      if (child.type == Type::list && child.item().type == Type::record) item(child.item(), path + "[]", indent + "#  ", true);
+      if (child.type == Type::list && child.item().type == Type::record)
+        item(child.item(), path + "[]", indent + "#  ", true);
     }
   }
 
  private:
   // A fact's comment: its question and accepted forms, then the rules that read it.
   void describe(const Field& f, const std::string& path, const std::string& indent) {
-    out_ << indent << "# " << question(f).in(lang_) << (lang_ == Lang::zh ? "" : " ") << accepted_forms(f).in(lang_) << "\n";
+    out_ << indent << "# " << question(f).in(lang_) << (lang_ == Lang::zh ? "" : " ")
+         << accepted_forms(f).in(lang_) << "\n";
     auto it = uses_.find(path);
     if (it == uses_.end() || it->second.empty()) return;
     std::string refs;
@@ -204,8 +216,9 @@ class TemplateWriter {
         continue;
       }
       std::string line = lead + child.key + ":";
-      out_ << line << std::string(line.size() < 28 ? 28 - line.size() : 1, ' ') << "# " << child.label.in(lang_)
-           << (lang_ == Lang::zh ? "" : " ") << accepted_forms(child).in(lang_) << "\n";
+      out_ << line << std::string(line.size() < 28 ? 28 - line.size() : 1, ' ') << "# "
+           << child.label.in(lang_) << (lang_ == Lang::zh ? "" : " ")
+           << accepted_forms(child).in(lang_) << "\n";
       if (child.type == Type::list && child.item().type == Type::record)
         item(child.item(), path + "[]", indent + (dash ? "    " : "  "), true);
     }
@@ -225,21 +238,30 @@ std::vector<PackFact> facts_read(const RulePack& pack, bool subsidy) {
   return out;
 }
 
-Text question(const Field& f) { return {f.label.zh + "？", capitalised(f.label.en) + "?"}; }
+Text question(const Field& f) {
+  return {f.label.zh + "？", capitalised(f.label.en) + "?"};
+}
 
 Text accepted_forms(const Field& f) {
   switch (f.type) {
     case Type::text:
-      return f.none_allowed ? Text{"（文字；没有则写 none）", "(text; none when there is none)"} : Text{"（文字）", "(text)"};
+      return f.none_allowed ? Text{"（文字；没有则写 none）", "(text; none when there is none)"}
+                            : Text{"（文字）", "(text)"};
     case Type::money:
-      return {"（金额，元：1200000、\"1,200,000.00\"、120万、1.2亿）", "(money in yuan: 1200000, \"1,200,000.00\", 120万, 1.2亿)"};
-    case Type::rate: return {"（费率：1.5% 或 15‰）", "(a rate: 1.5% or 15‰)"};
+      return {"（金额，元：1200000、\"1,200,000.00\"、120万、1.2亿）",
+              "(money in yuan: 1200000, \"1,200,000.00\", 120万, 1.2亿)"};
+    case Type::rate:
+      return {"（费率：1.5% 或 15‰）", "(a rate: 1.5% or 15‰)"};
     case Type::date:
-      return f.none_allowed ? Text{"（日期：2020-05-15、2020年5月15日、2020/5/15；从未则写 never）",
-                                   "(a date: 2020-05-15, 2020年5月15日, 2020/5/15; never when never)"}
-                            : Text{"（日期：2020-05-15、2020年5月15日、2020/5/15）", "(a date: 2020-05-15, 2020年5月15日, 2020/5/15)"};
-    case Type::boolean: return {"（true 或 false，也可写 是/否）", "(true or false; 是/否 too)"};
-    case Type::integer: return {"（整数）", "(a whole number)"};
+      return f.none_allowed
+                 ? Text{"（日期：2020-05-15、2020年5月15日、2020/5/15；从未则写 never）",
+                        "(a date: 2020-05-15, 2020年5月15日, 2020/5/15; never when never)"}
+                 : Text{"（日期：2020-05-15、2020年5月15日、2020/5/15）",
+                        "(a date: 2020-05-15, 2020年5月15日, 2020/5/15)"};
+    case Type::boolean:
+      return {"（true 或 false，也可写 是/否）", "(true or false; 是/否 too)"};
+    case Type::integer:
+      return {"（整数）", "(a whole number)"};
     case Type::enumeration: {
       Text c = choices(*f.enumeration);
       return {"（" + c.zh + "）", "(" + c.en + ")"};
@@ -248,12 +270,14 @@ Text accepted_forms(const Field& f) {
       Text l = list_forms(f);
       return {"（" + l.zh + "）", "(" + l.en + ")"};
     }
-    case Type::record: break;
+    case Type::record:
+      break;
   }
   return {};
 }
 
-const RulePack& default_template_pack(RuleLibrary& rules, const std::string& jurisdiction, bool subsidy, Date today) {
+const RulePack& default_template_pack(RuleLibrary& rules, const std::string& jurisdiction,
+                                      bool subsidy, Date today) {
   const RulePack* latest = nullptr;
   for (const RulePack* p : rules.builtins()) {
     if (p->jurisdiction != jurisdiction || !p->city.empty() || p->unusable_for(subsidy)) continue;
@@ -261,7 +285,10 @@ const RulePack& default_template_pack(RuleLibrary& rules, const std::string& jur
     if (latest == nullptr || latest->effective_from < p->effective_from) latest = p;
   }
   if (latest == nullptr)
-    throw InputError(Diagnostic{Severity::error, "", {}, "",
+    throw InputError(Diagnostic{Severity::error,
+                                "",
+                                {},
+                                "",
                                 {fmt::format("没有 {} 的内置规则包", jurisdiction),
                                  fmt::format("no built-in rule pack for {}", jurisdiction)}});
   return *latest;
@@ -271,14 +298,16 @@ void write_template(const RulePack& pack, bool subsidy, Lang lang, std::ostream&
   const char* tool = subsidy ? "sbc-subsidy" : "sbc-check";
   if (lang == Lang::zh) {
     out << fmt::format("# 案例模板：{} v{}，{}\n", pack.id, pack.version, pack.title.zh)
-        << fmt::format("# 由 {} --template 生成：列出该规则包{}读取的每个事实。\n", tool, subsidy ? "补偿与奖补规则" : "认定条件")
+        << fmt::format("# 由 {} --template 生成：列出该规则包{}读取的每个事实。\n", tool,
+                       subsidy ? "补偿与奖补规则" : "认定条件")
         << "# 填写时去掉该行行首的 #，在冒号后写值；不填的事实保持“未知”，工具不会替你假设。\n"
         << "# 完整格式：man 5 sbc-case。填好后：" << tool << " 文件名\n";
   } else {
     out << fmt::format("# Case template: {} v{}, {}\n", pack.id, pack.version, pack.title.en)
         << fmt::format("# Made by {} --template: every fact the pack's {} read.\n", tool,
                        subsidy ? "compensation rules and awards" : "recognition conditions")
-        << "# To fill a fact, delete the # at the start of its line and write the value after the colon;\n"
+        << "# To fill a fact, delete the # at the start of its line and write the value after the "
+           "colon;\n"
         << "# a fact left unfilled stays unknown: the tools never assume one.\n"
         << "# The whole format: man 5 sbc-case. Then: " << tool << " FILE\n";
   }
@@ -290,25 +319,29 @@ void write_template(const RulePack& pack, bool subsidy, Lang lang, std::ostream&
 void write_template_csv(const RulePack& pack, bool subsidy, std::ostream& out) {
   std::string row;
   for (const PackFact& f : facts_read(pack, subsidy)) {
-    if (f.field->type == Type::list && f.field->item().type == Type::record) continue;  // its items' columns follow
+    if (f.field->type == Type::list && f.field->item().type == Type::record)
+      continue;  // its items' columns follow
     std::string path = f.path;
-    for (size_t at = path.find("[]"); at != std::string::npos; at = path.find("[]", at)) path.replace(at, 2, "[0]");
+    for (size_t at = path.find("[]"); at != std::string::npos; at = path.find("[]", at))
+      path.replace(at, 2, "[0]");
     row += (row.empty() ? "" : ",") + path;
   }
   out << "rules," << row << "\n";
 }
 
-int template_command(const char* name, const CheckOptions& o, const std::string& format, bool subsidy,
-                     RuleLibrary& rules, Date today, const Console& console) {
+int template_command(const char* name, const CheckOptions& o, const std::string& format,
+                     bool subsidy, RuleLibrary& rules, Date today, const Console& console) {
   try {
     if (format != "text" && format != "yaml" && format != "csv") {
       console.err << name << ": "
-                  << Text{"--template 只输出 yaml 或 csv", "--template prints yaml or csv only"}.in(o.output.lang)
+                  << Text{"--template 只输出 yaml 或 csv", "--template prints yaml or csv only"}.in(
+                         o.output.lang)
                   << "\n";
       return static_cast<int>(ExitStatus::error);
     }
-    const RulePack& pack =
-        o.rules.empty() ? default_template_pack(rules, "shandong", subsidy, today) : rules.get(o.rules);
+    const RulePack& pack = o.rules.empty()
+                               ? default_template_pack(rules, "shandong", subsidy, today)
+                               : rules.get(o.rules);
     if (std::optional<Text> why = pack.unusable_for(subsidy)) {
       console.err << name << ": " << why->in(o.output.lang) << "\n";
       return static_cast<int>(ExitStatus::error);

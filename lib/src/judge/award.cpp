@@ -17,7 +17,8 @@ const Value* lookup(const Value& root, const std::vector<std::string>& keys) {
 
 // The invoices of insurance.sales dated from `from` for `months` months (that day included);
 // nullopt, with the missing facts named, when the sales or an invoice are incomplete.
-std::optional<Money> invoiced_within(const Case& c, Date from, int months, std::vector<std::string>& missing) {
+std::optional<Money> invoiced_within(const Case& c, Date from, int months,
+                                     std::vector<std::string>& missing) {
   const Value* sales = c.fact("insurance.sales");
   if (sales == nullptr) {
     missing.push_back("insurance.sales");
@@ -55,7 +56,8 @@ AwardResult compute_award(const Award& award, const Case& c, std::optional<Date>
     r.conditions.push_back(judge(condition, c, as_of));
     result = tri_and(result, r.conditions.back().result);
     if (r.conditions.back().result == Tri::unknown)
-      r.missing.insert(r.missing.end(), r.conditions.back().missing.begin(), r.conditions.back().missing.end());
+      r.missing.insert(r.missing.end(), r.conditions.back().missing.begin(),
+                       r.conditions.back().missing.end());
   }
 
   const AwardBase& b = award.base;
@@ -64,16 +66,18 @@ AwardResult compute_award(const Award& award, const Case& c, std::optional<Date>
     r.missing.push_back(b.path);
   } else if (!b.months) {
     r.base = fact->money;
-    r.base_text = {fmt::format("{} = {}", b.path, yuan(*r.base)), fmt::format("{} = {}", b.path, yuan(*r.base))};
+    r.base_text = {fmt::format("{} = {}", b.path, yuan(*r.base)),
+                   fmt::format("{} = {}", b.path, yuan(*r.base))};
   } else {
     Date last = last_day_of_months(fact->date, *b.months);
     std::vector<std::string> incomplete;  // the award's own missing facts must not hide the base
     r.base = invoiced_within(c, fact->date, *b.months, incomplete);
     r.missing.insert(r.missing.end(), incomplete.begin(), incomplete.end());
     if (r.base)
-      r.base_text = {fmt::format("{} 至 {}（{} 起 {} 个月）开票合计 {}", format(fact->date), format(last), b.path, *b.months, yuan(*r.base)),
-                     fmt::format("invoiced {} to {} ({} months from {}): {}", format(fact->date), format(last), *b.months,
-                                 b.path, yuan(*r.base))};
+      r.base_text = {fmt::format("{} 至 {}（{} 起 {} 个月）开票合计 {}", format(fact->date),
+                                 format(last), b.path, *b.months, yuan(*r.base)),
+                     fmt::format("invoiced {} to {} ({} months from {}): {}", format(fact->date),
+                                 format(last), *b.months, b.path, yuan(*r.base))};
   }
   if (!r.base) result = tri_and(result, Tri::unknown);
 

@@ -30,7 +30,9 @@ struct Eval {
 };
 
 // "sales[2]": the path of a list's item, in the facts a test reads and the facts it misses.
-std::string item_path(const std::string& list, size_t i) { return concat({list, "[", std::to_string(i), "]"}); }
+std::string item_path(const std::string& list, size_t i) {
+  return concat({list, "[", std::to_string(i), "]"});
+}
 
 void append(std::vector<Part>& to, std::vector<Part>&& from) {
   for (Part& p : from) to.push_back(std::move(p));
@@ -62,10 +64,14 @@ Text shown(const Value& v, const Field& f) {
 int compare(const Value& a, const Value& b, const Field& f) {
   auto sign = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
   switch (f.type) {
-    case Type::money: return sign(a.money, b.money);
-    case Type::integer: return sign(a.number, b.number);
-    case Type::date: return sign(a.date, b.date);
-    default: return sign(f.enumeration->rank(a.text), f.enumeration->rank(b.text));
+    case Type::money:
+      return sign(a.money, b.money);
+    case Type::integer:
+      return sign(a.number, b.number);
+    case Type::date:
+      return sign(a.date, b.date);
+    default:
+      return sign(f.enumeration->rank(a.text), f.enumeration->rank(b.text));
   }
 }
 
@@ -83,7 +89,8 @@ class Evaluator {
     const std::string& full = scope_path.empty() ? p.path : (joined = scope_path + "." + p.path);
     const Value* v = lookup(scope, p.keys);
     if (!explain_) return Eval(decide(p, v, full));
-    if (v == nullptr || (p.op == Op::given && v->kind == Value::Kind::text && v->text.empty())) return missing(p, full);
+    if (v == nullptr || (p.op == Op::given && v->kind == Value::Kind::text && v->text.empty()))
+      return missing(p, full);
     record(full, *v);
     Text value = shown(*v, *p.field);
     if (p.op == Op::stated_none || v->kind == Value::Kind::none) return stated(p, *v, value);
@@ -91,15 +98,20 @@ class Evaluator {
       case Op::at_least:
       case Op::more_than:
       case Op::at_most:
-      case Op::less_than: return threshold(p, *v, value);
-      case Op::any_item: return any_item(p, *v, full);
+      case Op::less_than:
+        return threshold(p, *v, value);
+      case Op::any_item:
+        return any_item(p, *v, full);
       case Op::within_years:
       case Op::older_than_years:
       case Op::newer_than_years:
       case Op::at_least_years:
-      case Op::year_within: return relative_to_as_of(p, *v, value);
-      case Op::at_least_share_of: return share_of(p, *v, value);
-      default: return membership(p, *v, value, decide(p, v, full));
+      case Op::year_within:
+        return relative_to_as_of(p, *v, value);
+      case Op::at_least_share_of:
+        return share_of(p, *v, value);
+      default:
+        return membership(p, *v, value, decide(p, v, full));
     }
   }
 
@@ -107,21 +119,31 @@ class Evaluator {
   Tri decide(const Predicate& p, const Value* v, const std::string& full) {
     using Op = Predicate::Op;
     if (v == nullptr && p.unstated_fails) return Tri::fail;
-    if (v == nullptr || (p.op == Op::given && v->kind == Value::Kind::text && v->text.empty())) return Tri::unknown;
+    if (v == nullptr || (p.op == Op::given && v->kind == Value::Kind::text && v->text.empty()))
+      return Tri::unknown;
     record(full, *v);
     auto verdict = [](bool ok) { return ok ? Tri::pass : Tri::fail; };
     if (p.op == Op::stated_none || v->kind == Value::Kind::none)
       return verdict((v->kind == Value::Kind::none) == (p.op == Op::stated_none));
-    auto listed = [&](const std::string& code) { return std::find(p.codes.begin(), p.codes.end(), code) != p.codes.end(); };
+    auto listed = [&](const std::string& code) {
+      return std::find(p.codes.begin(), p.codes.end(), code) != p.codes.end();
+    };
     switch (p.op) {
-      case Op::is: return verdict(v->flag == p.operand.flag);
-      case Op::in: return verdict(listed(p.field->type == Type::enumeration ? v->text : render_value(*v)));
+      case Op::is:
+        return verdict(v->flag == p.operand.flag);
+      case Op::in:
+        return verdict(listed(p.field->type == Type::enumeration ? v->text : render_value(*v)));
       case Op::contains_any:
-        return verdict(std::any_of(v->items.begin(), v->items.end(), [&](const Value& i) { return listed(i.text); }));
-      case Op::at_least: return verdict(compare(*v, p.operand, *p.field) >= 0);
-      case Op::more_than: return verdict(compare(*v, p.operand, *p.field) > 0);
-      case Op::at_most: return verdict(compare(*v, p.operand, *p.field) <= 0);
-      case Op::less_than: return verdict(compare(*v, p.operand, *p.field) < 0);
+        return verdict(std::any_of(v->items.begin(), v->items.end(),
+                                   [&](const Value& i) { return listed(i.text); }));
+      case Op::at_least:
+        return verdict(compare(*v, p.operand, *p.field) >= 0);
+      case Op::more_than:
+        return verdict(compare(*v, p.operand, *p.field) > 0);
+      case Op::at_most:
+        return verdict(compare(*v, p.operand, *p.field) <= 0);
+      case Op::less_than:
+        return verdict(compare(*v, p.operand, *p.field) < 0);
       case Op::any_item: {
         Tri t = Tri::fail;
         for (size_t i = 0; i < v->items.size(); ++i)
@@ -145,11 +167,14 @@ class Evaluator {
         const Value* whole = other(p);
         return whole ? verdict(reaches_share(v->money, whole->money, p.share)) : Tri::unknown;
       }
-      case Op::items_at_least: return verdict(v->items.size() >= static_cast<size_t>(p.n));
-      case Op::given: return Tri::pass;
+      case Op::items_at_least:
+        return verdict(v->items.size() >= static_cast<size_t>(p.n));
+      case Op::given:
+        return Tri::pass;
       case Op::stated_none:
       case Op::all:
-      case Op::any: break;
+      case Op::any:
+        break;
     }
     return Tri::unknown;
   }
@@ -158,10 +183,14 @@ class Evaluator {
   static Eval missing(const Predicate& p, const std::string& full) {
     const Field& f = *p.field;
     if (p.unstated_fails)
-      return Eval(Tri::fail,
-                  Part{{fmt::format("未说明{}（{}）", f.label.zh, full), fmt::format("{} not stated ({})", f.label.en, full)}, {}, {}});
-    return Eval(Tri::unknown,
-                Part{{fmt::format("未提供{}（{}）", f.label.zh, full), fmt::format("{} not given ({})", f.label.en, full)}, {full}, {}});
+      return Eval(Tri::fail, Part{{fmt::format("未说明{}（{}）", f.label.zh, full),
+                                   fmt::format("{} not stated ({})", f.label.en, full)},
+                                  {},
+                                  {}});
+    return Eval(Tri::unknown, Part{{fmt::format("未提供{}（{}）", f.label.zh, full),
+                                    fmt::format("{} not given ({})", f.label.en, full)},
+                                   {full},
+                                   {}});
   }
 
   // A fact stated as none: it passes stated_none and fails every other test.
@@ -169,7 +198,10 @@ class Evaluator {
     const Field& f = *p.field;
     bool none = v.kind == Value::Kind::none;
     return Eval(none == (p.op == Predicate::Op::stated_none) ? Tri::pass : Tri::fail,
-                Part{{concat({f.label.zh, "：", none ? "无" : value.zh}), concat({f.label.en, ": ", none ? "none" : value.en})}, {}, {}});
+                Part{{concat({f.label.zh, "：", none ? "无" : value.zh}),
+                      concat({f.label.en, ": ", none ? "none" : value.en})},
+                     {},
+                     {}});
   }
 
   // The tests of what a fact is or holds (is, in, contains_any, items_at_least, given), as decided.
@@ -183,16 +215,29 @@ class Evaluator {
       case Op::is: {
         if (ok) return leaf(ok, std::move(what), {});
         Text required = shown(p.operand, f);
-        return leaf(ok, std::move(what), {concat({"（应为", required.zh, "）"}), concat({" (required: ", required.en, ")"})});
+        return leaf(
+            ok, std::move(what),
+            {concat({"（应为", required.zh, "）"}), concat({" (required: ", required.en, ")"})});
       }
       case Op::in:
-        return leaf(ok, std::move(what), ok ? Text{} : Text{concat({"（应为 ", want.zh, " 之一）"}), concat({" (required: one of ", want.en, ")"})});
+        return leaf(ok, std::move(what),
+                    ok ? Text{}
+                       : Text{concat({"（应为 ", want.zh, " 之一）"}),
+                              concat({" (required: one of ", want.en, ")"})});
       case Op::contains_any:
-        return leaf(ok, std::move(what), ok ? Text{} : Text{concat({"（需含 ", want.zh, " 之一）"}), concat({" (needs one of ", want.en, ")"})});
+        return leaf(ok, std::move(what),
+                    ok ? Text{}
+                       : Text{concat({"（需含 ", want.zh, " 之一）"}),
+                              concat({" (needs one of ", want.en, ")"})});
       case Op::items_at_least:
-        return leaf(ok, {fmt::format("{}：{} 项", f.label.zh, v.items.size()), fmt::format("{}: {} item(s)", f.label.en, v.items.size())},
+        return leaf(ok,
+                    {fmt::format("{}：{} 项", f.label.zh, v.items.size()),
+                     fmt::format("{}: {} item(s)", f.label.en, v.items.size())},
                     {fmt::format("（少于 {} 项）", p.n), fmt::format(" (fewer than {})", p.n)});
-      default: return Eval(decided, Part{{concat({f.label.zh, "：", v.text}), concat({f.label.en, ": ", v.text})}, {}, {}});
+      default:
+        return Eval(
+            decided,
+            Part{{concat({f.label.zh, "：", v.text}), concat({f.label.en, ": ", v.text})}, {}, {}});
     }
   }
 
@@ -282,7 +327,10 @@ class Evaluator {
     using Op = Predicate::Op;
     const Field& f = *p.field;
     int c = compare(v, p.operand, f);
-    bool ok = p.op == Op::at_least ? c >= 0 : p.op == Op::more_than ? c > 0 : p.op == Op::at_most ? c <= 0 : c < 0;
+    bool ok = p.op == Op::at_least    ? c >= 0
+              : p.op == Op::more_than ? c > 0
+              : p.op == Op::at_most   ? c <= 0
+                                      : c < 0;
     Text limit = shown(p.operand, f);
     Part part;
     bool upward = p.op == Op::at_least || p.op == Op::more_than;
@@ -290,21 +338,32 @@ class Evaluator {
       Money gap = upward ? p.operand.money - v.money : v.money - p.operand.money;
       if (p.op == Op::more_than || p.op == Op::less_than) gap = gap + Money{1};
       if (ok) {
-        part.text = {concat({f.label.zh, " ", value.zh, "，", upward ? "达到 " : "未超出 ", limit.zh}),
-                     concat({f.label.en, " ", value.en, upward ? " reaches " : " is within ", limit.en})};
+        part.text = {
+            concat({f.label.zh, " ", value.zh, "，", upward ? "达到 " : "未超出 ", limit.zh}),
+            concat({f.label.en, " ", value.en, upward ? " reaches " : " is within ", limit.en})};
       } else if (upward) {
-        part.text = {fmt::format("{} {}，差 {} 达到 {}", f.label.zh, value.zh, yuan(gap), limit.zh),
-                     fmt::format("{} {} is {} short of {}", f.label.en, value.en, yuan(gap), limit.en)};
+        part.text = {
+            fmt::format("{} {}，差 {} 达到 {}", f.label.zh, value.zh, yuan(gap), limit.zh),
+            fmt::format("{} {} is {} short of {}", f.label.en, value.en, yuan(gap), limit.en)};
         part.short_by = gap;
       } else {
-        part.text = {fmt::format("{} {}，超出 {} {}", f.label.zh, value.zh, limit.zh, yuan(gap)),
-                     fmt::format("{} {} exceeds {} by {}", f.label.en, value.en, limit.en, yuan(gap))};
+        part.text = {
+            fmt::format("{} {}，超出 {} {}", f.label.zh, value.zh, limit.zh, yuan(gap)),
+            fmt::format("{} {} exceeds {} by {}", f.label.en, value.en, limit.en, yuan(gap))};
       }
     } else {
-      const char* op_zh = p.op == Op::at_least ? "不低于" : p.op == Op::more_than ? "高于" : p.op == Op::at_most ? "不高于" : "低于";
-      const char* op_en = p.op == Op::at_least ? "at least" : p.op == Op::more_than ? "above" : p.op == Op::at_most ? "at most" : "below";
-      part.text = {concat({f.label.zh, "：", value.zh, "（", ok ? "" : "应", op_zh, " ", limit.zh, "）"}),
-                   concat({f.label.en, ": ", value.en, ok ? " (is " : " (must be ", op_en, " ", limit.en, ")"})};
+      const char* op_zh = p.op == Op::at_least    ? "不低于"
+                          : p.op == Op::more_than ? "高于"
+                          : p.op == Op::at_most   ? "不高于"
+                                                  : "低于";
+      const char* op_en = p.op == Op::at_least    ? "at least"
+                          : p.op == Op::more_than ? "above"
+                          : p.op == Op::at_most   ? "at most"
+                                                  : "below";
+      part.text = {
+          concat({f.label.zh, "：", value.zh, "（", ok ? "" : "应", op_zh, " ", limit.zh, "）"}),
+          concat({f.label.en, ": ", value.en, ok ? " (is " : " (must be ", op_en, " ", limit.en,
+                  ")"})};
     }
     return Eval(ok ? Tri::pass : Tri::fail, std::move(part));
   }
@@ -319,9 +378,11 @@ class Evaluator {
     }
     Eval out(tri);
     if (tri == Tri::fail) {
-      out.parts.push_back({{fmt::format("{}：{}", f.label.zh, list.items.empty() ? "无" : "没有符合条件的项"),
-                            fmt::format("{}: {}", f.label.en, list.items.empty() ? "none" : "no entry qualifies")},
-                           {}, {}});
+      out.parts.push_back(
+          {{fmt::format("{}：{}", f.label.zh, list.items.empty() ? "无" : "没有符合条件的项"),
+            fmt::format("{}: {}", f.label.en, list.items.empty() ? "none" : "no entry qualifies")},
+           {},
+           {}});
       return out;
     }
     for (size_t i = 0; i < results.size(); ++i) {
@@ -344,10 +405,10 @@ class Evaluator {
   }
   static Eval other_missing(const Predicate& p) {
     const Text& label = p.other_field->label;
-    return Eval(Tri::unknown,
-                Part{{fmt::format("未提供{}（{}）", label.zh, p.other), fmt::format("{} not given ({})", label.en, p.other)},
-                     {p.other},
-                     {}});
+    return Eval(Tri::unknown, Part{{fmt::format("未提供{}（{}）", label.zh, p.other),
+                                    fmt::format("{} not given ({})", label.en, p.other)},
+                                   {p.other},
+                                   {}});
   }
 
   // A money fact against a share of another: software revenue at least 30% of main revenue.
@@ -356,15 +417,18 @@ class Evaluator {
     const Field& of = *p.other_field;
     const Value* whole = other(p);
     if (whole == nullptr) return other_missing(p);
-    // The least whole-fen amount that reaches the share (rounded up: 30% of 20,000,000.01 needs 6,000,000.01).
+    // The least whole-fen amount that reaches the share (rounded up: 30% of 20,000,000.01 needs
+    // 6,000,000.01).
     i128 product = static_cast<i128>(whole->money.fen) * p.share.num;
     Money needed{static_cast<std::int64_t>((product + p.share.den - 1) / p.share.den)};
     bool ok = reaches_share(v.money, whole->money, p.share);
     Part part;
-    part.text = {fmt::format("{} {}，{}{} {} 的 {}（{}）", f.label.zh, value.zh, ok ? "达到" : "未达到", of.label.zh,
-                             yuan(whole->money), format_rate(p.share), yuan(needed)),
-                 fmt::format("{} {} {} {} of {} {} ({})", f.label.en, value.en, ok ? "reaches" : "is short of",
-                             format_rate(p.share), of.label.en, yuan(whole->money), yuan(needed))};
+    part.text = {
+        fmt::format("{} {}，{}{} {} 的 {}（{}）", f.label.zh, value.zh, ok ? "达到" : "未达到",
+                    of.label.zh, yuan(whole->money), format_rate(p.share), yuan(needed)),
+        fmt::format("{} {} {} {} of {} {} ({})", f.label.en, value.en,
+                    ok ? "reaches" : "is short of", format_rate(p.share), of.label.en,
+                    yuan(whole->money), yuan(needed))};
     if (!ok && needed > v.money) part.short_by = needed - v.money;
     return Eval(ok ? Tri::pass : Tri::fail, std::move(part));
   }
@@ -379,14 +443,15 @@ class Evaluator {
     if (p.op == Predicate::Op::year_within) {
       int year = std::stoi(format(at).substr(0, 4));
       bool ok = v.number <= year && v.number >= year - p.n;
-      Text text{fmt::format("{} {}，{} {} 的年份为 {}（应为 {} 至 {} 年）", f.label.zh, v.number, ref.label.zh,
-                            format(at), year, year - p.n, year),
-                fmt::format("{} {}; {} {} is in {} (required: {} to {})", f.label.en, v.number, ref.label.en,
-                            format(at), year, year - p.n, year)};
+      Text text{fmt::format("{} {}，{} {} 的年份为 {}（应为 {} 至 {} 年）", f.label.zh, v.number,
+                            ref.label.zh, format(at), year, year - p.n, year),
+                fmt::format("{} {}; {} {} is in {} (required: {} to {})", f.label.en, v.number,
+                            ref.label.en, format(at), year, year - p.n, year)};
       return Eval(ok ? Tri::pass : Tri::fail, Part{std::move(text), {}, {}});
     }
     bool ok = years_test(p, v.date, at);
-    return Eval(ok ? Tri::pass : Tri::fail, Part{years_text(p, v, value, ref.label, at, ok), {}, {}});
+    return Eval(ok ? Tri::pass : Tri::fail,
+                Part{years_text(p, v, value, ref.label, at, ok), {}, {}});
   }
 
   // The date a year test counts from, and how messages name it; without a date, why it is unknown.
@@ -404,8 +469,10 @@ class Evaluator {
     if (as_of_) return {as_of_, {"评估日期", "the as-of date"}, {}};
     const Value* applied = case_.fact("application.date");
     if (applied == nullptr)
-      return {std::nullopt, {},
-              Eval(Tri::unknown, Part{{"未提供申请日期（application.date）", "application date not given (application.date)"},
+      return {std::nullopt,
+              {},
+              Eval(Tri::unknown, Part{{"未提供申请日期（application.date）",
+                                       "application date not given (application.date)"},
                                       {"application.date"},
                                       {}})};
     record("application.date", *applied);
@@ -413,39 +480,42 @@ class Evaluator {
   }
 
   // within_years, newer_than_years, at_least_years and older_than_years, as decided (`ok`).
-  static Text years_text(const Predicate& p, const Value& v, const Text& value, const Text& label, Date at, bool ok) {
+  static Text years_text(const Predicate& p, const Value& v, const Text& value, const Text& label,
+                         Date at, bool ok) {
     using Op = Predicate::Op;
     const Field& f = *p.field;
     Date deadline = add_years(v.date, p.n);
     if (p.op == Op::within_years && ok)
-      return {fmt::format("{} {}，至{} {} 未超过 {} 年（期限至 {}）", f.label.zh, value.zh, label.zh, format(at), p.n,
-                          format(deadline)),
-              fmt::format("{} {}: {} {} is within {} years (until {})", f.label.en, value.en, label.en, format(at), p.n,
-                          format(deadline))};
+      return {fmt::format("{} {}，至{} {} 未超过 {} 年（期限至 {}）", f.label.zh, value.zh,
+                          label.zh, format(at), p.n, format(deadline)),
+              fmt::format("{} {}: {} {} is within {} years (until {})", f.label.en, value.en,
+                          label.en, format(at), p.n, format(deadline))};
     if (p.op == Op::within_years) {
       int over = days_between(deadline, at);
-      return {fmt::format("{} {}，至{} {} 已超过 {} 年（期限至 {}，超出 {} 天）", f.label.zh, value.zh, label.zh,
-                          format(at), p.n, format(deadline), over),
-              fmt::format("{} {}: {} {} is more than {} years later (limit {}, {} days over)", f.label.en, value.en,
-                          label.en, format(at), p.n, format(deadline), over)};
+      return {fmt::format("{} {}，至{} {} 已超过 {} 年（期限至 {}，超出 {} 天）", f.label.zh,
+                          value.zh, label.zh, format(at), p.n, format(deadline), over),
+              fmt::format("{} {}: {} {} is more than {} years later (limit {}, {} days over)",
+                          f.label.en, value.en, label.en, format(at), p.n, format(deadline), over)};
     }
     if (p.op == Op::newer_than_years) {
       Date after = add_years(at, -p.n);
-      return {fmt::format("{} {}，{}晚于{} {} 前 {} 年的同日 {}", f.label.zh, value.zh, ok ? "" : "未", label.zh,
-                          format(at), p.n, format(after)),
-              fmt::format("{} {} is {}after {}, {} years before {} {}", f.label.en, value.en, ok ? "" : "not ",
-                          format(after), p.n, label.en, format(at))};
+      return {fmt::format("{} {}，{}晚于{} {} 前 {} 年的同日 {}", f.label.zh, value.zh,
+                          ok ? "" : "未", label.zh, format(at), p.n, format(after)),
+              fmt::format("{} {} is {}after {}, {} years before {} {}", f.label.en, value.en,
+                          ok ? "" : "not ", format(after), p.n, label.en, format(at))};
     }
     if (p.op == Op::at_least_years)
-      return {fmt::format("{} {}，至{} {} {}满 {} 年（{} 满）", f.label.zh, value.zh, label.zh, format(at), ok ? "已" : "未",
-                          p.n, format(deadline)),
-              fmt::format("{} {}: {} {} is {} {} years after it ({} years on {})", f.label.en, value.en, label.en,
-                          format(at), ok ? "at least" : "less than", p.n, p.n, format(deadline))};
-    // older_than_years: the period of n years from the date, that date's anniversary included, is over.
-    return {fmt::format("{} {}，至{} {} {}满 {} 年（{} 止）", f.label.zh, value.zh, label.zh, format(at), ok ? "已" : "未",
-                        p.n, format(deadline)),
-            fmt::format("{} {}: {} {} is {} {} years (until {})", f.label.en, value.en, label.en, format(at),
-                        ok ? "past" : "within", p.n, format(deadline))};
+      return {fmt::format("{} {}，至{} {} {}满 {} 年（{} 满）", f.label.zh, value.zh, label.zh,
+                          format(at), ok ? "已" : "未", p.n, format(deadline)),
+              fmt::format("{} {}: {} {} is {} {} years after it ({} years on {})", f.label.en,
+                          value.en, label.en, format(at), ok ? "at least" : "less than", p.n, p.n,
+                          format(deadline))};
+    // older_than_years: the period of n years from the date, that date's anniversary included, is
+    // over.
+    return {fmt::format("{} {}，至{} {} {}满 {} 年（{} 止）", f.label.zh, value.zh, label.zh,
+                        format(at), ok ? "已" : "未", p.n, format(deadline)),
+            fmt::format("{} {}: {} {} is {} {} years (until {})", f.label.en, value.en, label.en,
+                        format(at), ok ? "past" : "within", p.n, format(deadline))};
   }
 
   const Case& case_;
@@ -474,7 +544,8 @@ ConditionResult judge(const Condition& condition, const Case& c, std::optional<D
     r.message.en += part.text.en;
     if (!r.short_by && part.short_by) r.short_by = part.short_by;
     for (std::string& m : part.missing)
-      if (std::find(r.missing.begin(), r.missing.end(), m) == r.missing.end()) r.missing.push_back(std::move(m));
+      if (std::find(r.missing.begin(), r.missing.end(), m) == r.missing.end())
+        r.missing.push_back(std::move(m));
   }
   for (const Note& note : condition.notes) {
     if (note.on && *note.on != r.result) continue;

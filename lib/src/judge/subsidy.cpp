@@ -18,18 +18,21 @@ const std::vector<std::string>& facts_read_by(std::string_view rule_id) {
       {"scope.window", {"insurance.policies[].signed_on", "insurance.policies[].payments[].date"}},
       {"scope.sale_in_window", {"insurance.policies[].contracts", "insurance.sales[].contract"}},
       {"pay.first_installment",
-       {"insurance.policies[].premium", "insurance.policies[].payments[].date", "insurance.policies[].payments[].amount"}},
+       {"insurance.policies[].premium", "insurance.policies[].payments[].date",
+        "insurance.policies[].payments[].amount"}},
       {"sale.date",
-       {"insurance.sales[].contract", "insurance.sales[].amount", "insurance.sales[].invoices[].date",
-        "insurance.sales[].invoices[].amount"}},
+       {"insurance.sales[].contract", "insurance.sales[].amount",
+        "insurance.sales[].invoices[].date", "insurance.sales[].invoices[].amount"}},
       {"sale.group", {"insurance.sales[].related_party", "insurance.sales[].final_user_contract"}},
       {"other.no_surrender", {"insurance.policies[].surrendered"}},
       {"other.contract_matches_policy", {"insurance.policies[].contracts"}},
       {"amount.formula",
-       {"insurance.policies[].number", "insurance.policies[].premium", "insurance.policies[].liability_limit",
-        "insurance.policies[].period.start", "insurance.policies[].period.end", "insurance.policies[].rate"}},
+       {"insurance.policies[].number", "insurance.policies[].premium",
+        "insurance.policies[].liability_limit", "insurance.policies[].period.start",
+        "insurance.policies[].period.end", "insurance.policies[].rate"}},
       {"amount.limit_multiple", {"insurance.sales[].amount"}},
-      {"amount.paid_premium", {"insurance.policies[].payments[].date", "insurance.policies[].payments[].amount"}},
+      {"amount.paid_premium",
+       {"insurance.policies[].payments[].date", "insurance.policies[].payments[].amount"}},
       {"amount.one_year", {"insurance.policies[].period.start", "insurance.policies[].period.end"}},
   };
   static const std::vector<std::string> none;
@@ -39,23 +42,31 @@ const std::vector<std::string>& facts_read_by(std::string_view rule_id) {
 
 const char* to_string(Grant g) {
   switch (g) {
-    case Grant::granted: return "granted";
-    case Grant::denied: return "denied";
-    case Grant::undetermined: return "undetermined";
+    case Grant::granted:
+      return "granted";
+    case Grant::denied:
+      return "denied";
+    case Grant::undetermined:
+      return "undetermined";
   }
   return "";
 }
 
 namespace {
 
-const Value* get(const Value& record, std::string_view key) { return record.find(key); }
+const Value* get(const Value& record, std::string_view key) {
+  return record.find(key);
+}
 
-std::string range(const DateRange& w) { return format(w.start) + " .. " + format(w.end); }
+std::string range(const DateRange& w) {
+  return format(w.start) + " .. " + format(w.end);
+}
 
 // Collects a policy's or sale's findings and their combined result.
 class Findings {
  public:
-  Findings(const Compensation& comp, std::vector<Finding>& out, Tri& result) : comp_(comp), out_(out), result_(result) {
+  Findings(const Compensation& comp, std::vector<Finding>& out, Tri& result)
+      : comp_(comp), out_(out), result_(result) {
     result_ = Tri::pass;
   }
   void fail(std::string_view id, Text message) { add(id, Tri::fail, std::move(message), {}); }
@@ -93,7 +104,8 @@ std::optional<std::vector<Dated>> dated_amounts(const Value& list) {
     if (d == nullptr || a == nullptr) return std::nullopt;
     out.push_back({d->date, a->money});
   }
-  std::stable_sort(out.begin(), out.end(), [](const Dated& a, const Dated& b) { return a.date < b.date; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Dated& a, const Dated& b) { return a.date < b.date; });
   return out;
 }
 
@@ -101,7 +113,8 @@ bool reaches(Money part, Money whole, Rate share) {  // part >= whole × share, 
   return static_cast<i128>(part.fen) * share.den >= static_cast<i128>(whole.fen) * share.num;
 }
 
-SaleResult judge_sale(const Compensation& comp, const Value& sale, size_t index, const std::optional<DateRange>& window) {
+SaleResult judge_sale(const Compensation& comp, const Value& sale, size_t index,
+                      const std::optional<DateRange>& window) {
   SaleResult r;
   std::string at = fmt::format("insurance.sales[{}]", index);
   const Value* contract = get(sale, "contract");
@@ -109,46 +122,55 @@ SaleResult judge_sale(const Compensation& comp, const Value& sale, size_t index,
   Findings f(comp, r.findings, r.counts);
   const Value* amount = get(sale, "amount");
   const Value* invoices = get(sale, "invoices");
-  if (amount) r.amount = amount->money;
-  else f.missing("sale.date", at + ".amount");
+  if (amount)
+    r.amount = amount->money;
+  else
+    f.missing("sale.date", at + ".amount");
   std::optional<std::vector<Dated>> list = invoices ? dated_amounts(*invoices) : std::nullopt;
   if (!list) f.missing("sale.date", at + ".invoices");
   if (amount && list) {
     Money total;
-    Rate share = *comp.parameters.sale_invoiced_share;  // judge_sale runs only when sale.date is cited
+    Rate share =
+        *comp.parameters.sale_invoiced_share;  // judge_sale runs only when sale.date is cited
     for (const Dated& inv : *list) {
       total = total + inv.amount;
       if (!r.sale_date && reaches(total, *r.amount, share)) r.sale_date = inv.date;
     }
     r.invoiced = total;
     if (!r.sale_date)
-      f.fail("sale.date", {fmt::format("已开票 {}，未达到合同金额 {} 的 {}，未实现销售", yuan(total), yuan(*r.amount),
-                                       format_rate(share)),
-                           fmt::format("invoiced {} has not reached {} of the contract amount {}: not realised",
-                                       yuan(total), format_rate(share), yuan(*r.amount))});
+      f.fail("sale.date",
+             {fmt::format("已开票 {}，未达到合同金额 {} 的 {}，未实现销售", yuan(total),
+                          yuan(*r.amount), format_rate(share)),
+              fmt::format("invoiced {} has not reached {} of the contract amount {}: not realised",
+                          yuan(total), format_rate(share), yuan(*r.amount))});
   }
   if (r.sale_date) {
     if (!window) {
-      f.unknown("scope.sale_in_window", "insurance.window", {"投保时限未知（规则包未设定，案例与命令行也未给出）",
-                                                             "the insurance window is not known (not in the pack, the case or --window)"});
+      f.unknown("scope.sale_in_window", "insurance.window",
+                {"投保时限未知（规则包未设定，案例与命令行也未给出）",
+                 "the insurance window is not known (not in the pack, the case or --window)"});
     } else if (!window->contains(*r.sale_date)) {
-      f.fail("scope.sale_in_window", {fmt::format("销售日期 {} 不在投保时限 {} 内", format(*r.sale_date), range(*window)),
-                                      fmt::format("sale date {} is outside the window {}", format(*r.sale_date), range(*window))});
+      f.fail("scope.sale_in_window",
+             {fmt::format("销售日期 {} 不在投保时限 {} 内", format(*r.sale_date), range(*window)),
+              fmt::format("sale date {} is outside the window {}", format(*r.sale_date),
+                          range(*window))});
     }
   }
   const Value* related = get(sale, "related_party");
   if (related && related->flag) {
     const Value* final_user = get(sale, "final_user_contract");
-    if (final_user == nullptr) f.missing("sale.group", at + ".final_user_contract");
+    if (final_user == nullptr)
+      f.missing("sale.group", at + ".final_user_contract");
     else if (!final_user->flag)
-      f.fail("sale.group", {"集团内关联销售，缺少面向最终用户的合同", "a related-party sale without the final user's contract"});
+      f.fail("sale.group", {"集团内关联销售，缺少面向最终用户的合同",
+                            "a related-party sale without the final user's contract"});
   }
   return r;
 }
 
 // The share of the premium that belongs to the first policy year (step 1).
-std::optional<Money> annual_premium(const Value& policy, Money premium, PolicyResult& r, Findings& f,
-                                    const std::string& at) {
+std::optional<Money> annual_premium(const Value& policy, Money premium, PolicyResult& r,
+                                    Findings& f, const std::string& at) {
   const Value* period = get(policy, "period");
   const Value* start = period ? get(*period, "start") : nullptr;
   const Value* end = period ? get(*period, "end") : nullptr;
@@ -161,16 +183,18 @@ std::optional<Money> annual_premium(const Value& policy, Money premium, PolicyRe
   int first_year = days_between(start->date, anniversary);
   int term = days_between(start->date, end->date) + 1;
   Money share = apply_half_up(premium, Rate::of(first_year, term));
-  r.warnings.push_back({fmt::format("保险期间 {} 至 {} 超过一年：年度保费按首年 {} 天 / 全期 {} 天折算为 {}", format(start->date),
-                                    format(end->date), first_year, term, yuan(share)),
-                        fmt::format("the policy runs {} to {}, over a year: the annual premium is the first year's "
-                                    "{} of {} days, {}",
-                                    format(start->date), format(end->date), first_year, term, yuan(share))});
+  r.warnings.push_back(
+      {fmt::format("保险期间 {} 至 {} 超过一年：年度保费按首年 {} 天 / 全期 {} 天折算为 {}",
+                   format(start->date), format(end->date), first_year, term, yuan(share)),
+       fmt::format("the policy runs {} to {}, over a year: the annual premium is the first year's "
+                   "{} of {} days, {}",
+                   format(start->date), format(end->date), first_year, term, yuan(share))});
   return share;
 }
 
 PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t index,
-                          const std::vector<SaleResult>& sales, bool sales_given, const std::optional<DateRange>& window) {
+                          const std::vector<SaleResult>& sales, bool sales_given,
+                          const std::optional<DateRange>& window) {
   const CompensationParameters& p = comp.parameters;
   PolicyResult r;
   std::string at = fmt::format("insurance.policies[{}]", index);
@@ -181,7 +205,9 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
   // Kind.
   if (const Value* kind = get(policy, "kind")) {
     r.kind = kind->text;
-    if (comp.cites("scope.insurance_type") && std::find(p.eligible_kinds.begin(), p.eligible_kinds.end(), kind->text) == p.eligible_kinds.end())
+    if (comp.cites("scope.insurance_type") &&
+        std::find(p.eligible_kinds.begin(), p.eligible_kinds.end(), kind->text) ==
+            p.eligible_kinds.end())
       f.fail("scope.insurance_type", {fmt::format("险种“{}”不在补偿范围内", kind->text),
                                       fmt::format("kind '{}' is not one that counts", kind->text)});
   } else {
@@ -190,20 +216,26 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
 
   // Signed and paid in the window; the first instalment.
   const Value* premium = get(policy, "premium");
-  if (premium) r.premium = premium->money;
-  else f.missing("amount.formula", at + ".premium");
+  if (premium)
+    r.premium = premium->money;
+  else
+    f.missing("amount.formula", at + ".premium");
   auto in_window = [&](const char* what_zh, const char* what_en, Date d) {
     if (!comp.cites("scope.window")) return;
     if (!window) {
-      f.unknown("scope.window", "insurance.window", {"投保时限未知（规则包未设定，案例与命令行也未给出）",
-                                                     "the insurance window is not known (not in the pack, the case or --window)"});
+      f.unknown("scope.window", "insurance.window",
+                {"投保时限未知（规则包未设定，案例与命令行也未给出）",
+                 "the insurance window is not known (not in the pack, the case or --window)"});
     } else if (!window->contains(d)) {
-      f.fail("scope.window", {fmt::format("{} {} 不在投保时限 {} 内", what_zh, format(d), range(*window)),
-                              fmt::format("{} {} is outside the window {}", what_en, format(d), range(*window))});
+      f.fail("scope.window",
+             {fmt::format("{} {} 不在投保时限 {} 内", what_zh, format(d), range(*window)),
+              fmt::format("{} {} is outside the window {}", what_en, format(d), range(*window))});
     }
   };
-  if (const Value* signed_on = get(policy, "signed_on")) in_window("签订日期", "signed on", signed_on->date);
-  else f.missing("scope.window", at + ".signed_on");
+  if (const Value* signed_on = get(policy, "signed_on"))
+    in_window("签订日期", "signed on", signed_on->date);
+  else
+    f.missing("scope.window", at + ".signed_on");
   const Value* payments = get(policy, "payments");
   std::optional<std::vector<Dated>> paid = payments ? dated_amounts(*payments) : std::nullopt;
   if (!paid) {
@@ -218,19 +250,22 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
     for (const Dated& d : *paid)
       if (d.date == first) first_day = first_day + d.amount;
     in_window("首期保费支付日期", "the first payment on", first);
-    if (const auto& share = p.first_installment_share; share && r.premium && !reaches(first_day, *r.premium, *share)) {
+    if (const auto& share = p.first_installment_share;
+        share && r.premium && !reaches(first_day, *r.premium, *share)) {
       Money needed = apply_half_up(*r.premium, *share);
       f.fail("pay.first_installment",
-             {fmt::format("首期保费 {}（{}）低于保费总额 {} 的 {}", yuan(first_day), format(first), yuan(*r.premium),
-                          format_rate(*share)),
-              fmt::format("the first instalment {} ({}) is below {} of the premium {} (about {})", yuan(first_day),
-                          format(first), format_rate(*share), yuan(*r.premium), yuan(needed))});
+             {fmt::format("首期保费 {}（{}）低于保费总额 {} 的 {}", yuan(first_day), format(first),
+                          yuan(*r.premium), format_rate(*share)),
+              fmt::format("the first instalment {} ({}) is below {} of the premium {} (about {})",
+                          yuan(first_day), format(first), format_rate(*share), yuan(*r.premium),
+                          yuan(needed))});
     }
   }
   if (const Value* surrendered = get(policy, "surrendered"); surrendered && surrendered->flag)
     f.fail("other.no_surrender", {"保单已退保", "the policy was surrendered"});
 
-  // The sales it covers: those it names, or every sale of the case (when the programme asks for sales).
+  // The sales it covers: those it names, or every sale of the case (when the programme asks for
+  // sales).
   std::vector<const SaleResult*> covered;
   const Value* contracts = get(policy, "contracts");
   if (!comp.cites("scope.sale_in_window")) {
@@ -238,11 +273,15 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
     f.missing("scope.sale_in_window", "insurance.sales");
   } else if (contracts && !contracts->items.empty()) {
     for (const Value& name : contracts->items) {
-      auto it = std::find_if(sales.begin(), sales.end(), [&](const SaleResult& s) { return s.contract == name.text; });
+      auto it = std::find_if(sales.begin(), sales.end(),
+                             [&](const SaleResult& s) { return s.contract == name.text; });
       if (it == sales.end())
-        f.fail("other.contract_matches_policy", {fmt::format("保单所列合同“{}”不在销售记录中", name.text),
-                                                 fmt::format("contract '{}' named by the policy is not among the sales", name.text)});
-      else covered.push_back(&*it);
+        f.fail(
+            "other.contract_matches_policy",
+            {fmt::format("保单所列合同“{}”不在销售记录中", name.text),
+             fmt::format("contract '{}' named by the policy is not among the sales", name.text)});
+      else
+        covered.push_back(&*it);
     }
   } else {
     for (const SaleResult& s : sales) covered.push_back(&s);
@@ -258,15 +297,21 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
   }
   if (!comp.cites("scope.sale_in_window")) {
   } else if (sales_given && sale_found == Tri::fail)
-    f.fail("scope.sale_in_window", {"保单对应的销售均未在投保时限内实现", "none of the sales the policy covers was realised in the window"});
+    f.fail("scope.sale_in_window",
+           {"保单对应的销售均未在投保时限内实现",
+            "none of the sales the policy covers was realised in the window"});
   else if (sale_found == Tri::unknown)
-    f.unknown("scope.sale_in_window", "insurance.sales", {"对应销售是否在投保时限内实现尚不能确定", "whether a covered sale was realised in the window is not yet known"});
+    f.unknown("scope.sale_in_window", "insurance.sales",
+              {"对应销售是否在投保时限内实现尚不能确定",
+               "whether a covered sale was realised in the window is not yet known"});
   r.covered_sales = covered_sales;
 
   // The amount, steps 1 to 6.
   const Value* limit = get(policy, "liability_limit");
-  if (limit) r.liability_limit = limit->money;
-  else f.missing("amount.formula", at + ".liability_limit");
+  if (limit)
+    r.liability_limit = limit->money;
+  else
+    f.missing("amount.formula", at + ".liability_limit");
   if (!r.premium || !limit) return r;
   // amount.paid_premium (年度保费实际支出): the premium counts as far as it was paid.
   Money counted = *r.premium;
@@ -274,8 +319,10 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
     Money total;
     for (const Dated& d : *paid) total = total + d.amount;
     if (total < counted) {
-      r.warnings.push_back({fmt::format("保费 {} 中实际支付 {}，按实际支付计", yuan(counted), yuan(total)),
-                            fmt::format("of the premium {}, {} was paid: the paid amount counts", yuan(counted), yuan(total))});
+      r.warnings.push_back(
+          {fmt::format("保费 {} 中实际支付 {}，按实际支付计", yuan(counted), yuan(total)),
+           fmt::format("of the premium {}, {} was paid: the paid amount counts", yuan(counted),
+                       yuan(total))});
       counted = total;
     }
   }
@@ -283,21 +330,27 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
   std::optional<Money> annual = annual_premium(policy, counted, r, f, at);
   if (!annual) return r;
   const Value* period = get(policy, "period");
-  r.period = DateRange{get(*period, "start")->date, get(*period, "end")->date};  // annual_premium found both
+  r.period = DateRange{get(*period, "start")->date,
+                       get(*period, "end")->date};  // annual_premium found both
   r.annual_premium = annual;
   if (limit->money.fen == 0) {
-    f.fail("amount.formula", {"累计责任限额为 0，费率无从计算", "the liability limit is 0, so there is no rate"});
+    f.fail("amount.formula",
+           {"累计责任限额为 0，费率无从计算", "the liability limit is 0, so there is no rate"});
     return r;
   }
   r.rate = Rate::of(annual->fen, limit->money.fen);
-  if (const Value* declared = get(policy, "rate"); declared && apply_half_up(limit->money, declared->rate) != *r.premium)
-    r.warnings.push_back({fmt::format("申报费率 {} × 限额 {} = {}，与保费 {} 不符；按计算费率 {} 计", format_rate(declared->rate),
-                                      yuan(limit->money), yuan(apply_half_up(limit->money, declared->rate)),
-                                      yuan(*r.premium), format_rate(*r.rate)),
-                          fmt::format("declared rate {} × limit {} = {}, not the premium {}; the computed rate {} is used",
-                                      format_rate(declared->rate), yuan(limit->money),
-                                      yuan(apply_half_up(limit->money, declared->rate)), yuan(*r.premium),
-                                      format_rate(*r.rate))});
+  if (const Value* declared = get(policy, "rate");
+      declared && apply_half_up(limit->money, declared->rate) != *r.premium)
+    r.warnings.push_back(
+        {fmt::format("申报费率 {} × 限额 {} = {}，与保费 {} 不符；按计算费率 {} 计",
+                     format_rate(declared->rate), yuan(limit->money),
+                     yuan(apply_half_up(limit->money, declared->rate)), yuan(*r.premium),
+                     format_rate(*r.rate)),
+         fmt::format(
+             "declared rate {} × limit {} = {}, not the premium {}; the computed rate {} is used",
+             format_rate(declared->rate), yuan(limit->money),
+             yuan(apply_half_up(limit->money, declared->rate)), yuan(*r.premium),
+             format_rate(*r.rate))});
   r.capped_rate = min(*r.rate, p.rate_cap);
   Money eligible = limit->money;
   if (p.limit_multiple) {
@@ -310,7 +363,8 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
   return r;
 }
 
-MaterialsResult check_materials(const MaterialsRule& rule, const Case& c, std::optional<Date> as_of) {
+MaterialsResult check_materials(const MaterialsRule& rule, const Case& c,
+                                std::optional<Date> as_of) {
   MaterialsResult m;
   if (rule.citation.id.empty()) {
     m.result = Tri::pass;
@@ -327,11 +381,13 @@ MaterialsResult check_materials(const MaterialsRule& rule, const Case& c, std::o
   const Value* listed = c.fact("materials");
   if (listed == nullptr) {
     m.result = Tri::unknown;
-    m.message = {"未提供支撑材料清单（materials）", "the list of materials is not given (materials)"};
+    m.message = {"未提供支撑材料清单（materials）",
+                 "the list of materials is not given (materials)"};
     return m;
   }
   for (const std::string& need : m.required) {
-    bool present = std::any_of(listed->items.begin(), listed->items.end(), [&](const Value& v) { return v.text == need; });
+    bool present = std::any_of(listed->items.begin(), listed->items.end(),
+                               [&](const Value& v) { return v.text == need; });
     if (!present) m.missing.push_back(need);
   }
   m.result = m.missing.empty() ? triggers : Tri::fail;
@@ -352,13 +408,13 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& fr
 
 namespace {
 
-// amount.one_year (Henan, 补贴期限不超过1年, read as the national 首台(套) rule's "保险补偿期间按保险期限据实
-// 核算", cut to one year): the compensated year runs from the earliest start among the counting
-// policies to the day before the same date a year later (the month's last day when it has none).
-// Each counting policy is compensated for the days of its term inside that year: the premium paid ×
-// days inside ÷ days of the term, half up to the fen; the rate cap then applies to that share as to
-// a year's premium (base = share × min(1, cap ÷ rate)), and the subsidy share as for any policy. A
-// policy with no day inside the year is not counted.
+// amount.one_year (Henan, 补贴期限不超过1年, read as the national 首台(套) rule's
+// "保险补偿期间按保险期限据实 核算", cut to one year): the compensated year runs from the earliest
+// start among the counting policies to the day before the same date a year later (the month's last
+// day when it has none). Each counting policy is compensated for the days of its term inside that
+// year: the premium paid × days inside ÷ days of the term, half up to the fen; the rate cap then
+// applies to that share as to a year's premium (base = share × min(1, cap ÷ rate)), and the subsidy
+// share as for any policy. A policy with no day inside the year is not counted.
 void compensate_one_year(const Compensation& comp, std::vector<PolicyResult>& policies) {
   std::optional<Date> first;
   for (const PolicyResult& p : policies)
@@ -374,22 +430,29 @@ void compensate_one_year(const Compensation& comp, std::vector<PolicyResult>& po
     p.days_in_term = days_between(p.period->start, p.period->end) + 1;
     p.days_in_year = to < from ? 0 : days_between(from, to) + 1;
     if (p.days_in_year == 0) {
-      p.findings.push_back(Finding{rule.id, rule.clause, Tri::fail,
-                                   {fmt::format("保险期间 {} 至 {} 不在补偿年度 {} 至 {} 内（补贴期限不超过1年）", format(p.period->start),
-                                                format(p.period->end), format(year.start), format(year.end)),
-                                    fmt::format("the policy runs {} to {}, outside the compensated year {} to {} (one year at most)",
-                                                format(p.period->start), format(p.period->end), format(year.start),
-                                                format(year.end))},
-                                   {}});
+      p.findings.push_back(Finding{
+          rule.id,
+          rule.clause,
+          Tri::fail,
+          {fmt::format("保险期间 {} 至 {} 不在补偿年度 {} 至 {} 内（补贴期限不超过1年）",
+                       format(p.period->start), format(p.period->end), format(year.start),
+                       format(year.end)),
+           fmt::format(
+               "the policy runs {} to {}, outside the compensated year {} to {} (one year at most)",
+               format(p.period->start), format(p.period->end), format(year.start),
+               format(year.end))},
+          {}});
       p.counted = Tri::fail;
       continue;
     }
     p.year_share = apply_half_up(*p.paid_premium, Rate::of(p.days_in_year, p.days_in_term));
-    if (*p.year_share == *p.annual_premium) continue;  // the policy's year lies inside the compensated one: as computed
+    if (*p.year_share == *p.annual_premium)
+      continue;  // the policy's year lies inside the compensated one: as computed
     // The cap on the rate scales the share as it would a year's premium: min(1, capped ÷ rate).
     bool capped = *p.capped_rate < *p.rate;
     // (Rates are reduced fractions of amounts under ¥10^13: the products stay within 64 bits.)
-    p.base = capped ? apply_half_up(*p.year_share, Rate::of(p.capped_rate->num * p.rate->den, p.capped_rate->den * p.rate->num))
+    p.base = capped ? apply_half_up(*p.year_share, Rate::of(p.capped_rate->num * p.rate->den,
+                                                            p.capped_rate->den * p.rate->num))
                     : *p.year_share;
     p.subsidy = apply_half_up(*p.base, params.subsidy_share);
   }
@@ -402,7 +465,6 @@ namespace {
 // The insurance compensation; sets v.compensation and returns its outcome.
 Grant compute_compensation(const Compensation& comp, const Case& c, std::optional<Date> as_of,
                            std::optional<DateRange> window, SubsidyVerdict& v) {
-
   // The window: the command line, else the case, else the pack.
   const Value* case_window = c.fact("insurance.window");
   if (window) {
@@ -420,15 +482,18 @@ Grant compute_compensation(const Compensation& comp, const Case& c, std::optiona
   for (const Condition& condition : comp.conditions) {
     v.conditions.push_back(judge(condition, c, as_of));
     case_level = tri_and(case_level, v.conditions.back().result);
-    if (v.conditions.back().result == Tri::unknown) add_unique(v.missing, v.conditions.back().missing);
+    if (v.conditions.back().result == Tri::unknown)
+      add_unique(v.missing, v.conditions.back().missing);
   }
   v.materials = check_materials(comp.materials, c, as_of);
   case_level = tri_and(case_level, v.materials.result);
-  if (v.materials.result == Tri::unknown && !c.fact("materials")) add_unique(v.missing, {"materials"});
+  if (v.materials.result == Tri::unknown && !c.fact("materials"))
+    add_unique(v.missing, {"materials"});
 
   const Value* sales = comp.cites("scope.sale_in_window") ? c.fact("insurance.sales") : nullptr;
   if (sales)
-    for (size_t i = 0; i < sales->items.size(); ++i) v.sales.push_back(judge_sale(comp, sales->items[i], i, v.window));
+    for (size_t i = 0; i < sales->items.size(); ++i)
+      v.sales.push_back(judge_sale(comp, sales->items[i], i, v.window));
   const Value* policies = c.fact("insurance.policies");
   Tri policies_known = Tri::pass;
   if (policies == nullptr) {
@@ -436,13 +501,15 @@ Grant compute_compensation(const Compensation& comp, const Case& c, std::optiona
     add_unique(v.missing, {"insurance.policies"});
   } else {
     for (size_t i = 0; i < policies->items.size(); ++i)
-      v.policies.push_back(judge_policy(comp, policies->items[i], i, v.sales, sales != nullptr, v.window));
+      v.policies.push_back(
+          judge_policy(comp, policies->items[i], i, v.sales, sales != nullptr, v.window));
     if (comp.cites("amount.one_year")) compensate_one_year(comp, v.policies);
     for (PolicyResult& p : v.policies) {
       if (p.counted == Tri::pass) v.total_before_cap = v.total_before_cap + *p.subsidy;
       if (p.counted == Tri::unknown) policies_known = Tri::unknown;
       for (const Finding& f : p.findings) add_unique(v.missing, f.missing);
-      for (const Text& w : p.warnings) v.warnings.push_back({p.number + "：" + w.zh, p.number + ": " + w.en});
+      for (const Text& w : p.warnings)
+        v.warnings.push_back({p.number + "：" + w.zh, p.number + ": " + w.en});
     }
   }
   for (const SaleResult& s : v.sales)
@@ -453,16 +520,16 @@ Grant compute_compensation(const Compensation& comp, const Case& c, std::optiona
   v.cap_applied = cap && v.total_before_cap > *cap;
   if (v.cap_applied) {
     const Citation& rule = comp.rule("amount.enterprise_cap");
-    v.warnings.push_back({fmt::format("合计 {} 超过单个企业上限 {}（{}），按上限补助", yuan(v.total_before_cap), yuan(*cap),
-                                      rule.clause),
-                          fmt::format("the total {} exceeds the per-enterprise cap {} ({}): capped", yuan(v.total_before_cap),
-                                      yuan(*cap), rule.clause)});
+    v.warnings.push_back({fmt::format("合计 {} 超过单个企业上限 {}（{}），按上限补助",
+                                      yuan(v.total_before_cap), yuan(*cap), rule.clause),
+                          fmt::format("the total {} exceeds the per-enterprise cap {} ({}): capped",
+                                      yuan(v.total_before_cap), yuan(*cap), rule.clause)});
   }
   // Undetermined only while a missing fact could still change the outcome: once every policy is
   // out (or the case states none), no fact can bring money, whatever else is unknown.
-  bool every_policy_out = policies && std::all_of(v.policies.begin(), v.policies.end(), [](const PolicyResult& p) {
-                            return p.counted == Tri::fail;
-                          });
+  bool every_policy_out =
+      policies && std::all_of(v.policies.begin(), v.policies.end(),
+                              [](const PolicyResult& p) { return p.counted == Tri::fail; });
   if (case_level == Tri::fail || every_policy_out) {
     v.compensation = Money{};
     v.cap_applied = false;

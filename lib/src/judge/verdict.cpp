@@ -23,18 +23,24 @@ Tri tri_or(Tri a, Tri b) {
 
 const char* to_string(Tri t) {
   switch (t) {
-    case Tri::pass: return "pass";
-    case Tri::fail: return "fail";
-    case Tri::unknown: return "unknown";
+    case Tri::pass:
+      return "pass";
+    case Tri::fail:
+      return "fail";
+    case Tri::unknown:
+      return "unknown";
   }
   return "";
 }
 
 const char* to_string(Outcome o) {
   switch (o) {
-    case Outcome::eligible: return "eligible";
-    case Outcome::ineligible: return "ineligible";
-    case Outcome::undetermined: return "undetermined";
+    case Outcome::eligible:
+      return "eligible";
+    case Outcome::ineligible:
+      return "ineligible";
+    case Outcome::undetermined:
+      return "undetermined";
   }
   return "";
 }
@@ -57,7 +63,7 @@ Tri all_of(const Results& rs) {
 // One way to recognition, expanded from the pack's paths: a group as a whole, or one condition of
 // a group alone.
 struct Candidate {
-  std::string_view name;   // the pack's group or condition id
+  std::string_view name;  // the pack's group or condition id
   std::string_view group;
   Results conditions;
 };
@@ -72,7 +78,8 @@ std::vector<Candidate> candidates(const Recognition& rec, ByGroup& by_group) {
       out.push_back({spec.group, spec.group, by_group[spec.group]});
       continue;
     }
-    for (const ConditionResult* r : by_group[spec.group]) out.push_back({r->condition->id, spec.group, {r}});
+    for (const ConditionResult* r : by_group[spec.group])
+      out.push_back({r->condition->id, spec.group, {r}});
   }
   return out;
 }
@@ -84,8 +91,9 @@ void add_warnings(const RulePack& pack, Verdict& v) {
     for (const Text& note : r.notes)
       v.warnings.push_back({r.condition->id + "：" + note.zh, r.condition->id + ": " + note.en});
     if (r.condition->warning_only && r.result == Tri::fail)
-      v.warnings.push_back({fmt::format("{}（{}）不满足：{}", r.condition->id, r.condition->clause, r.message.zh),
-                            fmt::format("{} ({}) fails: {}", r.condition->id, r.condition->clause, r.message.en)});
+      v.warnings.push_back(
+          {fmt::format("{}（{}）不满足：{}", r.condition->id, r.condition->clause, r.message.zh),
+           fmt::format("{} ({}) fails: {}", r.condition->id, r.condition->clause, r.message.en)});
   }
 }
 
@@ -95,7 +103,8 @@ void add_path_warnings(const Recognition& rec, const Candidate& carrying, Verdic
     if (w.group != carrying.group) continue;
     std::vector<std::string> failed;
     for (const ConditionResult& r : v.conditions)
-      if (r.result == Tri::fail && std::find(w.failed.begin(), w.failed.end(), r.condition->id) != w.failed.end())
+      if (r.result == Tri::fail &&
+          std::find(w.failed.begin(), w.failed.end(), r.condition->id) != w.failed.end())
         failed.push_back(r.condition->id);
     if (!failed.empty())
       v.warnings.push_back({fmt::format("{}（不满足：{}）", w.text.zh, fmt::join(failed, "、")),
@@ -156,7 +165,9 @@ std::vector<std::string> decisive(const std::vector<Candidate>& ways, const Resu
     return std::count_if(c->conditions.begin(), c->conditions.end(),
                          [](const ConditionResult* r) { return r->result == Tri::unknown; });
   };
-  std::stable_sort(open.begin(), open.end(), [&](const Candidate* a, const Candidate* b) { return unknowns(a) < unknowns(b); });
+  std::stable_sort(open.begin(), open.end(), [&](const Candidate* a, const Candidate* b) {
+    return unknowns(a) < unknowns(b);
+  });
   for (const Candidate* cand : open) add(cand->conditions);
   return out;
 }
@@ -188,7 +199,9 @@ Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of)
     if (t == Tri::pass && carrying == nullptr) carrying = &cand;
   }
   Tri overall = tri_and(all_of(required), paths);
-  v.outcome = overall == Tri::pass ? Outcome::eligible : overall == Tri::fail ? Outcome::ineligible : Outcome::undetermined;
+  v.outcome = overall == Tri::pass   ? Outcome::eligible
+              : overall == Tri::fail ? Outcome::ineligible
+                                     : Outcome::undetermined;
 
   // The date the case is judged at, and whether the pack covers it.
   v.as_of = as_of;

@@ -14,14 +14,21 @@ const Value* Value::find(std::string_view key) const {
 
 std::string render_value(const Value& v) {
   switch (v.kind) {
-    case Value::Kind::none: return "none";
-    case Value::Kind::boolean: return v.flag ? "true" : "false";
-    case Value::Kind::money: return plain(v.money);
-    case Value::Kind::rate: return format_rate(v.rate);
-    case Value::Kind::date: return format(v.date);
-    case Value::Kind::integer: return std::to_string(v.number);
+    case Value::Kind::none:
+      return "none";
+    case Value::Kind::boolean:
+      return v.flag ? "true" : "false";
+    case Value::Kind::money:
+      return plain(v.money);
+    case Value::Kind::rate:
+      return format_rate(v.rate);
+    case Value::Kind::date:
+      return format(v.date);
+    case Value::Kind::integer:
+      return std::to_string(v.number);
     case Value::Kind::text:
-    case Value::Kind::enumeration: return v.text;
+    case Value::Kind::enumeration:
+      return v.text;
     case Value::Kind::list: {
       std::string out = "[";
       for (const Value& item : v.items) out += (out.size() > 1 ? ", " : "") + render_value(item);

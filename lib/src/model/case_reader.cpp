@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
-#include "sbc/model/case.hpp"
 #include "base/spelling.hpp"
 #include "base/strings.hpp"
 #include "model/plain_case.hpp"
+#include "sbc/model/case.hpp"
 
 namespace sbc {
 namespace {
@@ -24,8 +24,9 @@ std::string shown(const std::string& s) {
 Text expected(const Field& f, const std::string& found) {
   switch (f.type) {
     case Type::boolean:
-      return {fmt::format("应为 true 或 false（也接受 yes/no/是/否），实际为 {}", shown(found)),
-              fmt::format("expected true or false (yes/no/是/否 accepted), found {}", shown(found))};
+      return {
+          fmt::format("应为 true 或 false（也接受 yes/no/是/否），实际为 {}", shown(found)),
+          fmt::format("expected true or false (yes/no/是/否 accepted), found {}", shown(found))};
     case Type::integer:
       return {fmt::format("应为非负整数，实际为 {}", shown(found)),
               fmt::format("expected a whole number, found {}", shown(found))};
@@ -33,7 +34,8 @@ Text expected(const Field& f, const std::string& found) {
       return {fmt::format("{} 不是可选值之一：{}", shown(found), f.enumeration->describe()),
               fmt::format("{} is not one of: {}", shown(found), f.enumeration->describe())};
     default:
-      return {fmt::format("无法识别 {}", shown(found)), fmt::format("cannot read {}", shown(found))};
+      return {fmt::format("无法识别 {}", shown(found)),
+              fmt::format("cannot read {}", shown(found))};
   }
 }
 
@@ -63,15 +65,24 @@ void add_false_defaults(const Field& f, Value& record) {
 const char* type_name(Type t, Lang lang) {
   bool zh = lang == Lang::zh;
   switch (t) {
-    case Type::text: return zh ? "文字" : "text";
-    case Type::money: return zh ? "金额" : "money";
-    case Type::rate: return zh ? "费率" : "a rate";
-    case Type::date: return zh ? "日期" : "a date";
-    case Type::boolean: return zh ? "true/false" : "true or false";
-    case Type::integer: return zh ? "整数" : "a whole number";
-    case Type::enumeration: return zh ? "可选值" : "one of the listed values";
-    case Type::list: return zh ? "列表" : "a list";
-    case Type::record: return zh ? "键值映射" : "a map of keys";
+    case Type::text:
+      return zh ? "文字" : "text";
+    case Type::money:
+      return zh ? "金额" : "money";
+    case Type::rate:
+      return zh ? "费率" : "a rate";
+    case Type::date:
+      return zh ? "日期" : "a date";
+    case Type::boolean:
+      return zh ? "true/false" : "true or false";
+    case Type::integer:
+      return zh ? "整数" : "a whole number";
+    case Type::enumeration:
+      return zh ? "可选值" : "one of the listed values";
+    case Type::list:
+      return zh ? "列表" : "a list";
+    case Type::record:
+      return zh ? "键值映射" : "a map of keys";
   }
   return "";
 }
@@ -79,10 +90,14 @@ const char* type_name(Type t, Lang lang) {
 const char* node_name(Node::Kind k, Lang lang) {
   bool zh = lang == Lang::zh;
   switch (k) {
-    case Node::Kind::null: return zh ? "空值" : "nothing";
-    case Node::Kind::scalar: return zh ? "单个值" : "a single value";
-    case Node::Kind::sequence: return zh ? "列表" : "a list";
-    case Node::Kind::map: return zh ? "键值映射" : "a map";
+    case Node::Kind::null:
+      return zh ? "空值" : "nothing";
+    case Node::Kind::scalar:
+      return zh ? "单个值" : "a single value";
+    case Node::Kind::sequence:
+      return zh ? "列表" : "a list";
+    case Node::Kind::map:
+      return zh ? "键值映射" : "a map";
   }
   return "";
 }
@@ -109,8 +124,8 @@ class CaseReader {
   // Converts `n` as `f`; returns false when nothing usable came out (the fact stays absent).
   bool convert(const Node& n, const Field& f, const KeyPath& path, Value& v) {
     v.mark = n.mark;
-    // A section left empty (a template's `applicant:` whose facts are all still commented out) holds
-    // no fact to warn about; an empty fact may be a slip.
+    // A section left empty (a template's `applicant:` whose facts are all still commented out)
+    // holds no fact to warn about; an empty fact may be a slip.
     if (n.kind == Node::Kind::null && f.type == Type::record) return false;
     if (n.kind == Node::Kind::null) {
       report(Severity::warning, n.mark, path,
@@ -119,9 +134,12 @@ class CaseReader {
       return false;
     }
     switch (f.type) {
-      case Type::record: return convert_record(n, f, path, v);
-      case Type::list: return convert_list(n, f, path, v);
-      default: break;
+      case Type::record:
+        return convert_record(n, f, path, v);
+      case Type::list:
+        return convert_list(n, f, path, v);
+      default:
+        break;
     }
     if (n.kind != Node::Kind::scalar) return wrong_shape(n, f, path);
     if (std::optional<Text> why = read_scalar_into(n.scalar, n.mark, f, v)) {
@@ -165,13 +183,19 @@ class CaseReader {
       if (x.kind != Node::Kind::scalar || !x.plain || x.scalar.empty()) return false;
       size_t dot = decimals ? x.scalar.find('.') : std::string::npos;
       std::string_view whole = std::string_view(x.scalar).substr(0, dot);
-      std::string_view fraction = dot == std::string::npos ? "" : std::string_view(x.scalar).substr(dot + 1);
-      auto all_digits = [](std::string_view t) { return t.find_first_not_of("0123456789") == std::string_view::npos; };
+      std::string_view fraction =
+          dot == std::string::npos ? "" : std::string_view(x.scalar).substr(dot + 1);
+      auto all_digits = [](std::string_view t) {
+        return t.find_first_not_of("0123456789") == std::string_view::npos;
+      };
       return !whole.empty() && all_digits(whole) && all_digits(fraction);
     };
-    if ((f.type != Type::money && f.type != Type::integer) || !digits(map.value(i), false)) return 0;
+    if ((f.type != Type::money && f.type != Type::integer) || !digits(map.value(i), false))
+      return 0;
     size_t n = 0;
-    while (i + n + 1 < map.map_size() && digits(map.key(i + n + 1), true) && map.value(i + n + 1).kind == Node::Kind::null) ++n;
+    while (i + n + 1 < map.map_size() && digits(map.key(i + n + 1), true) &&
+           map.value(i + n + 1).kind == Node::Kind::null)
+      ++n;
     return n;
   }
 
@@ -185,12 +209,15 @@ class CaseReader {
     std::string_view key = path.key;
     std::string plain = written;
     plain.erase(std::remove(plain.begin(), plain.end(), ','), plain.end());
-    report(Severity::error, map.value(i).mark, path,
-           {fmt::format("{} 在 {{…}} 中被 YAML 读作 {} 和没有值的键 {}：请加引号（{}: \"{}\"）或去掉逗号（{}: {}）", written,
-                        map.value(i).scalar, keys_zh, key, written, key, plain),
-            fmt::format("{} inside {{…}} reads in YAML as {} and the keys {} with no value: quote the number "
-                        "({}: \"{}\") or drop the commas ({}: {})",
-                        written, map.value(i).scalar, keys_en, key, written, key, plain)});
+    report(
+        Severity::error, map.value(i).mark, path,
+        {fmt::format("{} 在 {{…}} 中被 YAML 读作 {} 和没有值的键 {}：请加引号（{}: "
+                     "\"{}\"）或去掉逗号（{}: {}）",
+                     written, map.value(i).scalar, keys_zh, key, written, key, plain),
+         fmt::format(
+             "{} inside {{…}} reads in YAML as {} and the keys {} with no value: quote the number "
+             "({}: \"{}\") or drop the commas ({}: {})",
+             written, map.value(i).scalar, keys_en, key, written, key, plain)});
   }
 
   bool convert_list(const Node& n, const Field& f, const KeyPath& path, Value& v) {
@@ -200,15 +227,18 @@ class CaseReader {
     v.items.reserve(n.children.size());
     for (size_t i = 0; i < n.children.size(); ++i) {
       Value& item = v.items.emplace_back();
-      if (!convert(n.children[i], f.item(), KeyPath{&path, {}, static_cast<int>(i)}, item)) v.items.pop_back();
+      if (!convert(n.children[i], f.item(), KeyPath{&path, {}, static_cast<int>(i)}, item))
+        v.items.pop_back();
     }
     return true;
   }
 
   bool wrong_shape(const Node& n, const Field& f, const KeyPath& path) {
-    report(Severity::error, n.mark, path,
-           {fmt::format("应为{}，实际为{}", type_name(f.type, Lang::zh), node_name(n.kind, Lang::zh)),
-            fmt::format("expected {}, found {}", type_name(f.type, Lang::en), node_name(n.kind, Lang::en))});
+    report(
+        Severity::error, n.mark, path,
+        {fmt::format("应为{}，实际为{}", type_name(f.type, Lang::zh), node_name(n.kind, Lang::zh)),
+         fmt::format("expected {}, found {}", type_name(f.type, Lang::en),
+                     node_name(n.kind, Lang::en))});
     return false;
   }
 
@@ -216,7 +246,8 @@ class CaseReader {
     std::vector<std::string> names;
     for (const Field& c : parent.fields) names.push_back(c.key);
     std::string guess = closest_spelling(key.scalar, names);
-    Text message{fmt::format("未知的键“{}”", key.scalar), fmt::format("unknown key '{}'", key.scalar)};
+    Text message{fmt::format("未知的键“{}”", key.scalar),
+                 fmt::format("unknown key '{}'", key.scalar)};
     if (!guess.empty()) {
       message.zh += fmt::format("，是否应为“{}”？", guess);
       message.en += fmt::format("; did you mean '{}'?", guess);
@@ -265,8 +296,10 @@ Node typed_line_node(const std::string& text, const Field& f, Mark mark) {
 
 namespace {
 
-// Reads a scalar as `field` into `v`, or says why it cannot (and leaves `v` as it was but for its mark).
-std::optional<Text> read_scalar_into(const std::string& s, Mark mark, const Field& field, Value& v) {
+// Reads a scalar as `field` into `v`, or says why it cannot (and leaves `v` as it was but for its
+// mark).
+std::optional<Text> read_scalar_into(const std::string& s, Mark mark, const Field& field,
+                                     Value& v) {
   v.mark = mark;
   switch (field.type) {
     case Type::text:
@@ -302,7 +335,8 @@ std::optional<Text> read_scalar_into(const std::string& s, Mark mark, const Fiel
       v.flag = is_true_word(s);
       return std::nullopt;
     case Type::integer: {
-      bool digits = !s.empty() && s.size() <= 9 && s.find_first_not_of("0123456789") == std::string::npos &&
+      bool digits = !s.empty() && s.size() <= 9 &&
+                    s.find_first_not_of("0123456789") == std::string::npos &&
                     (s.size() == 1 || s[0] != '0');
       if (!digits) return expected(field, s);
       v.kind = Value::Kind::integer;
@@ -317,7 +351,8 @@ std::optional<Text> read_scalar_into(const std::string& s, Mark mark, const Fiel
       return std::nullopt;
     }
     case Type::list:
-    case Type::record: break;
+    case Type::record:
+      break;
   }
   return expected(field, s);
 }
@@ -326,7 +361,8 @@ std::optional<Text> read_scalar_into(const std::string& s, Mark mark, const Fiel
 
 Parsed<Value> read_scalar(const Node& node, const Field& field) {
   Value v;
-  if (std::optional<Text> why = read_scalar_into(node.scalar, node.mark, field, v)) return Parsed<Value>::fail(std::move(*why));
+  if (std::optional<Text> why = read_scalar_into(node.scalar, node.mark, field, v))
+    return Parsed<Value>::fail(std::move(*why));
   return Parsed<Value>::ok(std::move(v));
 }
 
@@ -382,7 +418,7 @@ class PlainCaseReader : public DocumentEvents {
 
  private:
   struct Frame {
-    Value* value;            // in its parent's fields or items, which do not grow while it is open
+    Value* value;  // in its parent's fields or items, which do not grow while it is open
     const Field* field;
     const Field* key = nullptr;  // a map's key read, its value not yet
   };
@@ -431,7 +467,10 @@ Case read_case(const Document& doc, const std::string& file, const ReadOptions& 
   c.problems = doc.problems;
   CaseReader reader(file, options, c);
   if (doc.root.kind != Node::Kind::map) {
-    c.problems.push_back(Diagnostic{Severity::error, file, doc.root.mark, "",
+    c.problems.push_back(Diagnostic{Severity::error,
+                                    file,
+                                    doc.root.mark,
+                                    "",
                                     {"案例应为一个键值映射（applicant:、software: …）",
                                      "a case must be a map of keys (applicant:, software:, …)"}});
     return c;

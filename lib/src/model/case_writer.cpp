@@ -38,20 +38,25 @@ void emit_record(YAML::Emitter& out, const Value& v, const Field& f, bool flow) 
 
 void emit(YAML::Emitter& out, const Value& v, const Field& f) {
   switch (f.type) {
-    case Type::record: emit_record(out, v, f, false); return;
+    case Type::record:
+      emit_record(out, v, f, false);
+      return;
     case Type::list: {
       const Field& item = f.item();
       bool records = item.type == Type::record;
       if (!records || v.items.empty()) out << YAML::Flow;
       out << YAML::BeginSeq;
       for (const Value& i : v.items) {
-        if (records) emit_record(out, i, item, only_scalars(item));
-        else out << scalar_text(i, item);
+        if (records)
+          emit_record(out, i, item, only_scalars(item));
+        else
+          out << scalar_text(i, item);
       }
       out << YAML::EndSeq;
       return;
     }
-    default: out << scalar_text(v, f);
+    default:
+      out << scalar_text(v, f);
   }
 }
 

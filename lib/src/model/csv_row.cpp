@@ -23,13 +23,18 @@ struct Column {
   const Field* field = nullptr;  // the fact: a scalar or a list of scalars
 };
 
-// Every fact a header may name: its path (items as [0]) and, when no other fact shares it, its label.
-void names(const Field& record, const std::string& prefix, std::vector<std::pair<std::string, std::string>>& out) {
+// Every fact a header may name: its path (items as [0]) and, when no other fact shares it, its
+// label.
+void names(const Field& record, const std::string& prefix,
+           std::vector<std::pair<std::string, std::string>>& out) {
   for (const Field& f : record.fields) {
     std::string path = prefix.empty() ? f.key : prefix + "." + f.key;
-    if (f.type == Type::record) names(f, path, out);
-    else if (f.type == Type::list && f.item().type == Type::record) names(f.item(), path + "[0]", out);
-    else out.emplace_back(path, f.label.zh);
+    if (f.type == Type::record)
+      names(f, path, out);
+    else if (f.type == Type::list && f.item().type == Type::record)
+      names(f.item(), path + "[0]", out);
+    else
+      out.emplace_back(path, f.label.zh);
   }
 }
 
@@ -63,7 +68,8 @@ std::optional<Column> resolve(const std::string& header) {
     size_t open = part.find('[');
     if (open != std::string::npos) {
       std::string digits = part.substr(open + 1, part.size() - open - 2);
-      if (part.back() != ']' || digits.empty() || digits.size() > 4 || digits.find_first_not_of("0123456789") != std::string::npos)
+      if (part.back() != ']' || digits.empty() || digits.size() > 4 ||
+          digits.find_first_not_of("0123456789") != std::string::npos)
         return std::nullopt;
       step = {part.substr(0, open), std::stoi(digits)};
     }
@@ -145,11 +151,14 @@ Text unknown_header(const std::string& header) {
     candidates.push_back(zh);
   }
   std::string guess = closest_spelling(std::string(trim(header)), candidates);
-  return {fmt::format("表头“{}”不是案例格式中的事实（路径如 software.rd_spend、列表项如 insurance.policies[0].premium，或中文名如 研发费用支出）{}",
-                      header, guess.empty() ? "" : "；是否应为“" + guess + "”？"),
-          fmt::format("header '{}' names no fact of the case format (a path such as software.rd_spend, a list item such "
-                      "as insurance.policies[0].premium, or a Chinese label such as 研发费用支出){}",
-                      header, guess.empty() ? "" : "; did you mean '" + guess + "'?")};
+  return {
+      fmt::format("表头“{}”不是案例格式中的事实（路径如 software.rd_spend、列表项如 "
+                  "insurance.policies[0].premium，或中文名如 研发费用支出）{}",
+                  header, guess.empty() ? "" : "；是否应为“" + guess + "”？"),
+      fmt::format("header '{}' names no fact of the case format (a path such as software.rd_spend, "
+                  "a list item such "
+                  "as insurance.policies[0].premium, or a Chinese label such as 研发费用支出){}",
+                  header, guess.empty() ? "" : "; did you mean '" + guess + "'?")};
 }
 
 // A header resolved once per file and thread: its columns, or the message of a header that names
@@ -168,7 +177,10 @@ const ResolvedHeader& resolved(const std::vector<std::string>& header) {
   for (const std::string& cell : header) {
     last.columns.push_back(resolve(cell));
     // Only the messages that will be shown (cap_problems) get a did-you-mean, the dear part.
-    last.errors.push_back(last.columns.back() ? Text{} : ++unknown <= 20 ? unknown_header(cell) : Text{"表头不是案例格式中的事实", "the header names no fact"});
+    last.errors.push_back(last.columns.back() ? Text{}
+                          : ++unknown <= 20
+                              ? unknown_header(cell)
+                              : Text{"表头不是案例格式中的事实", "the header names no fact"});
   }
   return last;
 }
@@ -186,8 +198,9 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
     c.problems.push_back(Diagnostic{Severity::error, raw.file, at, "", std::move(message)});
   };
   if (raw.csv_cells.size() > header.size()) {
-    fail(Mark{raw.first_line, static_cast<int>(header.size()) + 1}, {fmt::format("这一行有 {} 格，表头只有 {} 格", raw.csv_cells.size(), header.size()),
-             fmt::format("the row has {} cells, the header {}", raw.csv_cells.size(), header.size())});
+    fail(Mark{raw.first_line, static_cast<int>(header.size()) + 1},
+         {fmt::format("这一行有 {} 格，表头只有 {} 格", raw.csv_cells.size(), header.size()),
+          fmt::format("the row has {} cells, the header {}", raw.csv_cells.size(), header.size())});
     return c;
   }
   Tree root;
@@ -201,15 +214,18 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
       continue;
     }
     std::string key;
-    for (const Step& s : col->steps) key += s.key + (s.index >= 0 ? fmt::format("[{}]", s.index) : "") + ".";
+    for (const Step& s : col->steps)
+      key += s.key + (s.index >= 0 ? fmt::format("[{}]", s.index) : "") + ".";
     if (auto [it, fresh] = seen.emplace(key, column); !fresh)
-      fail(Mark{1, column}, {fmt::format("表头“{}”与第 {} 列指同一事实", header[i], it->second),
-                    fmt::format("header '{}' names the same fact as column {}", header[i], it->second)});
+      fail(Mark{1, column},
+           {fmt::format("表头“{}”与第 {} 列指同一事实", header[i], it->second),
+            fmt::format("header '{}' names the same fact as column {}", header[i], it->second)});
     if (i >= raw.csv_cells.size()) continue;
     std::string cell = std::string(trim(raw.csv_cells[i]));
-    if (cell.empty()) continue;  // not given: unknown
+    if (cell.empty()) continue;                           // not given: unknown
     if (cell.size() > options.limits.max_scalar_bytes) {  // as a YAML value would be
-      fail(Mark{raw.first_line, column}, value_too_long(cell.size(), options.limits.max_scalar_bytes));
+      fail(Mark{raw.first_line, column},
+           value_too_long(cell.size(), options.limits.max_scalar_bytes));
       continue;
     }
     if (std::string why = bad_text(cell); !why.empty()) {

@@ -3,10 +3,10 @@
 
 #include <istream>
 
-#include "sbc/model/case.hpp"
 #include "base/strings.hpp"
 #include "input/text_buffer.hpp"
 #include "model/plain_case.hpp"
+#include "sbc/model/case.hpp"
 
 namespace sbc {
 
@@ -21,7 +21,8 @@ Case parse_document(const RawDocument& raw, const ReadOptions& options) {
   if (raw.csv_header) return read_csv_row(raw, options);
   // The quote check maps the parser's positions to bytes: only for plain UTF-8 (no BOM, no
   // UTF-16), where the two agree.
-  bool utf8 = raw.text.compare(0, 3, "\xEF\xBB\xBF") != 0 && raw.text.find('\0') == std::string::npos;
+  bool utf8 =
+      raw.text.compare(0, 3, "\xEF\xBB\xBF") != 0 && raw.text.find('\0') == std::string::npos;
   if (utf8) {
     Case c;
     if (read_plain_case(raw.text, raw.first_line, options, c)) {
@@ -34,14 +35,19 @@ Case parse_document(const RawDocument& raw, const ReadOptions& options) {
   std::istream in(&buffer);
   Document doc;
   try {
-    DocumentStream stream(in, raw.file, options.limits, raw.first_line, utf8 ? std::string_view(raw.text) : "");
+    DocumentStream stream(in, raw.file, options.limits, raw.first_line,
+                          utf8 ? std::string_view(raw.text) : "");
     if (!stream.next(doc)) doc = Document{};  // "---" and nothing: an empty document
     doc.index = raw.index;
     Case c = read_case(doc, raw.file, options);
     Document extra;
     if (stream.next(extra))
-      c.problems.push_back(Diagnostic{Severity::error, raw.file, extra.root.mark, "",
-                                      {"一个文档中出现了第二个文档", "a second document inside one document"}});
+      c.problems.push_back(
+          Diagnostic{Severity::error,
+                     raw.file,
+                     extra.root.mark,
+                     "",
+                     {"一个文档中出现了第二个文档", "a second document inside one document"}});
     return c;
   } catch (const InputError& e) {
     Case c;
@@ -63,7 +69,8 @@ Case parse_document(const RawDocument& raw, const ReadOptions& options) {
 void read_cases(const std::string& input, std::istream& standard_input, const ReadOptions& options,
                 const std::function<void(Case&&)>& sink) {
   split_documents(
-      input, standard_input, options.limits, [&](RawDocument&& raw) { sink(parse_document(raw, options)); }, options.format);
+      input, standard_input, options.limits,
+      [&](RawDocument&& raw) { sink(parse_document(raw, options)); }, options.format);
 }
 
 }  // namespace sbc

@@ -62,7 +62,9 @@ std::string esc(const std::string& s) {
   return lines;
 }
 
-std::string folio(int page) { return fmt::format("<div class=\"folio\">— {} —</div>\n", page); }
+std::string folio(int page) {
+  return fmt::format("<div class=\"folio\">— {} —</div>\n", page);
+}
 
 std::string colgroup(const PackageTable& t) {
   std::string out = "<colgroup>";
@@ -74,12 +76,14 @@ std::string colgroup(const PackageTable& t) {
 // header names an amount are right-aligned. In the merged columns an empty cell joins the one
 // above (rowspan) on the same page; a page that begins inside such a run repeats its value.
 std::string table_rows(const PackageTable& t, size_t from, size_t to) {
-  std::string out = fmt::format("<table style=\"font-size:{}pt\">\n", t.font_pt) + colgroup(t) + "<thead><tr>";
+  std::string out =
+      fmt::format("<table style=\"font-size:{}pt\">\n", t.font_pt) + colgroup(t) + "<thead><tr>";
   for (const std::string& h : t.header) out += "<th>" + esc(h) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   auto cell = [&](size_t column, const std::string& text, size_t rowspan) {
     bool number = t.header[column].find("金额") != std::string::npos || t.header[column] == "数量";
-    return fmt::format("<td{}{}>{}</td>", rowspan > 1 ? fmt::format(" rowspan=\"{}\"", rowspan) : "",
+    return fmt::format("<td{}{}>{}</td>",
+                       rowspan > 1 ? fmt::format(" rowspan=\"{}\"", rowspan) : "",
                        number ? " class=\"number\"" : "", esc(text));
   };
   for (size_t i = from; i < to; ++i) {
@@ -91,7 +95,8 @@ std::string table_rows(const PackageTable& t, size_t from, size_t to) {
       }
       if (t.rows[i][c].empty() && i > from) continue;  // inside the run above
       size_t start = i;
-      while (t.rows[start][c].empty() && start > 0) --start;  // the run's value, from an earlier page
+      while (t.rows[start][c].empty() && start > 0)
+        --start;  // the run's value, from an earlier page
       size_t span = 1;
       while (i + span < to && t.rows[i + span][c].empty()) ++span;
       out += cell(c, t.rows[start][c], span);
@@ -106,7 +111,8 @@ std::string table_rows(const PackageTable& t, size_t from, size_t to) {
   return out + "</tbody>\n</table>\n";
 }
 
-// A part made of one table, a page per page_starts, "（续）" after the title on the pages after its first.
+// A part made of one table, a page per page_starts, "（续）" after the title on the pages after its
+// first.
 std::string table_part(const PackagePart& part, const PackageTable& t, const std::string& before) {
   std::string out;
   for (size_t page = 0; page < t.page_starts.size(); ++page) {
@@ -114,7 +120,8 @@ std::string table_part(const PackagePart& part, const PackageTable& t, const std
     out += "<section class=\"page\">\n";
     out += fmt::format("<h2>{}{}</h2>\n", esc(part.title), page ? "（续）" : "");
     if (page == 0) out += before;
-    out += table_rows(t, t.page_starts[page], to) + folio(part.first_page + static_cast<int>(page)) + "</section>\n";
+    out += table_rows(t, t.page_starts[page], to) +
+           folio(part.first_page + static_cast<int>(page)) + "</section>\n";
   }
   return out;
 }
@@ -137,13 +144,14 @@ std::string cover(const ApplicationPackage& p) {
 std::string contents(const ApplicationPackage& p) {
   std::string out = "<section class=\"page contents\">\n<h2>目　录</h2>\n<ol>\n";
   for (const PackagePart& part : p.parts)
-    out += fmt::format("<li><span>{}</span><span class=\"leader\"></span><span>{}</span></li>\n", esc(part.title),
-                       part.first_page);
-  out += "</ol>\n<div class=\"notes\"><p>填报说明（附3-2）：</p><ol>"
-         "<li>统一用A4纸，双面印刷；文字叙述部分用小四号仿宋字体。</li>"
-         "<li>按格式要求填写，除另有说明外，栏目内容不得空缺；申报材料要求盖章处，须加盖公章。</li>"
-         "<li>支撑材料复印件按支撑材料清单的顺序装订于本册之后，页码由申报单位续编并填入清单；"
-         "按顺序合并简装（勿使用塑料封皮），加盖骑缝章。</li></ol></div>\n";
+    out += fmt::format("<li><span>{}</span><span class=\"leader\"></span><span>{}</span></li>\n",
+                       esc(part.title), part.first_page);
+  out +=
+      "</ol>\n<div class=\"notes\"><p>填报说明（附3-2）：</p><ol>"
+      "<li>统一用A4纸，双面印刷；文字叙述部分用小四号仿宋字体。</li>"
+      "<li>按格式要求填写，除另有说明外，栏目内容不得空缺；申报材料要求盖章处，须加盖公章。</li>"
+      "<li>支撑材料复印件按支撑材料清单的顺序装订于本册之后，页码由申报单位续编并填入清单；"
+      "按顺序合并简装（勿使用塑料封皮），加盖骑缝章。</li></ol></div>\n";
   return out + "</section>\n";
 }
 
@@ -151,7 +159,8 @@ std::string form(const ApplicationPackage& p, const PackagePart& part) {
   const PackageTable& t = p.policies;
   std::string out;
   for (size_t page = 0; page < t.page_starts.size(); ++page) {
-    size_t from = t.page_starts[page], to = page + 1 < t.page_starts.size() ? t.page_starts[page + 1] : t.rows.size();
+    size_t from = t.page_starts[page],
+           to = page + 1 < t.page_starts.size() ? t.page_starts[page + 1] : t.rows.size();
     out += "<section class=\"page form\">\n";
     if (page > 0) {  // the policies that did not fit on the form: a continued table
       out += "<h2>" + esc(part.title) + "（续表：投保险种）</h2>\n" + table_rows(t, from, to);
@@ -159,11 +168,15 @@ std::string form(const ApplicationPackage& p, const PackagePart& part) {
       continue;
     }
     out += "<h2>" + esc(part.title) + "</h2>\n";
-    out += "<p class=\"filled\">填报时间：" + esc(p.filled_on.empty() ? "　　年　　月　　日" : p.filled_on) + "</p>\n";
-    out += "<table>\n<colgroup><col style=\"width:20mm\"><col style=\"width:38mm\"><col style=\"width:48mm\">"
-           "<col style=\"width:30mm\"><col style=\"width:34mm\"></colgroup>\n";
+    out += "<p class=\"filled\">填报时间：" +
+           esc(p.filled_on.empty() ? "　　年　　月　　日" : p.filled_on) + "</p>\n";
+    out +=
+        "<table>\n<colgroup><col style=\"width:20mm\"><col style=\"width:38mm\"><col "
+        "style=\"width:48mm\">"
+        "<col style=\"width:30mm\"><col style=\"width:34mm\"></colgroup>\n";
     out += "<tr><th>企业名称</th><td colspan=\"4\">" + esc(p.company) + "</td></tr>\n";
-    out += "<tr><th rowspan=\"2\">产品信息</th><th>投保产品名称及版次</th><td colspan=\"3\">" + esc(p.product) + "</td></tr>\n";
+    out += "<tr><th rowspan=\"2\">产品信息</th><th>投保产品名称及版次</th><td colspan=\"3\">" +
+           esc(p.product) + "</td></tr>\n";
     out += "<tr><th>首版次产品认定批次</th><td colspan=\"3\">" + esc(p.batch) + "</td></tr>\n";
     size_t rows = to - from;
     out += fmt::format("<tr><th rowspan=\"{}\">投保险种</th>", rows + 1);
@@ -172,19 +185,24 @@ std::string form(const ApplicationPackage& p, const PackagePart& part) {
     for (size_t i = from; i < to; ++i) {
       const auto& r = t.rows[i];
       std::string period = esc(r[3]);  // a date per line: 2020年4月1日至<br>2021年3月31日
-      if (size_t to_at = period.find("至"); to_at != std::string::npos) period.insert(to_at + std::strlen("至"), "<br>");
-      out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"number\">{}</td><td>{}</td></tr>\n", esc(r[0]),
-                         esc(r[1]), esc(r[2]), period);
+      if (size_t to_at = period.find("至"); to_at != std::string::npos)
+        period.insert(to_at + std::strlen("至"), "<br>");
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"number\">{}</td><td>{}</td></tr>\n",
+                         esc(r[0]), esc(r[1]), esc(r[2]), period);
     }
-    if (t.page_starts.size() > 1)
-      out += "<tr><td colspan=\"5\">其余保单见续表</td></tr>\n";
+    if (t.page_starts.size() > 1) out += "<tr><td colspan=\"5\">其余保单见续表</td></tr>\n";
     out += "<tr><th colspan=\"2\">已缴纳保险费金额（元）</th><td class=\"number\">" + esc(p.paid) +
-           "</td><th>合计申请保险费<br>补贴金额（元）</th><td class=\"number\">" + esc(p.applied) + "</td></tr>\n";
-    out += "<tr><th>申报单位</th><td colspan=\"4\" class=\"sign\"><p>企业法人（签名）：</p>"
-           "<p class=\"stamp\">（企业公章）</p><p class=\"stamp\">年　　月　　日</p></td></tr>\n";
-    out += "<tr><th>审核单位</th><td colspan=\"4\" class=\"sign\"><p>市工信部门审查意见：</p>"
-           "<p class=\"stamp\">（盖章）</p><p class=\"stamp\">年　　月　　日</p></td></tr>\n";
-    out += "</table>\n<p class=\"note\">注：投保产品名称及版次应与省首版次高端软件认定名单内一致。</p>\n";
+           "</td><th>合计申请保险费<br>补贴金额（元）</th><td class=\"number\">" + esc(p.applied) +
+           "</td></tr>\n";
+    out +=
+        "<tr><th>申报单位</th><td colspan=\"4\" class=\"sign\"><p>企业法人（签名）：</p>"
+        "<p class=\"stamp\">（企业公章）</p><p class=\"stamp\">年　　月　　日</p></td></tr>\n";
+    out +=
+        "<tr><th>审核单位</th><td colspan=\"4\" class=\"sign\"><p>市工信部门审查意见：</p>"
+        "<p class=\"stamp\">（盖章）</p><p class=\"stamp\">年　　月　　日</p></td></tr>\n";
+    out +=
+        "</table>\n<p "
+        "class=\"note\">注：投保产品名称及版次应与省首版次高端软件认定名单内一致。</p>\n";
     out += folio(part.first_page) + "</section>\n";
   }
   return out;
@@ -194,25 +212,38 @@ std::string letter(const ApplicationPackage& p, const PackagePart& part) {
   std::string product = p.product.empty() ? "　　　　　　　　　　" : p.product;
   return "<section class=\"page letter\">\n<h2>" + esc(part.title) + "</h2>\n" +
          "<p class=\"to\">省工业和信息化厅、山东银保监局：</p>\n"
-         "<p>我单位申报的“" + esc(product) +
-         "”申请材料内容和所附资料均真实、合法，如有不实之处，愿负相应的法律责任，并承担由此产生的一切后果。</p>\n"
-         "<p>特此声明！</p>\n<p class=\"signatures\"><span>单位（盖章）</span><span>单位法定代表人（签字）</span></p>\n"
-         "<p class=\"stamp\">年　　月　　日</p>\n" + folio(part.first_page) + "</section>\n";
+         "<p>我单位申报的“" +
+         esc(product) +
+         "”申请材料内容和所附资料均真实、合法，如有不实之处，愿负相应的法律责任，并承担由此产生的一"
+         "切后果。</p>\n"
+         "<p>特此声明！</p>\n<p "
+         "class=\"signatures\"><span>单位（盖章）</span><span>单位法定代表人（签字）</span></p>\n"
+         "<p class=\"stamp\">年　　月　　日</p>\n" +
+         folio(part.first_page) + "</section>\n";
 }
 
 std::string package_body(const ApplicationPackage& p) {
   std::string out = cover(p) + contents(p);
   for (const PackagePart& part : p.parts) {
     switch (part.kind) {
-      case PartKind::form: out += form(p, part); break;
-      case PartKind::correspondence:
-        out += table_part(part, p.correspondence, "<p class=\"note\">分期付款的销售，备注已开发票金额与合同金额的比例。</p>\n");
+      case PartKind::form:
+        out += form(p, part);
         break;
-      case PartKind::letter: out += letter(p, part); break;
-      case PartKind::invoices: out += table_part(part, p.invoices, ""); break;
+      case PartKind::correspondence:
+        out += table_part(
+            part, p.correspondence,
+            "<p class=\"note\">分期付款的销售，备注已开发票金额与合同金额的比例。</p>\n");
+        break;
+      case PartKind::letter:
+        out += letter(p, part);
+        break;
+      case PartKind::invoices:
+        out += table_part(part, p.invoices, "");
+        break;
       case PartKind::materials:
         out += table_part(part, p.materials,
-                          "<p class=\"note\">“情况”按案例的 materials 填写；复印件按此顺序装订，页码由申报单位填写。</p>\n");
+                          "<p class=\"note\">“情况”按案例的 materials "
+                          "填写；复印件按此顺序装订，页码由申报单位填写。</p>\n");
         break;
     }
   }
@@ -222,17 +253,22 @@ std::string package_body(const ApplicationPackage& p) {
 }  // namespace
 
 std::string package_html_head() {
-  return std::string("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<title>山东省首版次高端软件保险补偿申请报告</title>\n<style>") +
+  return std::string(
+             "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+             "<title>山东省首版次高端软件保险补偿申请报告</title>\n<style>") +
          kStyle + "</style>\n</head>\n<body>\n";
 }
 
-std::string package_html_tail() { return "</body>\n</html>\n"; }
+std::string package_html_tail() {
+  return "</body>\n</html>\n";
+}
 
 std::string render_package_html(const SubsidyResult& r) {
   if (!r.verdict) {
-    std::string out = "<section class=\"page package\">\n<h2>" + esc(case_name(r.input)) + "：无法生成申请材料</h2>\n";
-    for (const Diagnostic& d : r.errors) out += "<p class=\"error\">" + esc(format_gnu(d, Lang::zh)) + "</p>\n";
+    std::string out = "<section class=\"page package\">\n<h2>" + esc(case_name(r.input)) +
+                      "：无法生成申请材料</h2>\n";
+    for (const Diagnostic& d : r.errors)
+      out += "<p class=\"error\">" + esc(format_gnu(d, Lang::zh)) + "</p>\n";
     return out + "</section>\n";
   }
   return "<article class=\"package\">\n" + package_body(build_package(r)) + "</article>\n";

@@ -47,7 +47,10 @@ double row_mm(const std::vector<std::string>& cells, const PackageTable& t) {
     while (start <= cells[i].size()) {
       size_t end = cells[i].find('\n', start);
       if (end == std::string::npos) end = cells[i].size();
-      cell += std::max(1, static_cast<int>(text_mm(std::string_view(cells[i]).substr(start, end - start), t.font_pt) / room) + 1);
+      cell += std::max(
+          1, static_cast<int>(
+                 text_mm(std::string_view(cells[i]).substr(start, end - start), t.font_pt) / room) +
+                 1);
       start = end + 1;
     }
     lines = std::max(lines, cell);
@@ -71,23 +74,37 @@ void paginate(PackageTable& t, double first_page_mm) {
   }
 }
 
-std::string money_text(const std::optional<Money>& m) { return m ? yuan(*m).substr(std::strlen("¥")) : ""; }
-std::string money_text(Money m) { return money_text(std::optional<Money>(m)); }
+std::string money_text(const std::optional<Money>& m) {
+  return m ? yuan(*m).substr(std::strlen("¥")) : "";
+}
+std::string money_text(Money m) {
+  return money_text(std::optional<Money>(m));
+}
 
-std::string text_of(const Value* v) { return v ? render_value(*v) : ""; }
-std::string text_of(const Value& record, const char* key) { return text_of(record.find(key)); }
-std::string date_zh(const Value* v) { return v && v->kind == Value::Kind::date ? format_zh(v->date) : ""; }
+std::string text_of(const Value* v) {
+  return v ? render_value(*v) : "";
+}
+std::string text_of(const Value& record, const char* key) {
+  return text_of(record.find(key));
+}
+std::string date_zh(const Value* v) {
+  return v && v->kind == Value::Kind::date ? format_zh(v->date) : "";
+}
 
 // 已开发票金额 ÷ 合同金额 as a percentage with at most two decimals, rounded half up.
 std::string share_text(Money invoiced, Money amount) {
   if (amount.fen <= 0) return "";
-  i128 bp = (static_cast<i128>(invoiced.fen) * 20000 / amount.fen + 1) / 2;  // basis points, half up
+  i128 bp =
+      (static_cast<i128>(invoiced.fen) * 20000 / amount.fen + 1) / 2;  // basis points, half up
   long long whole = static_cast<long long>(bp / 100), part = static_cast<long long>(bp % 100);
   if (part == 0) return fmt::format("{}%", whole);
-  return part % 10 == 0 ? fmt::format("{}.{}%", whole, part / 10) : fmt::format("{}.{:02}%", whole, part);
+  return part % 10 == 0 ? fmt::format("{}.{}%", whole, part / 10)
+                        : fmt::format("{}.{:02}%", whole, part);
 }
 
-const Value* items_of(const Case& c, const char* path) { return c.fact(path); }
+const Value* items_of(const Case& c, const char* path) {
+  return c.fact(path);
+}
 
 void policy_rows(const SubsidyResult& r, ApplicationPackage& p) {
   const SubsidyVerdict& v = *r.verdict;
@@ -108,7 +125,8 @@ void policy_rows(const SubsidyResult& r, ApplicationPackage& p) {
     if (const Value* payments = raw.find("payments"))
       for (const Value& pay : payments->items)
         if (const Value* a = pay.find("amount")) paid = paid + a->money;
-    p.policies.rows.push_back({kind ? kind->zh : pr.kind, pr.number, money_text(pr.premium), dates});
+    p.policies.rows.push_back(
+        {kind ? kind->zh : pr.kind, pr.number, money_text(pr.premium), dates});
   }
   p.paid = money_text(paid);
   p.applied = money_text(v.compensation);
@@ -119,7 +137,8 @@ void policy_rows(const SubsidyResult& r, ApplicationPackage& p) {
 void correspondence_rows(const SubsidyResult& r, ApplicationPackage& p) {
   const SubsidyVerdict& v = *r.verdict;
   PackageTable& t = p.correspondence;
-  t.header = {"保单号", "保险费发票及支付凭证", "销售合同", "合同金额（元）", "销售合同发票", "已开发票÷合同金额"};
+  t.header = {"保单号",         "保险费发票及支付凭证", "销售合同",
+              "合同金额（元）", "销售合同发票",         "已开发票÷合同金额"};
   t.widths_mm = {26, 38, 25, 26, 39, 16};
   t.font_pt = 9;
   t.merged_columns = 2;  // a policy's number and premium, once for all its contracts
@@ -131,13 +150,15 @@ void correspondence_rows(const SubsidyResult& r, ApplicationPackage& p) {
     std::string paid = "保险费 " + money_text(v.policies[i].premium);
     if (const Value* payments = raw.find("payments"))
       for (const Value& pay : payments->items)
-        paid += fmt::format("\n{} {}", text_of(pay, "date"), money_text(pay.find("amount") ? pay.find("amount")->money : Money{}));
+        paid += fmt::format("\n{} {}", text_of(pay, "date"),
+                            money_text(pay.find("amount") ? pay.find("amount")->money : Money{}));
     std::vector<std::string> contracts;
     if (const Value* listed = raw.find("contracts"))
       for (const Value& c : listed->items) contracts.push_back(c.text);
     if (contracts.empty()) contracts.emplace_back();
     for (size_t k = 0; k < contracts.size(); ++k) {
-      std::vector<std::string> row{k == 0 ? v.policies[i].number : "", k == 0 ? paid : "", contracts[k], "", "", ""};
+      std::vector<std::string> row{
+          k == 0 ? v.policies[i].number : "", k == 0 ? paid : "", contracts[k], "", "", ""};
       for (size_t s = 0; sales && s < v.sales.size(); ++s) {
         if (contracts[k].empty() || v.sales[s].contract != contracts[k]) continue;
         const SaleResult& sale = v.sales[s];
@@ -150,8 +171,10 @@ void correspondence_rows(const SubsidyResult& r, ApplicationPackage& p) {
                         money_text(inv.find("amount") ? inv.find("amount")->money : Money{});
           }
         row[4] = invoices;
-        bool instalments = count > 1 || (sale.invoiced && sale.amount && *sale.invoiced != *sale.amount);
-        if (instalments && sale.invoiced && sale.amount) row[5] = share_text(*sale.invoiced, *sale.amount);
+        bool instalments =
+            count > 1 || (sale.invoiced && sale.amount && *sale.invoiced != *sale.amount);
+        if (instalments && sale.invoiced && sale.amount)
+          row[5] = share_text(*sale.invoiced, *sale.amount);
         break;
       }
       t.rows.push_back(std::move(row));
@@ -163,7 +186,8 @@ void correspondence_rows(const SubsidyResult& r, ApplicationPackage& p) {
 void invoice_rows(const SubsidyResult& r, ApplicationPackage& p) {
   const SubsidyVerdict& v = *r.verdict;
   PackageTable& t = p.invoices;
-  t.header = {"序号", "用户单位名称", "产品名称（含版次）", "销售合同及发票号码", "金额（元）", "数量", "开票日期"};
+  t.header = {"序号", "用户单位名称", "产品名称（含版次）", "销售合同及发票号码", "金额（元）",
+              "数量", "开票日期"};
   t.widths_mm = {10, 38, 34, 28, 28, 12, 20};
   t.font_pt = 9;
   const Value* sales = items_of(r.input, "insurance.sales");
@@ -181,8 +205,10 @@ void invoice_rows(const SubsidyResult& r, ApplicationPackage& p) {
       // An invoice's own quantity, else the sale's when the sale has a single invoice.
       const Value* q = inv.find("quantity");
       if (!q && list->items.size() == 1) q = sale.find("quantity");
-      if (q) quantity += q->number;
-      else every_quantity = false;
+      if (q)
+        quantity += q->number;
+      else
+        every_quantity = false;
       const Value* amount = inv.find("amount");
       if (amount) total = total + amount->money;
       std::string reference = v.sales[s].contract;
@@ -220,7 +246,8 @@ constexpr MaterialLine kMaterials[] = {
     {"6", "", "其他需要补充的支撑材料"},
 };
 
-void material_rows(const SubsidyResult& r, ApplicationPackage& p, int invoice_page, int correspondence_page) {
+void material_rows(const SubsidyResult& r, ApplicationPackage& p, int invoice_page,
+                   int correspondence_page) {
   const SubsidyVerdict& v = *r.verdict;
   PackageTable& t = p.materials;
   t.header = {"序号", "支撑材料", "情况", "说明", "页码"};
@@ -228,15 +255,21 @@ void material_rows(const SubsidyResult& r, ApplicationPackage& p, int invoice_pa
   const Value* listed = r.input.fact("materials");
   for (const MaterialLine& m : kMaterials) {
     std::string status, note;
-    bool required = std::find(v.materials.required.begin(), v.materials.required.end(), m.code) != v.materials.required.end();
+    bool required = std::find(v.materials.required.begin(), v.materials.required.end(), m.code) !=
+                    v.materials.required.end();
     bool present = listed && std::any_of(listed->items.begin(), listed->items.end(),
                                          [&](const Value& x) { return x.text == m.code; });
-    if (!*m.code) status = "按需";
-    else if (present) status = "已提供";
-    else if (!listed) status = "未说明";
-    else status = required ? "缺" : "无需";
+    if (!*m.code)
+      status = "按需";
+    else if (present)
+      status = "已提供";
+    else if (!listed)
+      status = "未说明";
+    else
+      status = required ? "缺" : "无需";
     if (required && !present) note = "按规定须提交";
-    if (std::strcmp(m.code, "invoice_list") == 0 && invoice_page) note = fmt::format("见本册第{}页", invoice_page);
+    if (std::strcmp(m.code, "invoice_list") == 0 && invoice_page)
+      note = fmt::format("见本册第{}页", invoice_page);
     if (std::strcmp(m.code, "policy_correspondence_list") == 0 && correspondence_page)
       note = fmt::format("见本册第{}页", correspondence_page);
     t.rows.push_back({m.number, m.name, status, note, ""});
@@ -245,11 +278,16 @@ void material_rows(const SubsidyResult& r, ApplicationPackage& p, int invoice_pa
 
 const char* part_title(PartKind k) {
   switch (k) {
-    case PartKind::form: return "山东省首版次高端软件保险补偿申请表";
-    case PartKind::correspondence: return "保单对应清单";
-    case PartKind::letter: return "申报材料真实性承诺书";
-    case PartKind::invoices: return "投保产品销售发票明细清单";
-    case PartKind::materials: return "支撑材料清单";
+    case PartKind::form:
+      return "山东省首版次高端软件保险补偿申请表";
+    case PartKind::correspondence:
+      return "保单对应清单";
+    case PartKind::letter:
+      return "申报材料真实性承诺书";
+    case PartKind::invoices:
+      return "投保产品销售发票明细清单";
+    case PartKind::materials:
+      return "支撑材料清单";
   }
   return "";
 }
@@ -262,16 +300,20 @@ ApplicationPackage build_package(const SubsidyResult& r) {
   p.title = "山东省首版次高端软件保险补偿申请报告";
   const RulePack& pack = *r.verdict->pack;
   if (pack.jurisdiction != "shandong")
-    p.notice = fmt::format("注意：本申请报告按山东省附3-2的格式生成；本案例按规则包 {}（{}）计算，"
-                           "该地的申报材料格式以当地申报通知为准。",
-                           pack.id, pack.title.zh);
+    p.notice = fmt::format(
+        "注意：本申请报告按山东省附3-2的格式生成；本案例按规则包 {}（{}）计算，"
+        "该地的申报材料格式以当地申报通知为准。",
+        pack.id, pack.title.zh);
   p.product = text_of(c.fact("software.name"));
-  if (const Value* version = c.fact("software.version")) p.product += (p.product.empty() ? "" : " ") + version->text;
+  if (const Value* version = c.fact("software.version"))
+    p.product += (p.product.empty() ? "" : " ") + version->text;
   p.company = text_of(c.fact("applicant.name"));
   p.contact = text_of(c.fact("applicant.contact.name"));
-  if (const Value* phone = c.fact("applicant.contact.phone")) p.contact += (p.contact.empty() ? "" : "  ") + phone->text;
+  if (const Value* phone = c.fact("applicant.contact.phone"))
+    p.contact += (p.contact.empty() ? "" : "  ") + phone->text;
   p.declared_on = date_zh(c.fact("application.date"));
-  p.filled_on = c.fact("application.filed_on") ? date_zh(c.fact("application.filed_on")) : p.declared_on;
+  p.filled_on =
+      c.fact("application.filed_on") ? date_zh(c.fact("application.filed_on")) : p.declared_on;
   if (c.fact("insurance.recognition.year") && c.fact("insurance.recognition.batch"))
     p.batch = fmt::format("{}年第{}批", text_of(c.fact("insurance.recognition.year")),
                           text_of(c.fact("insurance.recognition.batch")));

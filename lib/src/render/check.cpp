@@ -10,9 +10,12 @@ namespace sbc {
 ExitStatus exit_status(const CheckResult& r) {
   if (!r.verdict) return ExitStatus::error;
   switch (r.verdict->outcome) {
-    case Outcome::eligible: return ExitStatus::ok;
-    case Outcome::ineligible: return ExitStatus::failed;
-    case Outcome::undetermined: return ExitStatus::undetermined;
+    case Outcome::eligible:
+      return ExitStatus::ok;
+    case Outcome::ineligible:
+      return ExitStatus::failed;
+    case Outcome::undetermined:
+      return ExitStatus::undetermined;
   }
   return ExitStatus::error;
 }
@@ -27,7 +30,8 @@ Text path_name(const Verdict& v, const std::string& path) {
     if (c.id != path) continue;
     auto g = rec.groups.find(c.group);
     Text group = g != rec.groups.end() ? g->second : Text{c.group, c.group};
-    return {fmt::format("{}（{}，{}）", group.zh, c.clause, c.id), fmt::format("{} ({}, {})", group.en, c.clause, c.id)};
+    return {fmt::format("{}（{}，{}）", group.zh, c.clause, c.id),
+            fmt::format("{} ({}, {})", group.en, c.clause, c.id)};
   }
   return {path, path};
 }
@@ -35,7 +39,8 @@ Text path_name(const Verdict& v, const std::string& path) {
 std::string verdict_line(const CheckResult& r, const OutputOptions& o) {
   bool zh = o.lang == Lang::zh;
   if (!r.verdict)
-    return fmt::format("{}: {}\n", case_name(r.input), paint(zh ? "无法评估 (error)" : "error", "1;31", o.color));
+    return fmt::format("{}: {}\n", case_name(r.input),
+                       paint(zh ? "无法评估 (error)" : "error", "1;31", o.color));
   const Verdict& v = *r.verdict;
   std::string word;
   const char* ansi = "1;33";
@@ -48,11 +53,14 @@ std::string verdict_line(const CheckResult& r, const OutputOptions& o) {
       word = zh ? "不符合认定条件 (ineligible)" : "ineligible";
       ansi = "1;31";
       break;
-    case Outcome::undetermined: word = zh ? "待定，缺少事实 (undetermined)" : "undetermined: facts missing"; break;
+    case Outcome::undetermined:
+      word = zh ? "待定，缺少事实 (undetermined)" : "undetermined: facts missing";
+      break;
   }
   std::string via;
   if (!v.path.empty()) via = (zh ? "，途径：" : " via ") + path_name(v, v.path).in(o.lang);
-  return fmt::format("{}: {}{} [{}]\n", case_name(r.input), paint(word, ansi, o.color), via, v.pack->id);
+  return fmt::format("{}: {}{} [{}]\n", case_name(r.input), paint(word, ansi, o.color), via,
+                     v.pack->id);
 }
 
 }  // namespace
@@ -74,21 +82,28 @@ std::string render_text(const CheckResult& r, const OutputOptions& o) {
   };
   for (const ConditionResult& c : v.conditions) {
     if (!shown(c)) continue;
-    out += fmt::format("  {} {} ({}): {}\n", tri_mark(c.result), c.condition->id, c.condition->clause, c.message.in(o.lang));
+    out += fmt::format("  {} {} ({}): {}\n", tri_mark(c.result), c.condition->id,
+                       c.condition->clause, c.message.in(o.lang));
     if (!o.explain) continue;
     out += fmt::format("      {}{}\n", zh ? "条文：" : "rule: ", c.condition->text.in(o.lang));
     if (c.condition->status != "confirmed")
-      out += fmt::format("      {}{}\n", zh ? "出处状态：" : "source status: ", c.condition->status);
+      out +=
+          fmt::format("      {}{}\n", zh ? "出处状态：" : "source status: ", c.condition->status);
     for (const FactUse& f : c.facts) out += fmt::format("      {} = {}\n", f.path, f.value);
   }
   if (v.nearest) {
     const Nearest& n = *v.nearest;
-    out += fmt::format("  {}{}", zh ? "最近的途径：" : "nearest path: ", path_name(v, n.path).in(o.lang));
-    if (!n.failing.empty()) out += fmt::format("{}{}", zh ? "；需满足 " : "; to meet: ", fmt::join(n.failing, ", "));
-    if (!n.missing.empty()) out += fmt::format("{}{}", zh ? "；需补充 " : "; facts to supply: ", fmt::join(n.missing, ", "));
+    out += fmt::format("  {}{}",
+                       zh ? "最近的途径：" : "nearest path: ", path_name(v, n.path).in(o.lang));
+    if (!n.failing.empty())
+      out += fmt::format("{}{}", zh ? "；需满足 " : "; to meet: ", fmt::join(n.failing, ", "));
+    if (!n.missing.empty())
+      out +=
+          fmt::format("{}{}", zh ? "；需补充 " : "; facts to supply: ", fmt::join(n.missing, ", "));
     out += "\n";
   }
-  for (const Text& w : v.warnings) out += fmt::format("  {}{}\n", zh ? "! 注意：" : "! warning: ", w.in(o.lang));
+  for (const Text& w : v.warnings)
+    out += fmt::format("  {}{}\n", zh ? "! 注意：" : "! warning: ", w.in(o.lang));
   return out;
 }
 
@@ -106,7 +121,8 @@ void write_condition(JsonWriter& j, const ConditionResult& c, Lang lang) {
   j.end_array().end_object();
 }
 
-std::string error_json(const Case& c, const std::vector<Diagnostic>& errors, Lang lang, bool pretty) {
+std::string error_json(const Case& c, const std::vector<Diagnostic>& errors, Lang lang,
+                       bool pretty) {
   JsonWriter j(pretty, pretty ? 1 : 0);
   j.begin_object().key("case").value(c.file).key("index").value(c.index);
   const Diagnostic& d = errors.front();
@@ -141,7 +157,11 @@ std::string render_json(const CheckResult& r, const OutputOptions& o, bool prett
   j.key("nearest");
   if (v.nearest) {
     j.begin_object().key("path").value(v.nearest->path).key("failing").strings(v.nearest->failing);
-    j.key("unknown").strings(v.nearest->unknown).key("missing").strings(v.nearest->missing).end_object();
+    j.key("unknown")
+        .strings(v.nearest->unknown)
+        .key("missing")
+        .strings(v.nearest->missing)
+        .end_object();
   } else {
     j.null();
   }
@@ -162,8 +182,10 @@ std::string render_csv(const CheckResult& r) {
   std::vector<std::string> failing;
   if (r.verdict && r.verdict->nearest) failing = r.verdict->nearest->failing;
   return csv_row({r.input.file, std::to_string(r.input.index), fact("applicant.name"),
-                  fact("software.name") + (fact("software.version").empty() ? "" : " " + fact("software.version")),
-                  verdict, r.verdict ? r.verdict->path : "", fmt::format("{}", fmt::join(failing, " "))});
+                  fact("software.name") +
+                      (fact("software.version").empty() ? "" : " " + fact("software.version")),
+                  verdict, r.verdict ? r.verdict->path : "",
+                  fmt::format("{}", fmt::join(failing, " "))});
 }
 
 }  // namespace sbc

@@ -5,20 +5,24 @@
 
 #include <string>
 
-#include "sbc/model/case.hpp"
 #include "sbc/base/json.hpp"
 #include "sbc/judge/verdict.hpp"
+#include "sbc/model/case.hpp"
 
 namespace sbc {
 
 // "file" for a file's first case, "file[i]" for the others (i as in the JSON "index").
-inline std::string case_name(const Case& c) { return c.index == 0 ? c.file : fmt::format("{}[{}]", c.file, c.index); }
+inline std::string case_name(const Case& c) {
+  return c.index == 0 ? c.file : fmt::format("{}[{}]", c.file, c.index);
+}
 
 inline std::string paint(const std::string& s, const char* ansi, bool color) {
   return color ? fmt::format("\x1b[{}m{}\x1b[0m", ansi, s) : s;
 }
 
-inline const char* tri_mark(Tri t) { return t == Tri::pass ? "✓" : t == Tri::fail ? "✗" : "?"; }
+inline const char* tri_mark(Tri t) {
+  return t == Tri::pass ? "✓" : t == Tri::fail ? "✗" : "?";
+}
 
 // One condition as a JSON object: id, clause, group, status, result, message, facts, short_by,
 // missing, notes.
@@ -26,7 +30,8 @@ void write_condition(JsonWriter& j, const ConditionResult& c, Lang lang);
 
 // The JSON of a case that could not be judged: case, index, error {line, column, path, message},
 // and every error as a GNU-style line.
-std::string error_json(const Case& c, const std::vector<Diagnostic>& errors, Lang lang, bool pretty);
+std::string error_json(const Case& c, const std::vector<Diagnostic>& errors, Lang lang,
+                       bool pretty);
 
 // Text as HTML shows it: & < > " escaped, so a company name cannot become markup.
 inline std::string html_escaped(const std::string& s) {
@@ -34,11 +39,20 @@ inline std::string html_escaped(const std::string& s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -69,7 +83,8 @@ inline std::string csv_row(const std::vector<std::string>& fields) {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
     std::string guarded;
-    bool formula = !fields[i].empty() && std::string_view("=+-@\t\r").find(fields[i][0]) != std::string_view::npos;
+    bool formula = !fields[i].empty() &&
+                   std::string_view("=+-@\t\r").find(fields[i][0]) != std::string_view::npos;
     if (formula) guarded = "'" + fields[i];
     const std::string& f = formula ? guarded : fields[i];
     if (f.find_first_of(",\"\r\n") == std::string::npos) {

@@ -13,8 +13,12 @@
 namespace sbc {
 namespace {
 
-std::string text_of(const Value* v) { return v ? render_value(*v) : std::string(); }
-int line_of(const Value* v) { return v ? v->mark.line : 0; }
+std::string text_of(const Value* v) {
+  return v ? render_value(*v) : std::string();
+}
+int line_of(const Value* v) {
+  return v ? v->mark.line : 0;
+}
 
 // The claims of both tools: the product (name and version).
 RoundEntry common_entry(const Case& c) {
@@ -26,7 +30,8 @@ RoundEntry common_entry(const Case& c) {
   const Value* name = c.fact("software.name");
   if (name && !name->text.empty()) {
     std::string version = text_of(c.fact("software.version"));
-    e.claims.push_back({ClaimKind::product, normalized_name(name->text) + '\x1f' + normalized_name(version),
+    e.claims.push_back({ClaimKind::product,
+                        normalized_name(name->text) + '\x1f' + normalized_name(version),
                         version.empty() ? name->text : name->text + " " + version, line_of(name)});
   }
   return e;
@@ -37,13 +42,15 @@ void add_insurance_claims(const Case& c, RoundEntry& e) {
   if (const Value* policies = c.fact("insurance.policies"))
     for (const Value& p : policies->items)
       if (const Value* number = p.find("number"); number && !number->text.empty())
-        e.claims.push_back({ClaimKind::policy, normalized_name(number->text), number->text, line_of(number)});
+        e.claims.push_back(
+            {ClaimKind::policy, normalized_name(number->text), number->text, line_of(number)});
   const Value* sales = c.fact("insurance.sales");
   if (!sales) return;
   for (const Value& s : sales->items) {
     const Value* buyer = s.find("buyer");
     std::string buyer_key = buyer ? normalized_name(buyer->text) : "";
-    if (const Value* contract = s.find("contract"); contract && !contract->text.empty() && !buyer_key.empty())
+    if (const Value* contract = s.find("contract");
+        contract && !contract->text.empty() && !buyer_key.empty())
       e.claims.push_back({ClaimKind::contract, normalized_name(contract->text) + '\x1f' + buyer_key,
                           contract->text + "（" + buyer->text + "）", line_of(contract)});
     const Value* invoices = s.find("invoices");
@@ -53,11 +60,14 @@ void add_insurance_claims(const Case& c, RoundEntry& e) {
       const Value* date = inv.find("date");
       const Value* amount = inv.find("amount");
       if (number && !number->text.empty())
-        e.claims.push_back({ClaimKind::invoice, "no\x1f" + normalized_name(number->text), number->text, line_of(number)});
+        e.claims.push_back({ClaimKind::invoice, "no\x1f" + normalized_name(number->text),
+                            number->text, line_of(number)});
       else if (!buyer_key.empty() && date && amount)  // no number: the same buyer, date and amount
-        e.claims.push_back({ClaimKind::invoice,
-                            fmt::format("by\x1f{}\x1f{}\x1f{}", buyer_key, date->date.days, amount->money.fen),
-                            fmt::format("{} {} {}", buyer->text, format(date->date), yuan(amount->money)), line_of(date)});
+        e.claims.push_back(
+            {ClaimKind::invoice,
+             fmt::format("by\x1f{}\x1f{}\x1f{}", buyer_key, date->date.days, amount->money.fen),
+             fmt::format("{} {} {}", buyer->text, format(date->date), yuan(amount->money)),
+             line_of(date)});
     }
   }
 }
@@ -96,17 +106,25 @@ RoundEntry round_entry(const SubsidyResult& r) {
 const char* flag_kind_label(ClaimKind k, Lang lang) {
   bool zh = lang == Lang::zh;
   switch (k) {
-    case ClaimKind::policy: return zh ? "同一保单号" : "the same policy number";
-    case ClaimKind::invoice: return zh ? "同一销售发票" : "the same sales invoice";
-    case ClaimKind::contract: return zh ? "不同企业申报同一销售合同（同一购买方）" : "one sales contract (same buyer) in two enterprises' applications";
-    case ClaimKind::product: return zh ? "同一产品重复申报" : "the same product applied for twice";
-    default: return "";
+    case ClaimKind::policy:
+      return zh ? "同一保单号" : "the same policy number";
+    case ClaimKind::invoice:
+      return zh ? "同一销售发票" : "the same sales invoice";
+    case ClaimKind::contract:
+      return zh ? "不同企业申报同一销售合同（同一购买方）"
+                : "one sales contract (same buyer) in two enterprises' applications";
+    case ClaimKind::product:
+      return zh ? "同一产品重复申报" : "the same product applied for twice";
+    default:
+      return "";
   }
 }
 
 namespace {
 
-std::string place(const FlagPlace& p) { return p.line > 0 ? fmt::format("{}:{}", p.file, p.line) : p.name; }
+std::string place(const FlagPlace& p) {
+  return p.line > 0 ? fmt::format("{}:{}", p.file, p.line) : p.name;
+}
 
 std::string places(const Flag& f, Lang lang, size_t except = static_cast<size_t>(-1)) {
   std::string out;
@@ -117,8 +135,10 @@ std::string places(const Flag& f, Lang lang, size_t except = static_cast<size_t>
 
 // The flag as the case `ordinal` shows it: what it shares, and with which other cases.
 std::string flag_for_case(const Flag& f, size_t ordinal, Lang lang) {
-  return lang == Lang::zh ? fmt::format("疑点：{} {}，亦见于 {}", flag_kind_label(f.kind, lang), f.shown, places(f, lang, ordinal))
-                          : fmt::format("flag: {} {}, also in {}", flag_kind_label(f.kind, lang), f.shown, places(f, lang, ordinal));
+  return lang == Lang::zh ? fmt::format("疑点：{} {}，亦见于 {}", flag_kind_label(f.kind, lang),
+                                        f.shown, places(f, lang, ordinal))
+                          : fmt::format("flag: {} {}, also in {}", flag_kind_label(f.kind, lang),
+                                        f.shown, places(f, lang, ordinal));
 }
 
 std::string names_except(const EnterpriseRound& g, size_t position, Lang lang) {
@@ -131,23 +151,27 @@ std::string names_except(const EnterpriseRound& g, size_t position, Lang lang) {
 }  // namespace
 
 std::string flag_text(const Flag& f, Lang lang) {
-  return fmt::format("{} {}{}{}", flag_kind_label(f.kind, lang), f.shown, lang == Lang::zh ? "：" : ": ", places(f, lang));
+  return fmt::format("{} {}{}{}", flag_kind_label(f.kind, lang), f.shown,
+                     lang == Lang::zh ? "：" : ": ", places(f, lang));
 }
 
 Text cap_finding(const EnterpriseRound& g, size_t i) {
   Money exact = apply_half_up(*g.cap, Rate::of(g.amounts[i].fen, g.total.fen));
   std::string zh = fmt::format(
-      "同一企业本轮 {} 个申请（另见 {}）补偿合计 {}，超过单个企业上限 {}：按比例分摊，本案 {} × {} ÷ {} = {}",
-      g.cases.size(), names_except(g, i, Lang::zh), yuan(g.total), yuan(*g.cap), yuan(*g.cap), yuan(g.amounts[i]),
-      yuan(g.total), yuan(exact));
+      "同一企业本轮 {} 个申请（另见 {}）补偿合计 {}，超过单个企业上限 {}：按比例分摊，本案 {} × {} "
+      "÷ {} = {}",
+      g.cases.size(), names_except(g, i, Lang::zh), yuan(g.total), yuan(*g.cap), yuan(*g.cap),
+      yuan(g.amounts[i]), yuan(g.total), yuan(exact));
   std::string en = fmt::format(
-      "the enterprise's {} applications in this round (also {}) total {} in compensation, over the per-enterprise cap "
+      "the enterprise's {} applications in this round (also {}) total {} in compensation, over the "
+      "per-enterprise cap "
       "{}: shared in proportion, this case {} × {} ÷ {} = {}",
-      g.cases.size(), names_except(g, i, Lang::en), yuan(g.total), yuan(*g.cap), yuan(*g.cap), yuan(g.amounts[i]),
-      yuan(g.total), yuan(exact));
+      g.cases.size(), names_except(g, i, Lang::en), yuan(g.total), yuan(*g.cap), yuan(*g.cap),
+      yuan(g.amounts[i]), yuan(g.total), yuan(exact));
   if (g.shares[i] != exact) {
     zh += fmt::format("，加分摊尾差 {} 为 {}", yuan(g.shares[i] - exact), yuan(g.shares[i]));
-    en += fmt::format(", with the rounding's leftover {}: {}", yuan(g.shares[i] - exact), yuan(g.shares[i]));
+    en += fmt::format(", with the rounding's leftover {}: {}", yuan(g.shares[i] - exact),
+                      yuan(g.shares[i]));
   }
   if (g.by_name) {
     zh += "；按企业名称认定为同一企业（有申请未给出统一社会信用代码）";
@@ -167,15 +191,17 @@ bool reduced(const CaseRound& cr) {
 }
 
 // The lines a case's text block ends with: the enterprise cap's finding, then its flags.
-std::string case_lines(const CaseRound& cr, size_t ordinal, const Round& round, const RoundStyle& style,
-                       const char* prefix) {
+std::string case_lines(const CaseRound& cr, size_t ordinal, const Round& round,
+                       const RoundStyle& style, const char* prefix) {
   Lang lang = style.output->lang;
   std::string out;
   if (style.subsidy && reduced(cr)) {
     const EnterpriseRound& g = *cr.enterprise;
-    out += fmt::format("{}! {} ({}): {}\n", prefix, g.cap_rule, g.cap_clause, cap_finding(g, cr.position).in(lang));
+    out += fmt::format("{}! {} ({}): {}\n", prefix, g.cap_rule, g.cap_clause,
+                       cap_finding(g, cr.position).in(lang));
   }
-  for (size_t f : cr.flags) out += fmt::format("{}⚑ {}\n", prefix, flag_for_case(round.flags()[f], ordinal, lang));
+  for (size_t f : cr.flags)
+    out += fmt::format("{}⚑ {}\n", prefix, flag_for_case(round.flags()[f], ordinal, lang));
   return out;
 }
 
@@ -196,7 +222,8 @@ void append_json_keys(std::string& out, bool pretty, Keys keys) {
   out.insert(at, "," + inner);
 }
 
-void write_flags(JsonWriter& j, const CaseRound* cr, size_t ordinal, const Round& round, Lang lang) {
+void write_flags(JsonWriter& j, const CaseRound* cr, size_t ordinal, const Round& round,
+                 Lang lang) {
   j.key("flags").begin_array();
   if (cr)
     for (size_t f : cr->flags) {
@@ -205,8 +232,10 @@ void write_flags(JsonWriter& j, const CaseRound* cr, size_t ordinal, const Round
       j.key("cases").begin_array();
       for (const FlagPlace& p : flag.places) {
         j.begin_object().key("case").value(p.file).key("index").value(p.index).key("line");
-        if (p.line > 0) j.value(p.line);
-        else j.null();
+        if (p.line > 0)
+          j.value(p.line);
+        else
+          j.null();
         j.end_object();
       }
       j.end_array().key("message").value(flag_for_case(flag, ordinal, lang)).end_object();
@@ -222,7 +251,10 @@ void write_enterprise(JsonWriter& j, const CaseRound* cr, Lang lang) {
   }
   const EnterpriseRound& g = *cr->enterprise;
   j.begin_object().key("company").value(g.company).key("credit_code").string_or_null(g.credit_code);
-  j.key("matched_by").value(g.by_name ? "company" : g.credit_code.empty() ? "company" : "credit_code");
+  j.key("matched_by")
+      .value(g.by_name               ? "company"
+             : g.credit_code.empty() ? "company"
+                                     : "credit_code");
   j.key("rules").value(g.programme).key("cases").begin_array();
   for (size_t i = 0; i < g.cases.size(); ++i) {
     j.begin_object().key("case").value(g.files[i]).key("index").value(g.indexes[i]);
@@ -230,7 +262,11 @@ void write_enterprise(JsonWriter& j, const CaseRound* cr, Lang lang) {
     j.key("capped_part").value(plain(g.amounts[i])).key("share").value(plain(g.shares[i]));
     j.key("payable").value(plain(g.subsidies[i] - g.amounts[i] + g.shares[i])).end_object();
   }
-  j.end_array().key("total").value(plain(g.total)).key("cap").string_or_null(g.cap ? plain(*g.cap) : "");
+  j.end_array()
+      .key("total")
+      .value(plain(g.total))
+      .key("cap")
+      .string_or_null(g.cap ? plain(*g.cap) : "");
   j.key("capped").value(g.capped).key("payable").value(plain(g.payable));
   j.key("finding");
   if (g.capped) {
@@ -249,7 +285,8 @@ std::string flags_cell(const CaseRound* cr, const Round& round, Lang lang) {
   return out;
 }
 
-void finish_rows(Rendered& r, const CaseRound* cr, const Round& round, const RoundStyle& style, Money payable) {
+void finish_rows(Rendered& r, const CaseRound* cr, const Round& round, const RoundStyle& style,
+                 Money payable) {
   Lang lang = style.output->lang;
   for (TableRow& row : r.rows) {
     if (row.sheet != kSummarySheet) continue;
@@ -258,36 +295,49 @@ void finish_rows(Rendered& r, const CaseRound* cr, const Round& round, const Rou
       row.cells.push_back(judged ? Cell{Cell::Kind::money, "", payable, {}, 0} : Cell{});
     std::string notes = flags_cell(cr, round, lang);
     if (style.subsidy && cr && reduced(*cr))
-      notes = cr->enterprise->cap_rule + ": " + cap_finding(*cr->enterprise, cr->position).in(lang) + (notes.empty() ? "" : "\n" + notes);
+      notes = cr->enterprise->cap_rule + ": " +
+              cap_finding(*cr->enterprise, cr->position).in(lang) +
+              (notes.empty() ? "" : "\n" + notes);
     // The number of flags rides along for the HTML report, whose table shows a short form.
-    row.cells.push_back(Cell{Cell::Kind::text, notes, {}, {}, cr ? static_cast<long long>(cr->flags.size()) : 0});
+    row.cells.push_back(
+        Cell{Cell::Kind::text, notes, {}, {}, cr ? static_cast<long long>(cr->flags.size()) : 0});
     break;
   }
   // After an enterprise's last case: its subtotal.
-  if (!style.subsidy || !cr || !cr->enterprise || cr->position + 1 != cr->enterprise->cases.size()) return;
+  if (!style.subsidy || !cr || !cr->enterprise || cr->position + 1 != cr->enterprise->cases.size())
+    return;
   const EnterpriseRound& g = *cr->enterprise;
   Money subsidies;
   for (Money m : g.subsidies) subsidies = subsidies + m;
   auto text = [](std::string s) { return Cell{Cell::Kind::text, std::move(s), {}, {}, 0}; };
   auto money = [](Money m) { return Cell{Cell::Kind::money, "", m, {}, 0}; };
-  std::string what = lang == Lang::zh ? fmt::format("企业小计：{} 个申请", g.cases.size())
-                                      : fmt::format("enterprise subtotal: {} applications", g.cases.size());
+  std::string what = lang == Lang::zh
+                         ? fmt::format("企业小计：{} 个申请", g.cases.size())
+                         : fmt::format("enterprise subtotal: {} applications", g.cases.size());
   r.rows.push_back({kEnterpriseRow,
-                    {text(""), text(""), text(g.company), text(what), text(""), text(verdict_name("subtotal").in(lang)),
-                     text("subtotal"), money(subsidies), text(""), text(""), text(""), money(g.payable),
-                     text(g.capped ? fmt::format("{} ({}): {} → {}", g.cap_rule, g.cap_clause, yuan(g.total), yuan(*g.cap)) : "")}});
+                    {text(""), text(""), text(g.company), text(what), text(""),
+                     text(verdict_name("subtotal").in(lang)), text("subtotal"), money(subsidies),
+                     text(""), text(""), text(""), money(g.payable),
+                     text(g.capped ? fmt::format("{} ({}): {} → {}", g.cap_rule, g.cap_clause,
+                                                 yuan(g.total), yuan(*g.cap))
+                                   : "")}});
 }
 
 // The package's 申请表 keeps the case's own amount; a note says what the round made of it.
 void finish_package(Rendered& r, const CaseRound* cr, Money payable, const RoundStyle& style) {
   if (!cr || !reduced(*cr)) return;
   const EnterpriseRound& g = *cr->enterprise;
-  std::string note = fmt::format("本轮说明：{}（{}）。申请表所列为本申请单独计算的金额；本轮同一企业合计按上限计，本申请应付 {}。",
-                                 cap_finding(g, cr->position).zh, g.cap_clause, yuan(payable));
+  std::string note = fmt::format(
+      "本轮说明：{}（{}）。申请表所列为本申请单独计算的金额；本轮同一企业合计按上限计，本申请应付 "
+      "{}。",
+      cap_finding(g, cr->position).zh, g.cap_clause, yuan(payable));
   if (style.form == FormStyle::html) {
-    const std::string anchor = "<p class=\"note\">注：投保产品名称及版次应与省首版次高端软件认定名单内一致。</p>\n";
+    const std::string anchor =
+        "<p class=\"note\">注：投保产品名称及版次应与省首版次高端软件认定名单内一致。</p>\n";
     size_t at = r.output.find(anchor);
-    if (at != std::string::npos) r.output.insert(at + anchor.size(), "<p class=\"note round\">" + html_escaped(note) + "</p>\n");
+    if (at != std::string::npos)
+      r.output.insert(at + anchor.size(),
+                      "<p class=\"note round\">" + html_escaped(note) + "</p>\n");
   } else {
     const std::string anchor = "| 合计申请保险费补贴金额（元） |";
     size_t at = r.output.find(anchor);
@@ -298,7 +348,8 @@ void finish_package(Rendered& r, const CaseRound* cr, Money payable, const Round
 
 }  // namespace
 
-void close_tables(std::optional<WorkbookWriter>& book, std::optional<HtmlReportWriter>& page, const Round* round) {
+void close_tables(std::optional<WorkbookWriter>& book, std::optional<HtmlReportWriter>& page,
+                  const Round* round) {
   if (book) {
     if (round) book->add_flags(*round);
     book->close();
@@ -309,7 +360,9 @@ void close_tables(std::optional<WorkbookWriter>& book, std::optional<HtmlReportW
   }
 }
 
-const char* round_csv_columns(bool subsidy) { return subsidy ? ",payable,enterprise_payable,flags" : ",flags"; }
+const char* round_csv_columns(bool subsidy) {
+  return subsidy ? ",payable,enterprise_payable,flags" : ",flags";
+}
 
 void finish_for_round(Rendered& r, size_t ordinal, const Round& round, const RoundStyle& style) {
   const CaseRound* cr = round.of(ordinal);
@@ -318,7 +371,8 @@ void finish_for_round(Rendered& r, size_t ordinal, const Round& round, const Rou
   if (style.subsidy) r.amount = payable;
   if (!r.rows.empty()) return finish_rows(r, cr, round, style, payable);
   if (r.verdict == "error") {  // not judged: nothing to say, but a CSV row keeps every column
-    if (o.format == Format::csv && style.form == FormStyle::none && !r.output.empty() && r.output.back() == '\n')
+    if (o.format == Format::csv && style.form == FormStyle::none && !r.output.empty() &&
+        r.output.back() == '\n')
       r.output.insert(r.output.size() - 1, style.subsidy ? ",,," : ",");
     return;
   }
@@ -327,16 +381,19 @@ void finish_for_round(Rendered& r, size_t ordinal, const Round& round, const Rou
   switch (o.format) {
     case Format::json:
     case Format::jsonl:
-      if (!cr) {  // nearly every case of a round: the keys of a case the round did not touch, spelt out
+      if (!cr) {  // nearly every case of a round: the keys of a case the round did not touch, spelt
+                  // out
         bool pretty = o.format == Format::json;
         const char* between = pretty ? ",\n    " : ",";
         const char* colon = pretty ? ": " : ":";
         std::string keys;
         if (style.subsidy)
-          keys = fmt::format("{0}\"payable\"{1}\"{2}\"{0}\"enterprise\"{1}null", between, colon, plain(payable));
+          keys = fmt::format("{0}\"payable\"{1}\"{2}\"{0}\"enterprise\"{1}null", between, colon,
+                             plain(payable));
         keys += fmt::format("{}\"flags\"{}[]", between, colon);
         size_t close = r.output.rfind('}');
-        if (close != std::string::npos) r.output.insert(r.output.find_last_not_of(" \n", close - 1) + 1, keys);
+        if (close != std::string::npos)
+          r.output.insert(r.output.find_last_not_of(" \n", close - 1) + 1, keys);
         return;
       }
       append_json_keys(r.output, o.format == Format::json, [&](JsonWriter& j) {
@@ -363,7 +420,9 @@ void finish_for_round(Rendered& r, size_t ordinal, const Round& round, const Rou
       if (!cr) return;
       std::string lines = case_lines(*cr, ordinal, round, style, "- ");
       if (style.subsidy && reduced(*cr))
-        lines += fmt::format(fmt::runtime(zh ? "- **本轮应付：{}**\n" : "- **payable after the round: {}**\n"), yuan(payable));
+        lines += fmt::format(
+            fmt::runtime(zh ? "- **本轮应付：{}**\n" : "- **payable after the round: {}**\n"),
+            yuan(payable));
       r.output.insert(r.output.size() - 1, html_escaped(lines));
       return;
     }
@@ -371,40 +430,56 @@ void finish_for_round(Rendered& r, size_t ordinal, const Round& round, const Rou
       if (!cr) return;
       if (style.subsidy && reduced(*cr)) {
         size_t eol = r.output.find('\n');
-        r.output.insert(eol, fmt::format(fmt::runtime(zh ? " → 本轮应付 {}" : " → payable {} after the round"), yuan(payable)));
+        r.output.insert(
+            eol, fmt::format(fmt::runtime(zh ? " → 本轮应付 {}" : " → payable {} after the round"),
+                             yuan(payable)));
       }
       if (!o.quiet) r.output += case_lines(*cr, ordinal, round, style, "  ");
       return;
     }
-    default: return;
+    default:
+      return;
   }
 }
 
-std::string round_text(const Round& round, const OutputOptions& o, bool subsidy, Money payable_total) {
+std::string round_text(const Round& round, const OutputOptions& o, bool subsidy,
+                       Money payable_total) {
   bool zh = o.lang == Lang::zh;
   if (round.flags().empty() && (!subsidy || round.enterprises().empty())) return "";
-  std::string out = zh ? fmt::format("\n本轮：{} 个案例", round.cases()) : fmt::format("\nThe round: {} cases", round.cases());
+  std::string out = zh ? fmt::format("\n本轮：{} 个案例", round.cases())
+                       : fmt::format("\nThe round: {} cases", round.cases());
   if (subsidy)
-    out += zh ? fmt::format("，{} 家企业有多个申请", round.enterprises().size())
-              : fmt::format("; enterprises with several applications: {}", round.enterprises().size());
-  out += zh ? fmt::format("，{} 个疑点\n", round.flags().size()) : fmt::format("; flags: {}\n", round.flags().size());
+    out +=
+        zh ? fmt::format("，{} 家企业有多个申请", round.enterprises().size())
+           : fmt::format("; enterprises with several applications: {}", round.enterprises().size());
+  out += zh ? fmt::format("，{} 个疑点\n", round.flags().size())
+            : fmt::format("; flags: {}\n", round.flags().size());
   if (subsidy)
     for (const EnterpriseRound& g : round.enterprises()) {
-      std::string who = g.company + (g.credit_code.empty() ? "" : zh ? "（" + g.credit_code + "）" : " (" + g.credit_code + ")");
+      std::string who = g.company + (g.credit_code.empty() ? ""
+                                     : zh                  ? "（" + g.credit_code + "）"
+                                                           : " (" + g.credit_code + ")");
       if (g.by_name) who += zh ? "，按名称匹配" : ", matched by name";
-      out += fmt::format("  {} {} [{}]{}", zh ? "企业" : "enterprise", who, g.programme, zh ? "：" : ": ");
+      out += fmt::format("  {} {} [{}]{}", zh ? "企业" : "enterprise", who, g.programme,
+                         zh ? "：" : ": ");
       if (g.capped)
-        out += zh ? fmt::format("补偿合计 {} 超过上限 {}，按比例分摊（{}，{}）\n", yuan(g.total), yuan(*g.cap), g.cap_rule, g.cap_clause)
-                  : fmt::format("compensation {} over the cap {}: shared in proportion ({}, {})\n", yuan(g.total), yuan(*g.cap),
-                                g.cap_rule, g.cap_clause);
+        out += zh ? fmt::format("补偿合计 {} 超过上限 {}，按比例分摊（{}，{}）\n", yuan(g.total),
+                                yuan(*g.cap), g.cap_rule, g.cap_clause)
+                  : fmt::format("compensation {} over the cap {}: shared in proportion ({}, {})\n",
+                                yuan(g.total), yuan(*g.cap), g.cap_rule, g.cap_clause);
       else
-        out += zh ? fmt::format("补偿合计 {}，未超过上限\n", yuan(g.total)) : fmt::format("compensation {}, within the cap\n", yuan(g.total));
+        out += zh ? fmt::format("补偿合计 {}，未超过上限\n", yuan(g.total))
+                  : fmt::format("compensation {}, within the cap\n", yuan(g.total));
       for (size_t i = 0; i < g.cases.size(); ++i)
-        out += fmt::format("    {}  {} → {}\n", g.names[i], yuan(g.subsidies[i]), yuan(g.subsidies[i] - g.amounts[i] + g.shares[i]));
-      out += fmt::format("    {} {}\n", zh ? "企业应付" : "payable to the enterprise", yuan(g.payable));
+        out += fmt::format("    {}  {} → {}\n", g.names[i], yuan(g.subsidies[i]),
+                           yuan(g.subsidies[i] - g.amounts[i] + g.shares[i]));
+      out += fmt::format("    {} {}\n", zh ? "企业应付" : "payable to the enterprise",
+                         yuan(g.payable));
     }
   for (const Flag& f : round.flags()) out += fmt::format("  ⚑ {}\n", flag_text(f, o.lang));
-  if (subsidy) out += fmt::format("  {} {}\n", zh ? "本轮应付合计" : "payable in the round", yuan(payable_total));
+  if (subsidy)
+    out +=
+        fmt::format("  {} {}\n", zh ? "本轮应付合计" : "payable in the round", yuan(payable_total));
   return out;
 }
 

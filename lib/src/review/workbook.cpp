@@ -3,22 +3,21 @@
 #include "sbc/review/workbook.hpp"
 
 #include <date/date.h>
-#include <fmt/format.h>
-
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <array>
 #include <map>
 #include <set>
 
 #include "render/pieces.hpp"
-#include "sbc/review/round_report.hpp"
 #include "review/xlsxwriter_loader.hpp"
+#include "sbc/review/round_report.hpp"
 
 namespace sbc {
 namespace {
@@ -54,10 +53,18 @@ std::string partial_name(const std::string& path) {
   return path.substr(0, at) + "." + path.substr(at) + ".partial";
 }
 
-Cell text(std::string s) { return Cell{Cell::Kind::text, std::move(s), {}, {}, 0}; }
-Cell money(Money m) { return Cell{Cell::Kind::money, "", m, {}, 0}; }
-Cell optional_money(const std::optional<Money>& m) { return m ? money(*m) : text(""); }
-Cell number(long long n) { return Cell{Cell::Kind::number, "", {}, {}, n}; }
+Cell text(std::string s) {
+  return Cell{Cell::Kind::text, std::move(s), {}, {}, 0};
+}
+Cell money(Money m) {
+  return Cell{Cell::Kind::money, "", m, {}, 0};
+}
+Cell optional_money(const std::optional<Money>& m) {
+  return m ? money(*m) : text("");
+}
+Cell number(long long n) {
+  return Cell{Cell::Kind::number, "", {}, {}, n};
+}
 
 std::string fact(const Case& c, const char* path) {
   const Value* v = c.fact(path);
@@ -72,16 +79,20 @@ std::string product(const Case& c) {
 // The columns every summary row starts with: file, row (index), company, product, application date.
 std::vector<Cell> case_cells(const Case& c) {
   const Value* applied = c.fact("application.date");
-  Cell date = applied && applied->kind == Value::Kind::date ? Cell{Cell::Kind::date, "", {}, applied->date, 0} : text("");
+  Cell date = applied && applied->kind == Value::Kind::date
+                  ? Cell{Cell::Kind::date, "", {}, applied->date, 0}
+                  : text("");
   return {text(c.file), number(c.index), text(fact(c, "applicant.name")), text(product(c)), date};
 }
 
 // The conditions `ids` with their clauses: "general.rd_spend（附3-1 二.3）；…".
-std::string with_clauses(const std::vector<std::string>& ids, const std::vector<ConditionResult>& rs) {
+std::string with_clauses(const std::vector<std::string>& ids,
+                         const std::vector<ConditionResult>& rs) {
   std::string out;
   for (const std::string& id : ids)
     for (const ConditionResult& r : rs)
-      if (r.condition->id == id) out += (out.empty() ? "" : "；") + id + "（" + r.condition->clause + "）";
+      if (r.condition->id == id)
+        out += (out.empty() ? "" : "；") + id + "（" + r.condition->clause + "）";
   return out;
 }
 
@@ -100,28 +111,33 @@ std::string facts_text(const ConditionResult& r) {
   return out;
 }
 
-std::string conditions_with(const std::vector<ConditionResult>& rs, Tri result, const std::string& prefix = "") {
+std::string conditions_with(const std::vector<ConditionResult>& rs, Tri result,
+                            const std::string& prefix = "") {
   std::string out;
   for (const ConditionResult& r : rs)
-    if (r.result == result) out += (out.empty() ? "" : "；") + prefix + r.condition->id + "（" + r.condition->clause + "）";
+    if (r.result == result)
+      out +=
+          (out.empty() ? "" : "；") + prefix + r.condition->id + "（" + r.condition->clause + "）";
   return out;
 }
 
-TableRow detail(const Case& c, const std::string& id, const std::string& clause, Tri result, std::string facts, std::string message) {
-  return {kDetailSheet, {text(c.file), number(c.index), text(id), text(clause), text(to_string(result)), text(std::move(facts)),
-                         text(std::move(message))}};
+TableRow detail(const Case& c, const std::string& id, const std::string& clause, Tri result,
+                std::string facts, std::string message) {
+  return {kDetailSheet,
+          {text(c.file), number(c.index), text(id), text(clause), text(to_string(result)),
+           text(std::move(facts)), text(std::move(message))}};
 }
 
 TableRow about(const RulePack* pack) {
-  return {kAboutSheet, {text(pack->id), number(pack->version), text(pack->sha256), text(pack->title.zh)}};
+  return {kAboutSheet,
+          {text(pack->id), number(pack->version), text(pack->sha256), text(pack->title.zh)}};
 }
-
 
 // The summary row of a case that could not be judged: the verdict "error" and its messages.
 TableRow error_summary(const Case& c, const std::vector<Diagnostic>& errors, Lang lang) {
   TableRow row{kSummarySheet, case_cells(c)};
-  for (const Cell& cell : {text(verdict_name("error").in(lang)), text("error"), text(""), text(""), text(""),
-                           text(errors_text(errors, lang))})
+  for (const Cell& cell : {text(verdict_name("error").in(lang)), text("error"), text(""), text(""),
+                           text(""), text(errors_text(errors, lang))})
     row.cells.push_back(cell);
   return row;
 }
@@ -130,9 +146,12 @@ TableRow error_summary(const Case& c, const std::vector<Diagnostic>& errors, Lan
 
 Text verdict_name(const std::string& code) {
   static const std::map<std::string, Text> names = {
-      {"eligible", {"符合认定条件", "eligible"}},   {"ineligible", {"不符合认定条件", "ineligible"}},
-      {"undetermined", {"待定，缺少事实", "undetermined"}}, {"granted", {"予以补助", "granted"}},
-      {"denied", {"不予补助", "denied"}},          {"error", {"无法评估", "error"}},
+      {"eligible", {"符合认定条件", "eligible"}},
+      {"ineligible", {"不符合认定条件", "ineligible"}},
+      {"undetermined", {"待定，缺少事实", "undetermined"}},
+      {"granted", {"予以补助", "granted"}},
+      {"denied", {"不予补助", "denied"}},
+      {"error", {"无法评估", "error"}},
       {"subtotal", {"企业小计", "enterprise subtotal"}}};
   auto it = names.find(code);
   return it == names.end() ? Text{code, code} : it->second;
@@ -144,14 +163,17 @@ std::vector<TableRow> workbook_rows(const CheckResult& r, Lang lang) {
   TableRow summary{kSummarySheet, case_cells(r.input)};
   const Verdict& v = *r.verdict;
   std::string code = to_string(v.outcome);
-  // What stands between the case and recognition: the nearest path's failing and unknown conditions.
+  // What stands between the case and recognition: the nearest path's failing and unknown
+  // conditions.
   std::string failing = v.nearest ? with_clauses(v.nearest->failing, v.conditions) : "";
   std::string unknown = v.nearest ? with_clauses(v.nearest->unknown, v.conditions) : "";
-  for (const Cell& c : {text(verdict_name(code).in(lang)), text(code), text(v.path), text(failing), text(unknown), text("")})
+  for (const Cell& c : {text(verdict_name(code).in(lang)), text(code), text(v.path), text(failing),
+                        text(unknown), text("")})
     summary.cells.push_back(c);
   rows.push_back(std::move(summary));
   for (const ConditionResult& c : v.conditions)
-    rows.push_back(detail(r.input, c.condition->id, c.condition->clause, c.result, facts_text(c), c.message.in(lang)));
+    rows.push_back(detail(r.input, c.condition->id, c.condition->clause, c.result, facts_text(c),
+                          c.message.in(lang)));
   rows.push_back(about(v.pack));
   return rows;
 }
@@ -165,36 +187,45 @@ std::vector<TableRow> workbook_rows(const SubsidyResult& r, Lang lang) {
   std::string failing = conditions_with(v.conditions, Tri::fail);
   for (const PolicyResult& p : v.policies)
     for (const Finding& f : p.findings)
-      if (f.result == Tri::fail) failing += (failing.empty() ? "" : "；") + p.number + ":" + f.id + "（" + f.clause + "）";
+      if (f.result == Tri::fail)
+        failing += (failing.empty() ? "" : "；") + p.number + ":" + f.id + "（" + f.clause + "）";
   for (const AwardResult& a : v.awards)
-    if (a.result == Tri::fail) failing += (failing.empty() ? "" : "；") + a.award->citation.id + "（" + a.award->citation.clause + "）";
+    if (a.result == Tri::fail)
+      failing += (failing.empty() ? "" : "；") + a.award->citation.id + "（" +
+                 a.award->citation.clause + "）";
   std::string missing;
   for (const std::string& m : v.missing) missing += (missing.empty() ? "" : "；") + m;
-  for (const Cell& c : {text(verdict_name(code).in(lang)), text(code), money(v.subsidy), text(failing), text(missing), text("")})
+  for (const Cell& c : {text(verdict_name(code).in(lang)), text(code), money(v.subsidy),
+                        text(failing), text(missing), text("")})
     summary.cells.push_back(c);
   rows.push_back(std::move(summary));
   for (const ConditionResult& c : v.conditions)
-    rows.push_back(detail(r.input, c.condition->id, c.condition->clause, c.result, facts_text(c), c.message.in(lang)));
+    rows.push_back(detail(r.input, c.condition->id, c.condition->clause, c.result, facts_text(c),
+                          c.message.in(lang)));
   for (const AwardResult& a : v.awards)
     for (const ConditionResult& c : a.conditions)
-      rows.push_back(detail(r.input, a.award->citation.id + ": " + c.condition->id, c.condition->clause, c.result,
-                            facts_text(c), c.message.in(lang)));
+      rows.push_back(detail(r.input, a.award->citation.id + ": " + c.condition->id,
+                            c.condition->clause, c.result, facts_text(c), c.message.in(lang)));
   for (const PolicyResult& p : v.policies) {
     std::string reasons;
-    for (const Finding& f : p.findings) reasons += (reasons.empty() ? "" : "\n") + f.id + "（" + f.clause + "）: " + f.message.in(lang);
+    for (const Finding& f : p.findings)
+      reasons +=
+          (reasons.empty() ? "" : "\n") + f.id + "（" + f.clause + "）: " + f.message.in(lang);
     rows.push_back({kPolicySheet,
-                    {text(r.input.file), number(r.input.index), text(p.number), text(p.kind), optional_money(p.premium),
-                     text(p.rate ? format_rate(*p.rate) : ""), text(p.capped_rate ? format_rate(*p.capped_rate) : ""),
+                    {text(r.input.file), number(r.input.index), text(p.number), text(p.kind),
+                     optional_money(p.premium), text(p.rate ? format_rate(*p.rate) : ""),
+                     text(p.capped_rate ? format_rate(*p.capped_rate) : ""),
                      optional_money(p.eligible_limit), optional_money(p.base),
-                     p.counted == Tri::pass ? optional_money(p.subsidy) : money(Money{}), text(to_string(p.counted)),
-                     text(reasons)}});
+                     p.counted == Tri::pass ? optional_money(p.subsidy) : money(Money{}),
+                     text(to_string(p.counted)), text(reasons)}});
   }
   rows.push_back(about(v.pack));
   rows.push_back({kStatsSheet, {number(v.cap_applied ? 1 : 0)}});
   return rows;
 }
 
-// --- the writer ------------------------------------------------------------------------------------
+// --- the writer
+// ------------------------------------------------------------------------------------
 
 struct WorkbookWriter::Impl {
   struct Sheet {
@@ -213,7 +244,7 @@ struct WorkbookWriter::Impl {
   Sheet flags;  // 疑点, in a round
   WorkbookInfo info;
   std::string path;
-  std::string partial;  // the file written until it is complete
+  std::string partial;                            // the file written until it is complete
   std::vector<std::array<std::string, 4>> packs;  // id, version, sha256, title: each once
   bool closed = false;
 
@@ -242,7 +273,9 @@ struct WorkbookWriter::Impl {
       double w = 0;
       switch (c.kind) {
         case Cell::Kind::text:
-          if (!c.text.empty()) x->worksheet_write_string(s.ws, s.row, k, c.text.c_str(), c.text.find('\n') == std::string::npos ? text_format : wrap);
+          if (!c.text.empty())
+            x->worksheet_write_string(s.ws, s.row, k, c.text.c_str(),
+                                      c.text.find('\n') == std::string::npos ? text_format : wrap);
           w = width(c.text);
           break;
         case Cell::Kind::money:
@@ -255,8 +288,12 @@ struct WorkbookWriter::Impl {
           break;
         case Cell::Kind::date: {
           date::year_month_day ymd{date::sys_days{date::days{c.date.days}}};
-          lxw_datetime dt{static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
-                          static_cast<int>(unsigned(ymd.day())), 0, 0, 0};
+          lxw_datetime dt{static_cast<int>(ymd.year()),
+                          static_cast<int>(unsigned(ymd.month())),
+                          static_cast<int>(unsigned(ymd.day())),
+                          0,
+                          0,
+                          0};
           x->worksheet_write_datetime(s.ws, s.row, k, &dt, date_format);
           w = 10;
           break;
@@ -286,16 +323,21 @@ std::vector<Cell> headers(std::initializer_list<Heading> names, Lang lang) {
 
 }  // namespace
 
-WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info) : impl_(std::make_unique<Impl>()) {
+WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info)
+    : impl_(std::make_unique<Impl>()) {
   Impl& w = *impl_;
   w.info = info;
   w.path = path;
   std::string why;
   const XlsxWriterLibrary* x = w.x = xlsxwriter(why);
   if (x == nullptr)
-    throw InputError(Diagnostic{Severity::error, path, {}, "",
-                                {"无法载入 libxlsxwriter（Debian 软件包 libxlsxwriter4）：" + why,
-                                 "cannot load libxlsxwriter (Debian package libxlsxwriter4): " + why}});
+    throw InputError(
+        Diagnostic{Severity::error,
+                   path,
+                   {},
+                   "",
+                   {"无法载入 libxlsxwriter（Debian 软件包 libxlsxwriter4）：" + why,
+                    "cannot load libxlsxwriter (Debian package libxlsxwriter4): " + why}});
   // Written beside the destination and renamed over it when complete: an interrupted or failed
   // run leaves the file that was there, never half a workbook.
   w.partial = partial_name(path);
@@ -307,7 +349,10 @@ WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info
   }
   if (w.wb == nullptr) {
     std::string os = std::strerror(errno);
-    throw InputError(Diagnostic{Severity::error, path, {}, "",
+    throw InputError(Diagnostic{Severity::error,
+                                path,
+                                {},
+                                "",
                                 {"无法创建工作簿：" + os, "cannot create the workbook: " + os}});
   }
   Lang lang = info.lang;
@@ -320,43 +365,73 @@ WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info
   w.wrap = x->workbook_add_format(w.wb);
   x->format_set_text_wrap(w.wrap);
   x->format_set_align(w.wrap, LXW_ALIGN_VERTICAL_TOP);
-  const char* names[] = {lang == Lang::zh ? "汇总" : "Summary", lang == Lang::zh ? "明细" : "Details",
-                         lang == Lang::zh ? "保单" : "Policies", lang == Lang::zh ? "说明" : "About"};
+  const char* names[] = {
+      lang == Lang::zh ? "汇总" : "Summary", lang == Lang::zh ? "明细" : "Details",
+      lang == Lang::zh ? "保单" : "Policies", lang == Lang::zh ? "说明" : "About"};
   for (int s = 0; s < 4; ++s) {
     if (s == kPolicySheet && !info.subsidy) continue;
-    if (s == kAboutSheet && info.round) w.flags.ws = x->workbook_add_worksheet(w.wb, lang == Lang::zh ? "疑点" : "Flags");
+    if (s == kAboutSheet && info.round)
+      w.flags.ws = x->workbook_add_worksheet(w.wb, lang == Lang::zh ? "疑点" : "Flags");
     w.sheets[s].ws = x->workbook_add_worksheet(w.wb, names[s]);
   }
-  std::vector<Cell> summary = headers({{"案例文件", "case file"}, {"序号", "index"}, {"企业名称", "company"},
-                                       {"产品及版本", "product and version"}, {"申请日期", "application date"},
-                                       {"结论", "verdict"}, {"结论代码", "verdict code"}},
+  std::vector<Cell> summary = headers({{"案例文件", "case file"},
+                                       {"序号", "index"},
+                                       {"企业名称", "company"},
+                                       {"产品及版本", "product and version"},
+                                       {"申请日期", "application date"},
+                                       {"结论", "verdict"},
+                                       {"结论代码", "verdict code"}},
                                       lang);
-  std::vector<Cell> more = info.subsidy ? headers({{"补助金额", "subsidy"}, {"不满足的规则", "rules failed"},
-                                                   {"需补充的事实", "facts to supply"}, {"错误", "error"}},
+  std::vector<Cell> more = info.subsidy ? headers({{"补助金额", "subsidy"},
+                                                   {"不满足的规则", "rules failed"},
+                                                   {"需补充的事实", "facts to supply"},
+                                                   {"错误", "error"}},
                                                   lang)
-                                        : headers({{"认定途径", "path"}, {"不满足的条件", "conditions failed"},
-                                                   {"未知的条件", "conditions unknown"}, {"错误", "error"}},
+                                        : headers({{"认定途径", "path"},
+                                                   {"不满足的条件", "conditions failed"},
+                                                   {"未知的条件", "conditions unknown"},
+                                                   {"错误", "error"}},
                                                   lang);
   summary.insert(summary.end(), more.begin(), more.end());
-  if (info.round && info.subsidy) summary.push_back(text(lang == Lang::zh ? "本轮应付" : "payable after the round"));
-  if (info.round) summary.push_back(text(lang == Lang::zh ? "本轮说明及疑点" : "round notes and flags"));
+  if (info.round && info.subsidy)
+    summary.push_back(text(lang == Lang::zh ? "本轮应付" : "payable after the round"));
+  if (info.round)
+    summary.push_back(text(lang == Lang::zh ? "本轮说明及疑点" : "round notes and flags"));
   w.write(w.sheets[kSummarySheet], summary, w.bold);
   if (info.round)
     w.write(w.flags,
-            headers({{"疑点序号", "flag"}, {"类型", "kind"}, {"共同内容", "what they share"}, {"案例", "case"},
-                     {"文件", "file"}, {"行", "line"}},
+            headers({{"疑点序号", "flag"},
+                     {"类型", "kind"},
+                     {"共同内容", "what they share"},
+                     {"案例", "case"},
+                     {"文件", "file"},
+                     {"行", "line"}},
                     lang),
             w.bold);
   w.write(w.sheets[kDetailSheet],
-          headers({{"案例文件", "case file"}, {"序号", "index"}, {"条件", "condition"}, {"条款", "clause"},
-                   {"结果", "result"}, {"事实", "facts"}, {"说明", "message"}},
+          headers({{"案例文件", "case file"},
+                   {"序号", "index"},
+                   {"条件", "condition"},
+                   {"条款", "clause"},
+                   {"结果", "result"},
+                   {"事实", "facts"},
+                   {"说明", "message"}},
                   lang),
           w.bold);
   if (info.subsidy)
     w.write(w.sheets[kPolicySheet],
-            headers({{"案例文件", "case file"}, {"序号", "index"}, {"保单号", "policy number"}, {"险种", "kind"},
-                     {"保险费", "premium"}, {"费率", "rate"}, {"计算费率", "capped rate"}, {"计入限额", "eligible limit"},
-                     {"补偿基数", "base"}, {"补助", "subsidy"}, {"是否计入", "counted"}, {"原因", "reasons"}},
+            headers({{"案例文件", "case file"},
+                     {"序号", "index"},
+                     {"保单号", "policy number"},
+                     {"险种", "kind"},
+                     {"保险费", "premium"},
+                     {"费率", "rate"},
+                     {"计算费率", "capped rate"},
+                     {"计入限额", "eligible limit"},
+                     {"补偿基数", "base"},
+                     {"补助", "subsidy"},
+                     {"是否计入", "counted"},
+                     {"原因", "reasons"}},
                     lang),
             w.bold);
 }
@@ -374,7 +449,8 @@ void WorkbookWriter::add(const std::vector<TableRow>& rows) {
   Impl& w = *impl_;
   for (const TableRow& row : rows) {
     if (row.sheet == kAboutSheet) {
-      std::array<std::string, 4> pack{row.cells[0].text, std::to_string(row.cells[1].number), row.cells[2].text, row.cells[3].text};
+      std::array<std::string, 4> pack{row.cells[0].text, std::to_string(row.cells[1].number),
+                                      row.cells[2].text, row.cells[3].text};
       if (std::find(w.packs.begin(), w.packs.end(), pack) == w.packs.end()) w.packs.push_back(pack);
       continue;
     }
@@ -394,9 +470,11 @@ void WorkbookWriter::add_flags(const Round& round) {
   for (size_t f = 0; f < round.flags().size(); ++f) {
     const Flag& flag = round.flags()[f];
     for (const FlagPlace& p : flag.places)
-      w.write(w.flags, {number(static_cast<long long>(f + 1)), text(flag_kind_label(flag.kind, w.info.lang)), text(flag.shown), text(p.name),
-                        text(p.file), p.line > 0 ? number(p.line) : text("")},
-              nullptr);
+      w.write(
+          w.flags,
+          {number(static_cast<long long>(f + 1)), text(flag_kind_label(flag.kind, w.info.lang)),
+           text(flag.shown), text(p.name), text(p.file), p.line > 0 ? number(p.line) : text("")},
+          nullptr);
   }
 }
 
@@ -405,43 +483,64 @@ void WorkbookWriter::close() {
   const XlsxWriterLibrary* x = w.x;
   Lang lang = w.info.lang;
   Impl::Sheet& summary = w.sheets[kSummarySheet];
-  for (int s = 0; s < kAboutSheet; ++s) {  // the filters cover the cases, not the totals row below them
+  for (int s = 0; s < kAboutSheet;
+       ++s) {  // the filters cover the cases, not the totals row below them
     Impl::Sheet& sheet = w.sheets[s];
     if (!sheet.ws) continue;
     x->worksheet_freeze_panes(sheet.ws, 1, 0);
-    x->worksheet_autofilter(sheet.ws, 0, 0, std::max<lxw_row_t>(sheet.row - 1, 1), static_cast<lxw_col_t>(sheet.widths.size() - 1));
+    x->worksheet_autofilter(sheet.ws, 0, 0, std::max<lxw_row_t>(sheet.row - 1, 1),
+                            static_cast<lxw_col_t>(sheet.widths.size() - 1));
   }
-  if (w.info.subsidy && summary.row > 1) {  // the total of the subsidy column (H), and of the payable one (L)
-    x->worksheet_write_string(summary.ws, summary.row, 6, lang == Lang::zh ? "合计" : "total", w.bold);
-    // In a round, the enterprises' subtotal rows (verdict code "subtotal", column G) are not counted twice.
+  if (w.info.subsidy &&
+      summary.row > 1) {  // the total of the subsidy column (H), and of the payable one (L)
+    x->worksheet_write_string(summary.ws, summary.row, 6, lang == Lang::zh ? "合计" : "total",
+                              w.bold);
+    // In a round, the enterprises' subtotal rows (verdict code "subtotal", column G) are not
+    // counted twice.
     for (char column : w.info.round ? std::string("HL") : std::string("H")) {
-      std::string formula = w.info.round ? fmt::format("=SUMIF(G2:G{0},\"<>subtotal\",{1}2:{1}{0})", summary.row, column)
+      std::string formula = w.info.round ? fmt::format("=SUMIF(G2:G{0},\"<>subtotal\",{1}2:{1}{0})",
+                                                       summary.row, column)
                                          : fmt::format("=SUM({0}2:{0}{1})", column, summary.row);
-      x->worksheet_write_formula(summary.ws, summary.row, static_cast<lxw_col_t>(column - 'A'), formula.c_str(), w.yuan);
+      x->worksheet_write_formula(summary.ws, summary.row, static_cast<lxw_col_t>(column - 'A'),
+                                 formula.c_str(), w.yuan);
     }
     ++summary.row;
   }
   if (w.flags.ws) {
     x->worksheet_freeze_panes(w.flags.ws, 1, 0);
     for (size_t c = 0; c < w.flags.widths.size(); ++c)
-      x->worksheet_set_column(w.flags.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), w.flags.widths[c], nullptr);
+      x->worksheet_set_column(w.flags.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                              w.flags.widths[c], nullptr);
   }
   for (int s = 0; s < kAboutSheet; ++s) {
     Impl::Sheet& sheet = w.sheets[s];
     if (!sheet.ws) continue;
     for (size_t c = 0; c < sheet.widths.size(); ++c)
-      x->worksheet_set_column(sheet.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), sheet.widths[c], nullptr);
+      x->worksheet_set_column(sheet.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                              sheet.widths[c], nullptr);
   }
   Impl::Sheet& record = w.sheets[kAboutSheet];
-  auto line = [&](const Text& key, const std::string& value) { w.write(record, {text(key.in(lang)), text(value)}, nullptr); };
+  auto line = [&](const Text& key, const std::string& value) {
+    w.write(record, {text(key.in(lang)), text(value)}, nullptr);
+  };
   line({"sbc 版本", "sbc version"}, SBC_VERSION);
-  line({"评估日期", "as of"}, w.info.as_of.empty() ? (lang == Lang::zh ? "各案例的申请日期" : "each case's application date") : w.info.as_of);
+  line({"评估日期", "as of"},
+       w.info.as_of.empty()
+           ? (lang == Lang::zh ? "各案例的申请日期" : "each case's application date")
+           : w.info.as_of);
   line({"命令行", "command line"}, w.info.command_line);
   w.write(record, {}, nullptr);
-  w.write(record, headers({{"规则包", "rule pack"}, {"版本", "version"}, {"SHA-256", "SHA-256"}, {"标题", "title"}}, lang), w.bold);
-  for (const auto& p : w.packs) w.write(record, {text(p[0]), text(p[1]), text(p[2]), text(p[3])}, nullptr);
+  w.write(
+      record,
+      headers(
+          {{"规则包", "rule pack"}, {"版本", "version"}, {"SHA-256", "SHA-256"}, {"标题", "title"}},
+          lang),
+      w.bold);
+  for (const auto& p : w.packs)
+    w.write(record, {text(p[0]), text(p[1]), text(p[2]), text(p[3])}, nullptr);
   for (size_t c = 0; c < record.widths.size(); ++c)
-    x->worksheet_set_column(record.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), record.widths[c], nullptr);
+    x->worksheet_set_column(record.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                            record.widths[c], nullptr);
   w.closed = true;
   errno = 0;
   lxw_error error;
@@ -458,7 +557,10 @@ void WorkbookWriter::close() {
     std::remove(w.partial.c_str());
     std::string why = x->lxw_strerror(error);
     if (os_error != 0) why += std::string(" (") + std::strerror(os_error) + ")";
-    throw InputError(Diagnostic{Severity::error, w.path, {}, "",
+    throw InputError(Diagnostic{Severity::error,
+                                w.path,
+                                {},
+                                "",
                                 {"无法写入工作簿：" + why, "cannot write the workbook: " + why}});
   }
 }

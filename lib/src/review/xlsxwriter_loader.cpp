@@ -18,8 +18,8 @@ const XlsxWriterLibrary* xlsxwriter(std::string& why) {
       error = e ? e : "libxlsxwriter.so.4 not found";
       return;
     }
-#define SBC_XLSX_LOAD(name)                                                         \
-  lib.name = reinterpret_cast<decltype(lib.name)>(dlsym(handle, #name));           \
+#define SBC_XLSX_LOAD(name)                                              \
+  lib.name = reinterpret_cast<decltype(lib.name)>(dlsym(handle, #name)); \
   if (lib.name == nullptr && error.empty()) error = "libxlsxwriter has no " #name;
     SBC_XLSX_FUNCTIONS(SBC_XLSX_LOAD)
 #undef SBC_XLSX_LOAD

@@ -6,11 +6,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <stdexcept>
-#include <queue>
 #include <functional>
 #include <map>
 #include <numeric>
+#include <queue>
+#include <stdexcept>
 
 #include "base/spool.hpp"
 #include "sbc/values/rate.hpp"
@@ -19,12 +19,18 @@ namespace sbc {
 
 const char* to_string(ClaimKind k) {
   switch (k) {
-    case ClaimKind::policy: return "policy";
-    case ClaimKind::invoice: return "invoice";
-    case ClaimKind::contract: return "contract";
-    case ClaimKind::product: return "product";
-    case ClaimKind::credit_code: return "credit_code";
-    case ClaimKind::company: return "company";
+    case ClaimKind::policy:
+      return "policy";
+    case ClaimKind::invoice:
+      return "invoice";
+    case ClaimKind::contract:
+      return "contract";
+    case ClaimKind::product:
+      return "product";
+    case ClaimKind::credit_code:
+      return "credit_code";
+    case ClaimKind::company:
+      return "company";
   }
   return "";
 }
@@ -44,7 +50,8 @@ std::string normalized_name(std::string_view s) {
       continue;
     }
     if (c == 0xEF && i + 2 < s.size()) {  // U+FF01..U+FF5E, the full-width forms of ! to ~
-      unsigned char b = static_cast<unsigned char>(s[i + 1]), t = static_cast<unsigned char>(s[i + 2]);
+      unsigned char b = static_cast<unsigned char>(s[i + 1]),
+                    t = static_cast<unsigned char>(s[i + 2]);
       unsigned cp = b == 0xBC ? 0xFF00u | (t & 0x3Fu) : b == 0xBD ? 0xFF40u | (t & 0x3Fu) : 0;
       if ((t & 0xC0) == 0x80 && cp >= 0xFF01 && cp <= 0xFF5E) {
         out += static_cast<char>(cp - 0xFEE0);
@@ -83,7 +90,8 @@ std::vector<Money> proportional_shares(Money cap, const std::vector<Money>& amou
 namespace {
 
 std::uint32_t claim_hash(ClaimKind kind, std::string_view key) {
-  std::uint64_t h = std::hash<std::string_view>{}(key) ^ ((static_cast<std::uint64_t>(kind) + 1) * 0x9E3779B97F4A7C15u);
+  std::uint64_t h = std::hash<std::string_view>{}(key) ^
+                    ((static_cast<std::uint64_t>(kind) + 1) * 0x9E3779B97F4A7C15u);
   h ^= h >> 31;  // splitmix64's finaliser: every bit of the key reaches the upper half
   h *= 0xBF58476D1CE4E5B9u;
   h ^= h >> 27;
@@ -130,7 +138,9 @@ struct BytesReader {
 
 std::string entry_bytes(const RoundEntry& e) {
   Bytes b;
-  for (const std::string* t : {&e.file, &e.company, &e.credit_code, &e.programme, &e.cap_rule, &e.cap_clause}) b(*t);
+  for (const std::string* t :
+       {&e.file, &e.company, &e.credit_code, &e.programme, &e.cap_rule, &e.cap_clause})
+    b(*t);
   b(static_cast<std::uint64_t>(e.index));
   b(e.cap ? static_cast<std::uint64_t>(e.cap->fen) : ~std::uint64_t{0});
   b(static_cast<std::uint64_t>(e.subsidy.fen));
@@ -140,7 +150,8 @@ std::string entry_bytes(const RoundEntry& e) {
   for (const Claim& c : e.claims) {
     b(static_cast<std::uint64_t>(c.kind));
     b(c.key);
-    b(c.shown == c.key ? std::string_view() : std::string_view(c.shown));  // most are the key itself
+    b(c.shown == c.key ? std::string_view()
+                       : std::string_view(c.shown));  // most are the key itself
     b(static_cast<std::uint64_t>(c.line));
   }
   return std::move(b.out);
@@ -150,7 +161,9 @@ RoundEntry entry_of(std::string_view bytes) {
   BytesReader r{bytes};
   RoundEntry e;
   e.judged = true;
-  for (std::string* t : {&e.file, &e.company, &e.credit_code, &e.programme, &e.cap_rule, &e.cap_clause}) *t = r.string();
+  for (std::string* t :
+       {&e.file, &e.company, &e.credit_code, &e.programme, &e.cap_rule, &e.cap_clause})
+    *t = r.string();
   e.index = static_cast<int>(r.number());
   std::uint64_t cap = r.number();
   if (cap != ~std::uint64_t{0}) e.cap = Money{static_cast<std::int64_t>(cap)};
@@ -184,7 +197,7 @@ struct Involved {
   Money capped_part;
   std::string company;
   std::string credit_code;
-  std::string enterprise;    // the key of its enterprise
+  std::string enterprise;     // the key of its enterprise
   std::vector<Claim> claims;  // those that met another case's, without the enterprise's own
 };
 
@@ -212,8 +225,8 @@ struct Round::Impl {
   std::vector<EnterpriseRound> enterprises;
   std::vector<Flag> flags;
   std::vector<std::pair<size_t, CaseRound>> changed;  // by ordinal
-  std::vector<std::string> files;       // of the involved cases, each once
-  std::vector<Programme> programmes;    // likewise
+  std::vector<std::string> files;                     // of the involved cases, each once
+  std::vector<Programme> programmes;                  // likewise
 
   std::uint32_t file_id(const std::string& file);
   std::uint32_t programme_id(const RoundEntry& e);
@@ -251,7 +264,8 @@ size_t Round::add(const RoundRecord& r) {
     }
     m.index.back().push_back(h);
   }
-  m.claimed.put(std::string_view(reinterpret_cast<const char*>(r.hashes.data()), r.hashes.size() * sizeof(std::uint32_t)));
+  m.claimed.put(std::string_view(reinterpret_cast<const char*>(r.hashes.data()),
+                                 r.hashes.size() * sizeof(std::uint32_t)));
   m.claimed.put(r.bytes.size());
   m.spool.put(r.bytes);
   return ordinal;
@@ -281,7 +295,8 @@ std::vector<std::uint32_t> Round::Impl::candidates() {
 }
 
 std::uint32_t Round::Impl::file_id(const std::string& file) {
-  if (!files.empty() && files.back() == file) return static_cast<std::uint32_t>(files.size() - 1);  // cases come file by file
+  if (!files.empty() && files.back() == file)
+    return static_cast<std::uint32_t>(files.size() - 1);  // cases come file by file
   auto it = std::find(files.begin(), files.end(), file);
   if (it != files.end()) return static_cast<std::uint32_t>(it - files.begin());
   files.push_back(file);
@@ -354,13 +369,13 @@ std::vector<Involved> Round::Impl::involved(const std::vector<std::uint32_t>& ha
 }
 
 CaseRound& Round::Impl::change(size_t ordinal, Money subsidy) {
-  auto it = std::lower_bound(changed.begin(), changed.end(), ordinal, [](const auto& p, size_t o) { return p.first < o; });
+  auto it = std::lower_bound(changed.begin(), changed.end(), ordinal,
+                             [](const auto& p, size_t o) { return p.first < o; });
   if (it != changed.end() && it->first == ordinal) return it->second;
   CaseRound r;
   r.payable = subsidy;
   return changed.insert(it, {ordinal, std::move(r)})->second;
 }
-
 
 // Enterprises (round.md A): the same credit code; a case without one joins the earliest code that
 // a case with its company name gives, else the others of its name. Then each enterprise's cases
@@ -389,7 +404,8 @@ void Round::Impl::group(std::vector<Involved>& cases) {
       c.enterprise = fmt::format("case:{}", c.ordinal);
     }
   }
-  std::vector<std::pair<std::string, std::vector<Involved*>>> groups;  // in order of first appearance
+  std::vector<std::pair<std::string, std::vector<Involved*>>>
+      groups;  // in order of first appearance
   std::map<std::string, size_t> where;
   for (Involved& c : cases) {
     std::string key = fmt::format("{}\x1f{}", c.enterprise, c.programme);
@@ -421,7 +437,8 @@ void Round::Impl::group(std::vector<Involved>& cases) {
     }
     g.capped = g.cap && g.total > *g.cap;
     g.shares = g.capped ? proportional_shares(*g.cap, g.amounts) : g.amounts;
-    for (size_t i = 0; i < g.cases.size(); ++i) g.payable = g.payable + g.subsidies[i] - g.amounts[i] + g.shares[i];
+    for (size_t i = 0; i < g.cases.size(); ++i)
+      g.payable = g.payable + g.subsidies[i] - g.amounts[i] + g.shares[i];
     enterprises.push_back(std::move(g));
   }
   for (size_t e = 0; e < enterprises.size(); ++e) {
@@ -448,7 +465,10 @@ void Round::Impl::find_flags(const std::vector<Involved>& cases) {
     for (const Claim& claim : c.claims) {
       std::vector<Place>& places = claims[{claim.kind, claim.key}];
       if (!places.empty() && places.back().at.ordinal == c.ordinal) continue;  // once a case
-      places.push_back({{c.ordinal, case_name(files[c.file], c.index), files[c.file], c.index, claim.line}, &c.enterprise, &claim.shown});
+      places.push_back(
+          {{c.ordinal, case_name(files[c.file], c.index), files[c.file], c.index, claim.line},
+           &c.enterprise,
+           &claim.shown});
     }
   for (auto& [what, places] : claims) {
     if (places.size() < 2) continue;
@@ -461,9 +481,13 @@ void Round::Impl::find_flags(const std::vector<Involved>& cases) {
         sets[it->second].push_back(&p);
       }
     } else {
-      const std::string& first = *places.front().enterprise;  // (a lambda may not capture a structured binding before C++20's clang 16)
-      bool other = std::any_of(places.begin(), places.end(), [&first](const Place& p) { return *p.enterprise != first; });
-      if (what.first == ClaimKind::contract && !other) continue;  // one enterprise's two products may share a contract
+      const std::string& first =
+          *places.front().enterprise;  // (a lambda may not capture a structured binding before
+                                       // C++20's clang 16)
+      bool other = std::any_of(places.begin(), places.end(),
+                               [&first](const Place& p) { return *p.enterprise != first; });
+      if (what.first == ClaimKind::contract && !other)
+        continue;  // one enterprise's two products may share a contract
       sets.emplace_back();
       for (const Place& p : places) sets.back().push_back(&p);
     }
@@ -476,7 +500,8 @@ void Round::Impl::find_flags(const std::vector<Involved>& cases) {
   }
   // In input order: by the first case, then by kind.
   std::stable_sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) {
-    return std::pair(a.places.front().ordinal, a.kind) < std::pair(b.places.front().ordinal, b.kind);
+    return std::pair(a.places.front().ordinal, a.kind) <
+           std::pair(b.places.front().ordinal, b.kind);
   });
 }
 
@@ -489,20 +514,28 @@ void Round::resolve() {
   m.find_flags(cases);
   for (size_t f = 0; f < m.flags.size(); ++f)
     for (const FlagPlace& p : m.flags[f].places) {
-      auto c = std::lower_bound(cases.begin(), cases.end(), p.ordinal,
-                                [](const Involved& i, size_t o) { return i.ordinal < o; });  // in input order
+      auto c = std::lower_bound(
+          cases.begin(), cases.end(), p.ordinal,
+          [](const Involved& i, size_t o) { return i.ordinal < o; });  // in input order
       m.change(p.ordinal, c->subsidy).flags.push_back(f);
     }
 }
 
 const CaseRound* Round::of(size_t ordinal) const {
   const auto& changed = impl_->changed;
-  auto it = std::lower_bound(changed.begin(), changed.end(), ordinal, [](const auto& p, size_t o) { return p.first < o; });
+  auto it = std::lower_bound(changed.begin(), changed.end(), ordinal,
+                             [](const auto& p, size_t o) { return p.first < o; });
   return it != changed.end() && it->first == ordinal ? &it->second : nullptr;
 }
 
-const std::vector<EnterpriseRound>& Round::enterprises() const { return impl_->enterprises; }
-const std::vector<Flag>& Round::flags() const { return impl_->flags; }
-size_t Round::cases() const { return impl_->count; }
+const std::vector<EnterpriseRound>& Round::enterprises() const {
+  return impl_->enterprises;
+}
+const std::vector<Flag>& Round::flags() const {
+  return impl_->flags;
+}
+size_t Round::cases() const {
+  return impl_->count;
+}
 
 }  // namespace sbc

@@ -23,17 +23,20 @@ class PackLoader {
 
   RulePack load(const Node& root) {
     PackMap m(root, "", origin_,
-              {"id", "version", "title", "jurisdiction", "city", "effective", "last_reviewed", "source",
-               "recognition", "compensation", "awards"});
+              {"id", "version", "title", "jurisdiction", "city", "effective", "last_reviewed",
+               "source", "recognition", "compensation", "awards"});
     RulePack pack;
     header(m, pack);
-    bool recognition_read = parts_ != PackParts::subsidy, subsidy_read = parts_ != PackParts::recognition;
+    bool recognition_read = parts_ != PackParts::subsidy,
+         subsidy_read = parts_ != PackParts::recognition;
     if (m.optional("recognition") && recognition_read)
-      pack.recognition = recognition(PackMap(m.required("recognition"), "recognition", origin_,
-                                             {"groups", "required", "paths", "conditions", "warnings"}));
+      pack.recognition =
+          recognition(PackMap(m.required("recognition"), "recognition", origin_,
+                              {"groups", "required", "paths", "conditions", "warnings"}));
     if (m.optional("compensation") && subsidy_read)
-      pack.compensation = compensation(PackMap(m.required("compensation"), "compensation", origin_,
-                                               {"window", "parameters", "rules", "conditions", "materials"}));
+      pack.compensation =
+          compensation(PackMap(m.required("compensation"), "compensation", origin_,
+                               {"window", "parameters", "rules", "conditions", "materials"}));
     if (m.optional("awards") && subsidy_read) pack.awards = awards(m);
     if (!m.optional("recognition") && !m.optional("compensation") && !m.optional("awards"))
       m.fail(root, "规则包应至少有 recognition、compensation 或 awards 之一",
@@ -51,18 +54,22 @@ class PackLoader {
     const Field* province = find_field(case_schema(), "applicant.registered_province");
     const EnumValue* e = province->enumeration->match(m.scalar(jurisdiction, "jurisdiction"));
     if (e == nullptr)
-      m.fail(jurisdiction, "不是省份代码（如 shandong）", "not a province code (such as shandong)", "jurisdiction");
+      m.fail(jurisdiction, "不是省份代码（如 shandong）", "not a province code (such as shandong)",
+             "jurisdiction");
     pack.jurisdiction = e->code;
     if (const Node* city = m.optional("city")) {
-      const EnumValue* c = find_field(case_schema(), "applicant.registered_city")->enumeration->match(m.scalar(*city, "city"));
-      if (c == nullptr) m.fail(*city, "不是城市代码（如 shenzhen）", "not a city code (such as shenzhen)", "city");
+      const EnumValue* c = find_field(case_schema(), "applicant.registered_city")
+                               ->enumeration->match(m.scalar(*city, "city"));
+      if (c == nullptr)
+        m.fail(*city, "不是城市代码（如 shenzhen）", "not a city code (such as shenzhen)", "city");
       pack.city = c->code;
     }
     PackMap effective(m.required("effective"), "effective", origin_, {"from", "to"});
     pack.effective_from = effective.date("from");
     pack.effective_to = effective.date("to");
     if (pack.effective_to < pack.effective_from)
-      effective.fail(m.required("effective"), "生效期的截止日早于起始日", "effective period ends before it starts");
+      effective.fail(m.required("effective"), "生效期的截止日早于起始日",
+                     "effective period ends before it starts");
     if (m.optional("last_reviewed")) pack.last_reviewed = m.date("last_reviewed");
     PackMap source(m.required("source"), "source", origin_, {"document", "published", "file"});
     pack.source_document = source.text("document");
@@ -88,14 +95,17 @@ class PackLoader {
     if (m.optional("window")) {
       PackMap w(m.required("window"), m.at("window"), origin_, {"start", "end"});
       c.window = DateRange{w.date("start"), w.date("end")};
-      if (c.window->end < c.window->start) w.fail(m.required("window"), "截止日早于起始日", "the window ends before it starts");
+      if (c.window->end < c.window->start)
+        w.fail(m.required("window"), "截止日早于起始日", "the window ends before it starts");
     }
     c.rules = compensation_rules(m);
     c.parameters = compensation_parameters(m, c);
     const auto& conditions = m.list("conditions");
     for (size_t i = 0; i < conditions.size(); ++i)
-      c.conditions.push_back(condition(conditions[i], fmt::format("{}[{}]", m.at("conditions"), i)));
-    if (m.optional("materials")) c.materials = materials(m.required("materials"), m.at("materials"));
+      c.conditions.push_back(
+          condition(conditions[i], fmt::format("{}[{}]", m.at("conditions"), i)));
+    if (m.optional("materials"))
+      c.materials = materials(m.required("materials"), m.at("materials"));
     return c;
   }
 
@@ -109,18 +119,24 @@ class PackLoader {
       const std::string& id = c.rules.back().id;
       if (std::find(known.begin(), known.end(), id) != known.end()) continue;
       std::string guess = closest_spelling(id, known);
-      m.fail(rules[i], fmt::format("补偿引擎没有规则“{}”{}", id, guess.empty() ? "" : "，是否应为“" + guess + "”？"),
-             fmt::format("the subsidy engine has no rule '{}'{}", id, guess.empty() ? "" : "; did you mean '" + guess + "'?"),
+      m.fail(rules[i],
+             fmt::format("补偿引擎没有规则“{}”{}", id,
+                         guess.empty() ? "" : "，是否应为“" + guess + "”？"),
+             fmt::format("the subsidy engine has no rule '{}'{}", id,
+                         guess.empty() ? "" : "; did you mean '" + guess + "'?"),
              fmt::format("{}[{}].id", m.at("rules"), i));
     }
     auto needs_rule = [&](const char* id, const char* because_zh, const char* because_en) {
       if (!c.cites(id))
         m.fail(m.required("rules"), fmt::format("缺少补偿规则“{}”的条文引用（{}）", id, because_zh),
-               fmt::format("rule '{}' of the subsidy engine is not cited ({})", id, because_en), m.at("rules"));
+               fmt::format("rule '{}' of the subsidy engine is not cited ({})", id, because_en),
+               m.at("rules"));
     };
     needs_rule("amount.formula", "补助金额的计算", "it computes the amount");
-    if (c.cites("scope.sale_in_window")) needs_rule("sale.date", "销售日期的认定", "it dates the sales");
-    if (c.cites("amount.limit_multiple")) needs_rule("scope.sale_in_window", "限额倍数按计入的销售计", "the multiple counts the sales");
+    if (c.cites("scope.sale_in_window"))
+      needs_rule("sale.date", "销售日期的认定", "it dates the sales");
+    if (c.cites("amount.limit_multiple"))
+      needs_rule("scope.sale_in_window", "限额倍数按计入的销售计", "the multiple counts the sales");
     return c.rules;
   }
 
@@ -129,28 +145,36 @@ class PackLoader {
     CompensationParameters out;
     const Node& params = m.required("parameters");
     PackMap p(params, m.at("parameters"), origin_,
-              {"eligible_kinds", "first_installment_share", "sale_invoiced_share", "rate_cap", "subsidy_share",
-               "limit_multiple", "enterprise_cap"});
+              {"eligible_kinds", "first_installment_share", "sale_invoiced_share", "rate_cap",
+               "subsidy_share", "limit_multiple", "enterprise_cap"});
     auto given = [&](const char* key, const char* rule) {
       bool has = p.optional(key) != nullptr;
       if (has && !c.cites(rule))
         p.fail(*p.optional(key), fmt::format("参数“{}”属于规则“{}”，但该规则未被引用", key, rule),
-               fmt::format("parameter '{}' belongs to rule '{}', which the pack does not cite", key, rule), p.at(key));
+               fmt::format("parameter '{}' belongs to rule '{}', which the pack does not cite", key,
+                           rule),
+               p.at(key));
       if (!has && c.cites(rule))
-        p.fail(params, fmt::format("规则“{}”需要参数“{}”", rule, key), fmt::format("rule '{}' needs parameter '{}'", rule, key));
+        p.fail(params, fmt::format("规则“{}”需要参数“{}”", rule, key),
+               fmt::format("rule '{}' needs parameter '{}'", rule, key));
       return has;
     };
     if (given("eligible_kinds", "scope.insurance_type")) {
       const Field& kind = *find_field(case_schema(), "insurance.policies")->item().child("kind");
       p.list("eligible_kinds");
-      out.eligible_kinds = p.codes(p.required("eligible_kinds"), *kind.enumeration, p.at("eligible_kinds"));
+      out.eligible_kinds =
+          p.codes(p.required("eligible_kinds"), *kind.enumeration, p.at("eligible_kinds"));
     }
-    if (given("first_installment_share", "pay.first_installment")) out.first_installment_share = p.rate("first_installment_share");
-    if (given("sale_invoiced_share", "sale.date")) out.sale_invoiced_share = p.rate("sale_invoiced_share");
+    if (given("first_installment_share", "pay.first_installment"))
+      out.first_installment_share = p.rate("first_installment_share");
+    if (given("sale_invoiced_share", "sale.date"))
+      out.sale_invoiced_share = p.rate("sale_invoiced_share");
     out.rate_cap = p.rate("rate_cap");
     out.subsidy_share = p.rate("subsidy_share");
-    if (given("limit_multiple", "amount.limit_multiple")) out.limit_multiple = std::stoi(p.whole_number("limit_multiple"));
-    if (given("enterprise_cap", "amount.enterprise_cap")) out.enterprise_cap = p.money("enterprise_cap");
+    if (given("limit_multiple", "amount.limit_multiple"))
+      out.limit_multiple = std::stoi(p.whole_number("limit_multiple"));
+    if (given("enterprise_cap", "amount.enterprise_cap"))
+      out.enterprise_cap = p.money("enterprise_cap");
     return out;
   }
 
@@ -158,16 +182,20 @@ class PackLoader {
   MaterialsRule materials(const Node& materials, const std::string& path) {
     MaterialsRule out;
     out.citation = citation(materials, path, {"required", "conditional"});
-    PackMap mm(materials, path, origin_, {"id", "clause", "status", "source", "zh", "en", "required", "conditional"});
+    PackMap mm(materials, path, origin_,
+               {"id", "clause", "status", "source", "zh", "en", "required", "conditional"});
     const EnumType& material = *find_field(case_schema(), "materials")->enumeration;
     out.required = mm.codes(mm.required("required"), material, mm.at("required"));
     if (!mm.optional("conditional")) return out;
     const auto& items = mm.list("conditional");
     for (size_t i = 0; i < items.size(); ++i) {
-      PackMap cm(items[i], fmt::format("{}[{}]", mm.at("conditional"), i), origin_, {"material", "clause", "zh", "en", "when"});
+      PackMap cm(items[i], fmt::format("{}[{}]", mm.at("conditional"), i), origin_,
+                 {"material", "clause", "zh", "en", "when"});
       ConditionalMaterial item;
       const EnumValue* code = material.match(cm.text("material"));
-      if (code == nullptr) cm.fail(cm.required("material"), "不是支撑材料代码", "not a material code", cm.at("material"));
+      if (code == nullptr)
+        cm.fail(cm.required("material"), "不是支撑材料代码", "not a material code",
+                cm.at("material"));
       item.material = code->code;
       item.clause = cm.text("clause");
       item.text = cm.bilingual();
@@ -180,29 +208,41 @@ class PackLoader {
   Award award(const Node& n, const std::string& path) {
     Award a;
     a.citation = citation(n, path, {"beneficiary", "base", "tiers", "cap", "conditions"});
-    PackMap m(n, path, origin_, {"id", "clause", "status", "source", "zh", "en", "beneficiary", "base", "tiers", "cap", "conditions"});
+    PackMap m(n, path, origin_,
+              {"id", "clause", "status", "source", "zh", "en", "beneficiary", "base", "tiers",
+               "cap", "conditions"});
     a.beneficiary = m.text("beneficiary");
     if (a.beneficiary != "developer" && a.beneficiary != "user")
-      m.fail(m.required("beneficiary"), "应为 developer 或 user", "expected developer or user", m.at("beneficiary"));
+      m.fail(m.required("beneficiary"), "应为 developer 或 user", "expected developer or user",
+             m.at("beneficiary"));
 
     PackMap base(m.required("base"), m.at("base"), origin_, {"fact", "invoiced_from", "months"});
     bool invoiced = base.optional("invoiced_from") != nullptr;
     if (invoiced == (base.optional("fact") != nullptr))
-      m.fail(m.required("base"), "base 应为 {fact: 金额事实} 或 {invoiced_from: 日期事实, months: N}",
-             "base is either {fact: MONEY_FACT} or {invoiced_from: DATE_FACT, months: N}", m.at("base"));
+      m.fail(m.required("base"),
+             "base 应为 {fact: 金额事实} 或 {invoiced_from: 日期事实, months: N}",
+             "base is either {fact: MONEY_FACT} or {invoiced_from: DATE_FACT, months: N}",
+             m.at("base"));
     std::string key = invoiced ? "invoiced_from" : "fact";
     a.base.path = base.text(key);
     a.base.keys = split(a.base.path, '.');
     const Field* f = find_field(case_schema(), a.base.path);
     Type type = invoiced ? Type::date : Type::money;
     if (f == nullptr || f->type != type)
-      base.fail(base.required(key), fmt::format("“{}”不是案例格式中的{}事实", a.base.path, invoiced ? "日期" : "金额"),
-                fmt::format("'{}' is not a {} fact of the case format", a.base.path, invoiced ? "date" : "money"), base.at(key));
-    if (invoiced) a.base.months = std::stoi(base.whole_number("months"));
-    else if (base.optional("months")) base.fail(*base.optional("months"), "months 只用于 invoiced_from", "months goes with invoiced_from only", base.at("months"));
+      base.fail(base.required(key),
+                fmt::format("“{}”不是案例格式中的{}事实", a.base.path, invoiced ? "日期" : "金额"),
+                fmt::format("'{}' is not a {} fact of the case format", a.base.path,
+                            invoiced ? "date" : "money"),
+                base.at(key));
+    if (invoiced)
+      a.base.months = std::stoi(base.whole_number("months"));
+    else if (base.optional("months"))
+      base.fail(*base.optional("months"), "months 只用于 invoiced_from",
+                "months goes with invoiced_from only", base.at("months"));
 
     const auto& tiers = m.list("tiers");
-    if (tiers.empty()) m.fail(m.required("tiers"), "至少需要一档", "at least one tier is needed", m.at("tiers"));
+    if (tiers.empty())
+      m.fail(m.required("tiers"), "至少需要一档", "at least one tier is needed", m.at("tiers"));
     for (size_t i = 0; i < tiers.size(); ++i) {
       PackMap t(tiers[i], fmt::format("{}[{}]", m.at("tiers"), i), origin_, {"up_to", "share"});
       AwardTier tier;
@@ -222,7 +262,8 @@ class PackLoader {
     if (m.optional("conditions")) {
       const auto& conditions = m.list("conditions");
       for (size_t i = 0; i < conditions.size(); ++i)
-        a.conditions.push_back(condition(conditions[i], fmt::format("{}[{}]", m.at("conditions"), i)));
+        a.conditions.push_back(
+            condition(conditions[i], fmt::format("{}[{}]", m.at("conditions"), i)));
     }
     return a;
   }
@@ -236,12 +277,14 @@ class PackLoader {
   }
 
   std::string status(const PackMap& m) {
-    static const std::set<std::string> statuses = {"confirmed", "carried_over", "confirmed_from_repost",
-                                                   "secondary_source"};
+    static const std::set<std::string> statuses = {"confirmed", "carried_over",
+                                                   "confirmed_from_repost", "secondary_source"};
     std::string s = m.text("status");
     if (!statuses.count(s))
-      m.fail(m.required("status"), "应为 confirmed、carried_over、confirmed_from_repost 或 secondary_source",
-             "expected confirmed, carried_over, confirmed_from_repost or secondary_source", m.at("status"));
+      m.fail(m.required("status"),
+             "应为 confirmed、carried_over、confirmed_from_repost 或 secondary_source",
+             "expected confirmed, carried_over, confirmed_from_repost or secondary_source",
+             m.at("status"));
     return s;
   }
 
@@ -254,24 +297,29 @@ class PackLoader {
       if (c.group.empty())
         m.fail(conditions[i], "认定条件缺少 group", "a recognition condition needs a group");
       if (!ids.insert(c.id).second)
-        m.fail(conditions[i], fmt::format("条件编号“{}”重复", c.id), fmt::format("duplicate condition id '{}'", c.id));
+        m.fail(conditions[i], fmt::format("条件编号“{}”重复", c.id),
+               fmt::format("duplicate condition id '{}'", c.id));
       groups.insert(c.group);
       r.conditions.push_back(std::move(c));
     }
     const Node& names = m.required("groups");
-    if (names.kind != Node::Kind::map) m.fail(names, "应为键值映射", "expected a map", m.at("groups"));
+    if (names.kind != Node::Kind::map)
+      m.fail(names, "应为键值映射", "expected a map", m.at("groups"));
     for (size_t i = 0; i < names.map_size(); ++i) {
       const std::string& g = names.key(i).scalar;
       r.groups[g] = PackMap(names.value(i), m.at("groups." + g), origin_, {"zh", "en"}).bilingual();
       if (!groups.count(g))
-        m.fail(names.key(i), fmt::format("没有条件属于组“{}”", g), fmt::format("no condition is in group '{}'", g));
+        m.fail(names.key(i), fmt::format("没有条件属于组“{}”", g),
+               fmt::format("no condition is in group '{}'", g));
     }
     for (const std::string& g : groups)
       if (!r.groups.count(g))
-        m.fail(names, fmt::format("组“{}”缺少名称", g), fmt::format("group '{}' has no name", g), m.at("groups"));
+        m.fail(names, fmt::format("组“{}”缺少名称", g), fmt::format("group '{}' has no name", g),
+               m.at("groups"));
     auto known_group = [&](const Node& n, const std::string& g) {
       if (!groups.count(g))
-        m.fail(n, fmt::format("没有条件属于组“{}”", g), fmt::format("no condition is in group '{}'", g));
+        m.fail(n, fmt::format("没有条件属于组“{}”", g),
+               fmt::format("no condition is in group '{}'", g));
     };
     for (const Node& n : m.list("required")) {
       r.required.push_back(m.scalar(n, "required"));
@@ -283,15 +331,19 @@ class PackLoader {
       PathSpec spec{p.text("group"), false};
       known_group(paths[i], spec.group);
       std::string mode = p.text("mode");
-      if (mode != "all" && mode != "each") p.fail(p.required("mode"), "应为 all 或 each", "expected all or each", p.at("mode"));
+      if (mode != "all" && mode != "each")
+        p.fail(p.required("mode"), "应为 all 或 each", "expected all or each", p.at("mode"));
       spec.each = mode == "each";
       r.paths.push_back(spec);
     }
-    if (r.paths.empty()) m.fail(m.required("paths"), "至少需要一条认定途径", "at least one path is needed", m.at("paths"));
+    if (r.paths.empty())
+      m.fail(m.required("paths"), "至少需要一条认定途径", "at least one path is needed",
+             m.at("paths"));
     if (m.optional("warnings")) {
       const auto& warnings = m.list("warnings");
       for (size_t i = 0; i < warnings.size(); ++i) {
-        PackMap w(warnings[i], fmt::format("recognition.warnings[{}]", i), origin_, {"path_group", "failed", "zh", "en"});
+        PackMap w(warnings[i], fmt::format("recognition.warnings[{}]", i), origin_,
+                  {"path_group", "failed", "zh", "en"});
         PathWarning pw{w.text("path_group"), {}, w.bilingual()};
         known_group(warnings[i], pw.group);
         for (const Node& f : w.list("failed")) {
@@ -307,8 +359,8 @@ class PackLoader {
   }
 
   Condition condition(const Node& n, const std::string& path) {
-    static const std::vector<std::string> keys = {"id", "group", "clause", "status", "source",
-                                                  "zh", "en", "test", "warning_only", "notes"};
+    static const std::vector<std::string> keys = {"id", "group", "clause", "status",       "source",
+                                                  "zh", "en",    "test",   "warning_only", "notes"};
     PackMap m(n, path, origin_, keys);
     Condition c;
     c.id = m.text("id");
@@ -322,17 +374,24 @@ class PackLoader {
     if (m.optional("notes")) {
       const auto& notes = m.list("notes");
       for (size_t i = 0; i < notes.size(); ++i) {
-        PackMap nm(notes[i], fmt::format("{}.notes[{}]", path, i), origin_, {"on", "when", "zh", "en"});
+        PackMap nm(notes[i], fmt::format("{}.notes[{}]", path, i), origin_,
+                   {"on", "when", "zh", "en"});
         Note note;
         note.text = nm.bilingual();
         if (nm.optional("on")) {
           std::string on = nm.text("on");
-          if (on == "pass") note.on = Tri::pass;
-          else if (on == "fail") note.on = Tri::fail;
-          else if (on == "unknown") note.on = Tri::unknown;
-          else nm.fail(nm.required("on"), "应为 pass、fail 或 unknown", "expected pass, fail or unknown", nm.at("on"));
+          if (on == "pass")
+            note.on = Tri::pass;
+          else if (on == "fail")
+            note.on = Tri::fail;
+          else if (on == "unknown")
+            note.on = Tri::unknown;
+          else
+            nm.fail(nm.required("on"), "应为 pass、fail 或 unknown",
+                    "expected pass, fail or unknown", nm.at("on"));
         }
-        if (nm.optional("when")) note.when = predicate(nm.required("when"), case_schema(), nm.at("when"));
+        if (nm.optional("when"))
+          note.when = predicate(nm.required("when"), case_schema(), nm.at("when"));
         c.notes.push_back(std::move(note));
       }
     }
@@ -356,9 +415,14 @@ std::string read_pack_text(std::istream& in, const std::string& origin, const Li
     text.append(buffer, static_cast<size_t>(in.gcount()));
     if (text.size() > limits.max_pack_bytes)
       throw InputError(Diagnostic{
-          Severity::error, origin, {}, "",
-          {fmt::format("规则包文件超过 {} 字节（max_pack_bytes；--limit max_pack_bytes=N 可调整）", limits.max_pack_bytes),
-           fmt::format("the rule pack file is over {} bytes (max_pack_bytes; --limit max_pack_bytes=N changes it)",
+          Severity::error,
+          origin,
+          {},
+          "",
+          {fmt::format("规则包文件超过 {} 字节（max_pack_bytes；--limit max_pack_bytes=N 可调整）",
+                       limits.max_pack_bytes),
+           fmt::format("the rule pack file is over {} bytes (max_pack_bytes; --limit "
+                       "max_pack_bytes=N changes it)",
                        limits.max_pack_bytes)}});
   }
   return text;
@@ -369,17 +433,22 @@ RulePack load_pack(const std::string& yaml_text, const std::string& origin) {
   DocumentStream stream(in, origin);
   Document doc;
   if (!stream.next(doc))
-    throw InputError(Diagnostic{Severity::error, origin, {}, "", {"规则包为空", "the rule pack is empty"}});
+    throw InputError(
+        Diagnostic{Severity::error, origin, {}, "", {"规则包为空", "the rule pack is empty"}});
   if (!doc.problems.empty()) throw InputError(doc.problems.front());
   Document extra;
   if (stream.next(extra))
-    throw InputError(Diagnostic{Severity::error, origin, extra.root.mark, "",
-                                {"规则包只能有一个 YAML 文档", "a rule pack holds exactly one YAML document"}});
+    throw InputError(
+        Diagnostic{Severity::error,
+                   origin,
+                   extra.root.mark,
+                   "",
+                   {"规则包只能有一个 YAML 文档", "a rule pack holds exactly one YAML document"}});
   return load_pack(doc.root, yaml_text, origin);
 }
 
-RulePack load_pack(const Node& root, const std::string& yaml_text, const std::string& origin, std::string_view sha256,
-                   PackParts parts) {
+RulePack load_pack(const Node& root, const std::string& yaml_text, const std::string& origin,
+                   std::string_view sha256, PackParts parts) {
   RulePack pack = PackLoader(origin, parts).load(root);
   pack.origin = origin;
   pack.text = yaml_text;

@@ -18,7 +18,7 @@ namespace sbc {
 class PackMap {
  public:
   PackMap(const Node& node, std::string path, const std::string& origin,
-      const std::vector<std::string>& allowed)
+          const std::vector<std::string>& allowed)
       : node_(node), path_(std::move(path)), origin_(origin) {
     if (node.kind != Node::Kind::map) fail(node, "应为键值映射", "expected a map");
     for (size_t i = 0; i < node.map_size(); ++i) {
@@ -37,7 +37,8 @@ class PackMap {
   const Node& required(std::string_view key) const {
     const Node* n = node_.find(key);
     if (n == nullptr)
-      fail(node_, fmt::format("缺少必需的键“{}”", key), fmt::format("missing required key '{}'", key));
+      fail(node_, fmt::format("缺少必需的键“{}”", key),
+           fmt::format("missing required key '{}'", key));
     return *n;
   }
   std::string text(std::string_view key) const { return scalar(required(key), key); }
@@ -87,16 +88,20 @@ class PackMap {
     for (const Node& c : n.children) {
       const EnumValue* v = c.kind == Node::Kind::scalar ? e.match(c.scalar) : nullptr;
       if (v == nullptr)
-        fail(c, fmt::format("不是可选值之一：{}", e.describe()), fmt::format("not one of: {}", e.describe()), where);
+        fail(c, fmt::format("不是可选值之一：{}", e.describe()),
+             fmt::format("not one of: {}", e.describe()), where);
       out.push_back(v->code);
     }
     return out;
   }
-  std::string at(std::string_view key) const { return path_.empty() ? std::string(key) : path_ + "." + std::string(key); }
+  std::string at(std::string_view key) const {
+    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  }
   const std::string& path() const { return path_; }
   const std::string& origin() const { return origin_; }
 
-  [[noreturn]] void fail(const Node& where, std::string zh, std::string en, std::string path = "") const {
+  [[noreturn]] void fail(const Node& where, std::string zh, std::string en,
+                         std::string path = "") const {
     throw InputError(Diagnostic{Severity::error, origin_, where.mark, path.empty() ? path_ : path,
                                 Text{std::move(zh), std::move(en)}});
   }

@@ -52,12 +52,14 @@ class PredicateLoader {
   explicit PredicateLoader(const std::string& origin) : origin_(origin) {}
 
   Predicate predicate(const Node& n, const Field& scope, const std::string& path) {
-    if (n.kind == Node::Kind::map && (n.find("all") || n.find("any"))) return combination(n, scope, path);
-    static const std::vector<std::string> allowed = [] {  // built once: packs have hundreds of tests
-      std::vector<std::string> keys = {"fact", "reference", "unstated"};
-      for (const auto& [name, op] : leaf_ops()) keys.push_back(name);
-      return keys;
-    }();
+    if (n.kind == Node::Kind::map && (n.find("all") || n.find("any")))
+      return combination(n, scope, path);
+    static const std::vector<std::string> allowed =
+        [] {  // built once: packs have hundreds of tests
+          std::vector<std::string> keys = {"fact", "reference", "unstated"};
+          for (const auto& [name, op] : leaf_ops()) keys.push_back(name);
+          return keys;
+        }();
     PackMap m(n, path, origin_, allowed);
     Predicate p;
     p.path = m.text("fact");
@@ -96,7 +98,8 @@ class PredicateLoader {
       if (!name.empty()) m.fail(n, "一个测试只能有一种比较", "a test takes exactly one comparison");
       name = op;
     }
-    if (name.empty()) m.fail(n, "缺少比较（is、in、at_least …）", "missing a comparison (is, in, at_least, …)");
+    if (name.empty())
+      m.fail(n, "缺少比较（is、in、at_least …）", "missing a comparison (is, in, at_least, …)");
     return name;
   }
 
@@ -106,14 +109,17 @@ class PredicateLoader {
     std::string at = m.at(op_name);
     const Field& f = *p.field;
     auto need = [&](bool ok, const char* zh, const char* en) {
-      if (!ok) m.fail(operand, fmt::format("“{}”{}", p.path, zh), fmt::format("'{}' {}", p.path, en), at);
+      if (!ok)
+        m.fail(operand, fmt::format("“{}”{}", p.path, zh), fmt::format("'{}' {}", p.path, en), at);
     };
     switch (p.op) {
       case Op::is:
         need(f.type == Type::boolean, "不是布尔事实", "is not a true/false fact");
         p.operand = typed(operand, f, at);
         break;
-      case Op::in: in_operand(p, m, operand, at, need); break;
+      case Op::in:
+        in_operand(p, m, operand, at, need);
+        break;
       case Op::contains_any:
         need(f.type == Type::list && f.item().type == Type::enumeration, "不是可选值列表",
              "is not a list of enumeration values");
@@ -125,11 +131,13 @@ class PredicateLoader {
       case Op::less_than:
         need(f.type == Type::money || f.type == Type::integer || f.type == Type::date ||
                  (f.type == Type::enumeration && f.enumeration->ordered),
-             "不能比较大小", "cannot be compared (money, whole number, date or ranked values only)");
+             "不能比较大小",
+             "cannot be compared (money, whole number, date or ranked values only)");
         p.operand = typed(operand, f, at);
         break;
       case Op::any_item:
-        need(f.type == Type::list && f.item().type == Type::record, "不是记录列表", "is not a list of records");
+        need(f.type == Type::list && f.item().type == Type::record, "不是记录列表",
+             "is not a list of records");
         p.children.push_back(predicate(operand, f.item(), at));
         break;
       case Op::within_years:
@@ -137,7 +145,9 @@ class PredicateLoader {
       case Op::newer_than_years:
       case Op::at_least_years:
       case Op::year_within:
-      case Op::items_at_least: count_operand(p, m, operand, op_name, need); break;
+      case Op::items_at_least:
+        count_operand(p, m, operand, op_name, need);
+        break;
       case Op::at_least_share_of: {
         need(f.type == Type::money, "不是金额事实", "is not a money fact");
         PackMap share(operand, at, origin_, {"fact", "share"});
@@ -147,33 +157,44 @@ class PredicateLoader {
       }
       case Op::stated_none:
         need(f.none_allowed, "不能写作 none/never", "cannot be stated as none/never");
-        need(m.scalar(operand, op_name) == "true", "stated_none 只能为 true", "stated_none takes true only");
+        need(m.scalar(operand, op_name) == "true", "stated_none 只能为 true",
+             "stated_none takes true only");
         break;
-      case Op::given: need(m.scalar(operand, op_name) == "true", "given 只能为 true", "given takes true only"); break;
+      case Op::given:
+        need(m.scalar(operand, op_name) == "true", "given 只能为 true", "given takes true only");
+        break;
       case Op::all:
-      case Op::any: break;
+      case Op::any:
+        break;
     }
   }
 
   template <typename Need>
-  void in_operand(Predicate& p, const PackMap& m, const Node& operand, const std::string& at, Need& need) {
+  void in_operand(Predicate& p, const PackMap& m, const Node& operand, const std::string& at,
+                  Need& need) {
     const Field& f = *p.field;
-    need(f.type == Type::enumeration || f.type == Type::integer, "不是可选值或整数事实", "is not an enumeration or a whole number");
+    need(f.type == Type::enumeration || f.type == Type::integer, "不是可选值或整数事实",
+         "is not an enumeration or a whole number");
     if (f.type == Type::enumeration) {
       p.codes = m.codes(operand, *f.enumeration, at);
       return;
     }
-    need(operand.kind == Node::Kind::sequence && !operand.children.empty(), "需要非空列表", "needs a non-empty list");
+    need(operand.kind == Node::Kind::sequence && !operand.children.empty(), "需要非空列表",
+         "needs a non-empty list");
     for (const Node& c : operand.children) p.codes.push_back(render_value(typed(c, f, at)));
   }
 
   // Years or items: a whole number from 0 to 99, of a date, a year or a list.
   template <typename Need>
-  void count_operand(Predicate& p, const PackMap& m, const Node& operand, const std::string& op_name, Need& need) {
+  void count_operand(Predicate& p, const PackMap& m, const Node& operand,
+                     const std::string& op_name, Need& need) {
     const Field& f = *p.field;
-    if (p.op == Op::year_within) need(f.type == Type::integer, "不是年份（整数）", "is not a year (whole number)");
-    else if (p.op == Op::items_at_least) need(f.type == Type::list, "不是列表", "is not a list");
-    else need(f.type == Type::date, "不是日期", "is not a date");
+    if (p.op == Op::year_within)
+      need(f.type == Type::integer, "不是年份（整数）", "is not a year (whole number)");
+    else if (p.op == Op::items_at_least)
+      need(f.type == Type::list, "不是列表", "is not a list");
+    else
+      need(f.type == Type::date, "不是日期", "is not a date");
     std::string s = m.scalar(operand, op_name);
     need(!s.empty() && s.size() < 3 && s.find_first_not_of("0123456789") == std::string::npos,
          "的参数应为 0–99 的整数", "needs a whole number from 0 to 99");
@@ -183,17 +204,20 @@ class PredicateLoader {
   // What may follow a comparison: the date the years count from, and how a missing fact counts.
   void modifiers(Predicate& p, const PackMap& m) {
     if (m.optional("reference")) {
-      bool dated = p.op == Op::within_years || p.op == Op::older_than_years || p.op == Op::newer_than_years ||
-                   p.op == Op::at_least_years;
+      bool dated = p.op == Op::within_years || p.op == Op::older_than_years ||
+                   p.op == Op::newer_than_years || p.op == Op::at_least_years;
       if (!dated)
-        m.fail(m.required("reference"), "reference 只用于 within_years、older_than_years、newer_than_years、at_least_years",
-               "reference goes with within_years, older_than_years, newer_than_years or at_least_years only",
+        m.fail(m.required("reference"),
+               "reference 只用于 within_years、older_than_years、newer_than_years、at_least_years",
+               "reference goes with within_years, older_than_years, newer_than_years or "
+               "at_least_years only",
                m.at("reference"));
       other_fact(p, m, "reference", Type::date);
     }
     if (m.optional("unstated")) {
       if (m.text("unstated") != "fail")
-        m.fail(m.required("unstated"), "unstated 只能为 fail", "unstated takes fail only", m.at("unstated"));
+        m.fail(m.required("unstated"), "unstated 只能为 fail", "unstated takes fail only",
+               m.at("unstated"));
       p.unstated_fails = true;
     }
   }
@@ -205,15 +229,18 @@ class PredicateLoader {
     p.other_keys = split(p.other, '.');
     p.other_field = find_field(case_schema(), p.other);
     if (p.other_field == nullptr || p.other_field->type != type)
-      m.fail(m.required(key),
-             fmt::format("“{}”不是案例格式中的{}事实", p.other, type == Type::date ? "日期" : "金额"),
-             fmt::format("'{}' is not a {} fact of the case format", p.other, type == Type::date ? "date" : "money"),
-             m.at(key));
+      m.fail(
+          m.required(key),
+          fmt::format("“{}”不是案例格式中的{}事实", p.other, type == Type::date ? "日期" : "金额"),
+          fmt::format("'{}' is not a {} fact of the case format", p.other,
+                      type == Type::date ? "date" : "money"),
+          m.at(key));
   }
 
   Value typed(const Node& n, const Field& f, const std::string& at) {
     if (n.kind != Node::Kind::scalar)
-      throw InputError(Diagnostic{Severity::error, origin_, n.mark, at, {"应为单个值", "expected a single value"}});
+      throw InputError(Diagnostic{
+          Severity::error, origin_, n.mark, at, {"应为单个值", "expected a single value"}});
     Parsed<Value> v = read_scalar(n, f);
     if (!v) throw InputError(Diagnostic{Severity::error, origin_, n.mark, at, v.error});
     return *v.value;
@@ -224,7 +251,8 @@ class PredicateLoader {
 
 }  // namespace
 
-Predicate load_predicate(const Node& node, const Field& scope, const std::string& path, const std::string& origin) {
+Predicate load_predicate(const Node& node, const Field& scope, const std::string& path,
+                         const std::string& origin) {
   return PredicateLoader(origin).predicate(node, scope, path);
 }
 

@@ -14,6 +14,7 @@ namespace sbc {
 // The test at `node`, whose fact paths are relative to `scope` (the case, or a list's item inside
 // any_item). `path` is its key path in the pack, for messages. Throws InputError at the first
 // problem, located in `origin`.
-Predicate load_predicate(const Node& node, const Field& scope, const std::string& path, const std::string& origin);
+Predicate load_predicate(const Node& node, const Field& scope, const std::string& path,
+                         const std::string& origin);
 
 }  // namespace sbc

@@ -32,9 +32,9 @@ const char* variable(const Environment& env, const char* name) {
 
 Format format_named(const std::string& name) {
   static const std::pair<const char*, Format> kNames[] = {
-      {"json", Format::json},   {"jsonl", Format::jsonl},   {"csv", Format::csv},
+      {"json", Format::json},         {"jsonl", Format::jsonl}, {"csv", Format::csv},
       {"markdown", Format::markdown}, {"junit", Format::junit}, {"sarif", Format::sarif},
-      {"github", Format::github}, {"xlsx", Format::xlsx},   {"html", Format::html}};
+      {"github", Format::github},     {"xlsx", Format::xlsx},   {"html", Format::html}};
   for (const auto& [n, f] : kNames)
     if (name == n) return f;
   return Format::text;  // text, and yaml (--template's own)
@@ -44,12 +44,14 @@ Format format_named(const std::string& name) {
 bool colour_wanted(const std::string& option, const Environment& env) {
   if (option != "auto") return option == "always";
   const char* term = variable(env, "TERM");
-  return env.stdout_terminal && variable(env, "NO_COLOR") == nullptr && !(term && std::strcmp(term, "dumb") == 0);
+  return env.stdout_terminal && variable(env, "NO_COLOR") == nullptr &&
+         !(term && std::strcmp(term, "dumb") == 0);
 }
 
 // Where an xlsx workbook goes: --output, else a temporary file copied to standard output, which
 // must not be a terminal.
-std::optional<std::string> workbook_destination(const ToolArguments& a, CheckOptions& o, const Environment& env) {
+std::optional<std::string> workbook_destination(const ToolArguments& a, CheckOptions& o,
+                                                const Environment& env) {
   if (o.output.format != Format::xlsx) return std::nullopt;
   o.output.command_line = a.command_line;
   if (!a.output.empty()) {
@@ -57,8 +59,9 @@ std::optional<std::string> workbook_destination(const ToolArguments& a, CheckOpt
     return std::nullopt;
   }
   if (env.stdout_terminal)
-    return Text{"xlsx 工作簿是文件：请用 --output FILE，或把标准输出重定向到文件",
-                "an xlsx workbook is a file: give --output FILE, or redirect standard output to one"}
+    return Text{
+        "xlsx 工作簿是文件：请用 --output FILE，或把标准输出重定向到文件",
+        "an xlsx workbook is a file: give --output FILE, or redirect standard output to one"}
         .in(o.output.lang);
   char name[] = "/tmp/sbc-workbook-XXXXXX";
   int fd = mkstemp(name);
@@ -90,7 +93,8 @@ std::string command_line(const std::vector<std::string>& argv) {
   return out;
 }
 
-std::optional<std::string> to_options(const ToolArguments& a, CheckOptions& o, const Environment& env) {
+std::optional<std::string> to_options(const ToolArguments& a, CheckOptions& o,
+                                      const Environment& env) {
   o.rules = a.rules;
   o.round = !a.no_round;
   o.output.format = format_named(a.format);
@@ -113,9 +117,11 @@ std::optional<std::string> to_options(const ToolArguments& a, CheckOptions& o, c
   return workbook_destination(a, o, env);
 }
 
-std::optional<std::string> to_subsidy_options(const std::vector<std::string>& window, const std::string& form,
-                                              SubsidyOptions& o) {
-  o.form = form == "html" ? FormStyle::html : form == "markdown" ? FormStyle::markdown : FormStyle::none;
+std::optional<std::string> to_subsidy_options(const std::vector<std::string>& window,
+                                              const std::string& form, SubsidyOptions& o) {
+  o.form = form == "html"       ? FormStyle::html
+           : form == "markdown" ? FormStyle::markdown
+                                : FormStyle::none;
   if (window.empty()) return std::nullopt;
   Parsed<Date> start = window.size() == 2 ? parse_date(window[0]) : Parsed<Date>{};
   Parsed<Date> end = window.size() == 2 ? parse_date(window[1]) : Parsed<Date>{};
@@ -157,8 +163,8 @@ std::string progress_line(size_t done, double seconds) {
   return fmt::format("\r\x1b[K{} cases, {}/s", done, rate);
 }
 
-int run_tool(const char* name, const ToolArguments& a, const CheckOptions& o, bool with_total, RuleLibrary& rules,
-             const ToolRun& run, const Console& console) {
+int run_tool(const char* name, const ToolArguments& a, const CheckOptions& o, bool with_total,
+             RuleLibrary& rules, const ToolRun& run, const Console& console) {
   try {
     if (a.list_rules) {
       list_rules(rules, o.output, console.out);
@@ -167,7 +173,8 @@ int run_tool(const char* name, const ToolArguments& a, const CheckOptions& o, bo
     if (!o.rules.empty()) rules.get(o.rules);
     if (a.inputs.empty()) {
       console.err << name << ": "
-                  << Text{"未给出案例（文件、目录或 -）；见 --help", "no case given (a file, a directory or -); see --help"}
+                  << Text{"未给出案例（文件、目录或 -）；见 --help",
+                          "no case given (a file, a directory or -); see --help"}
                          .in(o.output.lang)
                   << "\n";
       return static_cast<int>(ExitStatus::error);

@@ -9,17 +9,19 @@
 #include <sstream>
 #include <tuple>
 
-#include "sbc/values/credit_code.hpp"
-#include "sbc/input/inputs.hpp"
-#include "sbc/base/json.hpp"
 #include "render/pieces.hpp"
+#include "sbc/base/json.hpp"
+#include "sbc/input/inputs.hpp"
 #include "sbc/render/ci.hpp"
+#include "sbc/values/credit_code.hpp"
 
 namespace sbc {
 
 namespace {
 
-const Value* get(const Value* record, std::string_view key) { return record ? record->find(key) : nullptr; }
+const Value* get(const Value* record, std::string_view key) {
+  return record ? record->find(key) : nullptr;
+}
 
 class CrossChecks {
  public:
@@ -30,17 +32,20 @@ class CrossChecks {
     credit_code();
     developed_before_applying();
     const Value* window = case_.fact("insurance.window");
-    in_order(get(window, "start"), get(window, "end"), "insurance.window.end", {"投保时限", "the insurance window"});
+    in_order(get(window, "start"), get(window, "end"), "insurance.window.end",
+             {"投保时限", "the insurance window"});
     const Value* policies = case_.fact("insurance.policies");
     const Value* sales = case_.fact("insurance.sales");
     std::map<std::string, std::string> contracts;  // contract -> where it is
     if (sales) {
-      for (size_t i = 0; i < sales->items.size(); ++i) sale(sales->items[i], fmt::format("insurance.sales[{}]", i), contracts);
+      for (size_t i = 0; i < sales->items.size(); ++i)
+        sale(sales->items[i], fmt::format("insurance.sales[{}]", i), contracts);
     }
     std::map<std::string, std::string> numbers;
     if (policies) {
       for (size_t i = 0; i < policies->items.size(); ++i)
-        policy(policies->items[i], fmt::format("insurance.policies[{}]", i), numbers, sales ? &contracts : nullptr);
+        policy(policies->items[i], fmt::format("insurance.policies[{}]", i), numbers,
+               sales ? &contracts : nullptr);
     }
     return std::move(problems_);
   }
@@ -68,17 +73,22 @@ class CrossChecks {
   }
 
   // An end before its start, reported at the end.
-  void in_order(const Value* start, const Value* end, const std::string& end_path, const Text& what) {
-    if (start && end && start->kind == Value::Kind::date && end->kind == Value::Kind::date && end->date < start->date)
+  void in_order(const Value* start, const Value* end, const std::string& end_path,
+                const Text& what) {
+    if (start && end && start->kind == Value::Kind::date && end->kind == Value::Kind::date &&
+        end->date < start->date)
       report(Severity::error, *end, end_path,
-             {fmt::format("{}终止日 {} 早于起始日 {}", what.zh, format(end->date), format(start->date)),
-              fmt::format("{} ends on {}, before it starts on {}", what.en, format(end->date), format(start->date))});
+             {fmt::format("{}终止日 {} 早于起始日 {}", what.zh, format(end->date),
+                          format(start->date)),
+              fmt::format("{} ends on {}, before it starts on {}", what.en, format(end->date),
+                          format(start->date))});
   }
 
   void credit_code() {
     const Value* code = case_.fact("applicant.credit_code");
     if (!code) return;
-    if (std::optional<Text> why = credit_code_problem(code->text)) report(Severity::error, *code, "applicant.credit_code", *why);
+    if (std::optional<Text> why = credit_code_problem(code->text))
+      report(Severity::error, *code, "applicant.credit_code", *why);
   }
 
   void developed_before_applying() {
@@ -86,12 +96,15 @@ class CrossChecks {
     const Value* applied = case_.fact("application.date");
     if (developed && applied && applied->date < developed->date)
       report(Severity::error, *developed, "software.developed_on",
-             {fmt::format("研发完成时间 {} 晚于申请日期 {}", format(developed->date), format(applied->date)),
-              fmt::format("R&D completed on {}, after the application on {}", format(developed->date), format(applied->date))});
+             {fmt::format("研发完成时间 {} 晚于申请日期 {}", format(developed->date),
+                          format(applied->date)),
+              fmt::format("R&D completed on {}, after the application on {}",
+                          format(developed->date), format(applied->date))});
   }
 
   // A list of {date, amount}: the total, and any date before `not_before`.
-  Money dated_total(const Value* list, const std::string& path, const Value* not_before, const Text& not_before_what) {
+  Money dated_total(const Value* list, const std::string& path, const Value* not_before,
+                    const Text& not_before_what) {
     Money total;
     if (!list) return total;
     for (size_t i = 0; i < list->items.size(); ++i) {
@@ -100,13 +113,16 @@ class CrossChecks {
       const Value* date = get(&item, "date");
       if (date && not_before && date->date < not_before->date)
         report(Severity::error, *date, fmt::format("{}[{}].date", path, i),
-               {fmt::format("日期 {} 早于{} {}", format(date->date), not_before_what.zh, format(not_before->date)),
-                fmt::format("dated {}, before {} {}", format(date->date), not_before_what.en, format(not_before->date))});
+               {fmt::format("日期 {} 早于{} {}", format(date->date), not_before_what.zh,
+                            format(not_before->date)),
+                fmt::format("dated {}, before {} {}", format(date->date), not_before_what.en,
+                            format(not_before->date))});
     }
     return total;
   }
 
-  void sale(const Value& s, const std::string& path, std::map<std::string, std::string>& contracts) {
+  void sale(const Value& s, const std::string& path,
+            std::map<std::string, std::string>& contracts) {
     const Value* contract = get(&s, "contract");
     if (contract) {
       auto [it, fresh] = contracts.emplace(contract->text, path);
@@ -120,12 +136,14 @@ class CrossChecks {
     if (amount && invoiced > amount->money)
       report(Severity::error, *amount, path + ".amount",
              {fmt::format("发票合计 {} 超过合同金额 {}", yuan(invoiced), yuan(amount->money)),
-              fmt::format("invoices total {}, more than the contract amount {}", yuan(invoiced), yuan(amount->money))});
+              fmt::format("invoices total {}, more than the contract amount {}", yuan(invoiced),
+                          yuan(amount->money))});
     const Value* related = get(&s, "related_party");
     if (related && related->flag && !get(&s, "final_user_contract"))
       report(Severity::warning, *related, path + ".final_user_contract",
              {"集团内关联销售应说明是否有最终用户合同（final_user_contract）",
-              "a related-party sale should say whether the final user's contract exists (final_user_contract)"});
+              "a related-party sale should say whether the final user's contract exists "
+              "(final_user_contract)"});
   }
 
   void policy(const Value& p, const std::string& path, std::map<std::string, std::string>& numbers,
@@ -133,26 +151,32 @@ class CrossChecks {
     if (const Value* number = get(&p, "number")) {
       auto [it, fresh] = numbers.emplace(number->text, path);
       if (!fresh)
-        report(Severity::error, *number, path + ".number",
-               {fmt::format("保单号“{}”重复（{} 已有）", number->text, it->second),
-                fmt::format("policy number '{}' appears twice (also {})", number->text, it->second)});
+        report(
+            Severity::error, *number, path + ".number",
+            {fmt::format("保单号“{}”重复（{} 已有）", number->text, it->second),
+             fmt::format("policy number '{}' appears twice (also {})", number->text, it->second)});
     }
     const Value* period = get(&p, "period");
-    in_order(get(period, "start"), get(period, "end"), path + ".period.end", {"保险期间", "the period"});
+    in_order(get(period, "start"), get(period, "end"), path + ".period.end",
+             {"保险期间", "the period"});
     const Value* premium = get(&p, "premium");
-    Money paid = dated_total(get(&p, "payments"), path + ".payments", get(&p, "signed_on"), {"签订日期", "the signing on"});
+    Money paid = dated_total(get(&p, "payments"), path + ".payments", get(&p, "signed_on"),
+                             {"签订日期", "the signing on"});
     if (premium && paid > premium->money)
       report(Severity::error, *premium, path + ".premium",
              {fmt::format("已付保费合计 {} 超过保险费 {}", yuan(paid), yuan(premium->money)),
-              fmt::format("payments total {}, more than the premium {}", yuan(paid), yuan(premium->money))});
+              fmt::format("payments total {}, more than the premium {}", yuan(paid),
+                          yuan(premium->money))});
     const Value* limit = get(&p, "liability_limit");
     const Value* rate = get(&p, "rate");
     if (premium && limit && rate && apply_half_up(limit->money, rate->rate) != premium->money)
       report(Severity::warning, *rate, path + ".rate",
-             {fmt::format("费率 {} × 限额 {} = {}，与保险费 {} 不符", format_rate(rate->rate), yuan(limit->money),
-                          yuan(apply_half_up(limit->money, rate->rate)), yuan(premium->money)),
-              fmt::format("rate {} × limit {} = {}, not the premium {}", format_rate(rate->rate), yuan(limit->money),
-                          yuan(apply_half_up(limit->money, rate->rate)), yuan(premium->money))});
+             {fmt::format("费率 {} × 限额 {} = {}，与保险费 {} 不符", format_rate(rate->rate),
+                          yuan(limit->money), yuan(apply_half_up(limit->money, rate->rate)),
+                          yuan(premium->money)),
+              fmt::format("rate {} × limit {} = {}, not the premium {}", format_rate(rate->rate),
+                          yuan(limit->money), yuan(apply_half_up(limit->money, rate->rate)),
+                          yuan(premium->money))});
     const Value* named = get(&p, "contracts");
     if (named && contracts) {
       for (size_t i = 0; i < named->items.size(); ++i) {
@@ -174,7 +198,10 @@ void write_problems(JsonWriter& j, const std::vector<Diagnostic>& problems, Lang
   j.key("problems").begin_array();
   for (const Diagnostic& d : problems) {
     j.begin_object().key("line").value(d.mark.line).key("column").value(d.mark.column);
-    j.key("severity").value(d.severity == Severity::error ? "error" : "warning").key("path").value(d.path);
+    j.key("severity")
+        .value(d.severity == Severity::error ? "error" : "warning")
+        .key("path")
+        .value(d.path);
     j.key("message").value(d.message.in(lang)).end_object();
   }
   j.end_array();
@@ -182,12 +209,14 @@ void write_problems(JsonWriter& j, const std::vector<Diagnostic>& problems, Lang
 
 // A file's problems as CI sees them: a test per problem (an error fails it, or is an error of the
 // run when the file could not be read; a warning is skipped), or one passing test "valid".
-CiCase ci_problems(const std::string& file, const std::string& name, const std::vector<Diagnostic>& problems,
-                   bool unreadable, Lang lang) {
+CiCase ci_problems(const std::string& file, const std::string& name,
+                   const std::vector<Diagnostic>& problems, bool unreadable, Lang lang) {
   CiCase out{file, name, {}};
   using Result = CiTest::Result;
   for (const Diagnostic& d : problems) {
-    Result r = d.severity == Severity::warning ? Result::skipped : unreadable ? Result::error : Result::failed;
+    Result r = d.severity == Severity::warning ? Result::skipped
+               : unreadable                    ? Result::error
+                                               : Result::failed;
     out.tests.push_back({d.path.empty() ? "file" : d.path, r, d.mark, d.message.in(lang)});
   }
   if (out.tests.empty()) out.tests.push_back({"valid", Result::passed, {}, ""});
@@ -196,14 +225,23 @@ CiCase ci_problems(const std::string& file, const std::string& name, const std::
 
 }  // namespace
 
-std::vector<Diagnostic> cross_field_problems(const Case& c, RuleLibrary* rules) { return CrossChecks(c, rules).run(); }
+std::vector<Diagnostic> cross_field_problems(const Case& c, RuleLibrary* rules) {
+  return CrossChecks(c, rules).run();
+}
 
-BatchSummary run_validate(const std::vector<std::string>& inputs, const ValidateOptions& options, RuleLibrary& rules,
-                          std::istream& in, std::ostream& out) {
+BatchSummary run_validate(const std::vector<std::string>& inputs, const ValidateOptions& options,
+                          RuleLibrary& rules, std::istream& in, std::ostream& out) {
   const OutputOptions& o = options.output;
   std::optional<CiFormat> ci = ci_format(o.format);
-  BatchOptions batch{options.read, options.jobs, o.format == Format::json, ci ? ci_header(*ci, "sbc-validate") : "", {},
-                     ci ? ci_separator(*ci) : "", {}, nullptr, {}};
+  BatchOptions batch{options.read,
+                     options.jobs,
+                     o.format == Format::json,
+                     ci ? ci_header(*ci, "sbc-validate") : "",
+                     {},
+                     ci ? ci_separator(*ci) : "",
+                     {},
+                     nullptr,
+                     {}};
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     // A document that never became a record (missing file, YAML syntax, a limit) cannot be read.
     bool unreadable = c.root.kind != Value::Kind::record;
@@ -213,32 +251,38 @@ BatchSummary run_validate(const std::vector<std::string>& inputs, const Validate
       problems.insert(problems.end(), more.begin(), more.end());
     }
     // In the order of the file, as a compiler reports (the whole-file problems, line 0, first).
-    std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return std::tie(a.mark.line, a.mark.column) < std::tie(b.mark.line, b.mark.column);
-    });
+    std::stable_sort(
+        problems.begin(), problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
+          return std::tie(a.mark.line, a.mark.column) < std::tie(b.mark.line, b.mark.column);
+        });
     if (options.strict)
       for (Diagnostic& d : problems) d.severity = Severity::error;
-    ExitStatus status = unreadable ? ExitStatus::error : has_errors(problems) ? ExitStatus::failed : ExitStatus::ok;
+    ExitStatus status = unreadable             ? ExitStatus::error
+                        : has_errors(problems) ? ExitStatus::failed
+                                               : ExitStatus::ok;
     std::string text;
     if (o.format == Format::text) {
       for (const Diagnostic& d : problems) text += format_gnu(d, o.lang) + "\n";
     } else if (ci) {
-      text = render_ci(ci_problems(c.file, case_name(c), problems, unreadable, o.lang), *ci, "sbc-validate");
+      text = render_ci(ci_problems(c.file, case_name(c), problems, unreadable, o.lang), *ci,
+                       "sbc-validate");
     } else {
       JsonWriter j(o.format == Format::json, o.format == Format::json ? 1 : 0);
       j.begin_object().key("case").value(c.file).key("index").value(c.index);
       write_problems(j, problems, o.lang);
       text = j.end_object().str() + (o.format == Format::jsonl ? "\n" : "");
     }
-    const char* verdict = status == ExitStatus::ok ? "valid" : status == ExitStatus::failed ? "invalid" : "unreadable";
+    const char* verdict = status == ExitStatus::ok       ? "valid"
+                          : status == ExitStatus::failed ? "invalid"
+                                                         : "unreadable";
     return Rendered{std::move(text), status, verdict, {}, {}, {}};
   });
   if (ci) out << ci_footer(*ci) << std::flush;
   return summary;
 }
 
-ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOptions& output, std::istream& in,
-                      std::ostream& out, const Limits& limits) {
+ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOptions& output,
+                      std::istream& in, std::ostream& out, const Limits& limits) {
   ExitStatus status = inputs.empty() ? ExitStatus::error : ExitStatus::ok;
   std::optional<CiFormat> ci = ci_format(output.format);
   bool json = output.format == Format::json || output.format == Format::jsonl;
@@ -252,15 +296,20 @@ ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOption
     std::error_code ec;
     if (file != "-" && !std::filesystem::is_regular_file(file, ec)) {
       bool missing = !std::filesystem::exists(file, ec);
-      problems.push_back(Diagnostic{Severity::error, file, {}, "",
-                                    missing ? Text{"文件不存在", "no such file"}
-                                            : Text{"不是规则包文件（目录中没有 .yaml 或 .yml 文件？）",
-                                                   "not a rule pack file (a directory with no .yaml or .yml file?)"}});
+      problems.push_back(Diagnostic{
+          Severity::error,
+          file,
+          {},
+          "",
+          missing ? Text{"文件不存在", "no such file"}
+                  : Text{"不是规则包文件（目录中没有 .yaml 或 .yml 文件？）",
+                         "not a rule pack file (a directory with no .yaml or .yml file?)"}});
       status = worst(status, ExitStatus::error);
     } else {
       if (file != "-") stream.open(file, std::ios::binary);
       if (file != "-" && !stream) {
-        problems.push_back(Diagnostic{Severity::error, file, {}, "", {"无法读取文件", "cannot read the file"}});
+        problems.push_back(
+            Diagnostic{Severity::error, file, {}, "", {"无法读取文件", "cannot read the file"}});
         status = worst(status, ExitStatus::error);
       } else {
         try {
@@ -281,7 +330,8 @@ ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOption
       }
     }
     if (ci) {
-      std::string text = render_ci(ci_problems(file, file, problems, unreadable, output.lang), *ci, "sbc-validate");
+      std::string text = render_ci(ci_problems(file, file, problems, unreadable, output.lang), *ci,
+                                   "sbc-validate");
       if (!text.empty()) out << (first ? "" : ci_separator(*ci)) << text;
       first = first && text.empty();
       continue;
@@ -294,8 +344,10 @@ ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOption
     j.begin_object().key("pack").value(file);
     write_problems(j, problems, output.lang);
     j.end_object();
-    if (output.format == Format::json) out << (first ? "\n  " : ",\n  ") << j.str();
-    else out << j.str() << "\n";
+    if (output.format == Format::json)
+      out << (first ? "\n  " : ",\n  ") << j.str();
+    else
+      out << j.str() << "\n";
     first = false;
   }
   if (output.format == Format::json) out << (first ? "]\n" : "\n]\n");

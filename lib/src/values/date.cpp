@@ -8,8 +8,12 @@
 namespace sbc {
 namespace {
 
-date::year_month_day to_ymd(Date d) { return date::year_month_day{date::sys_days{date::days{d.days}}}; }
-Date from_ymd(date::year_month_day ymd) { return Date{date::sys_days{ymd}.time_since_epoch().count()}; }
+date::year_month_day to_ymd(Date d) {
+  return date::year_month_day{date::sys_days{date::days{d.days}}};
+}
+Date from_ymd(date::year_month_day ymd) {
+  return Date{date::sys_days{ymd}.time_since_epoch().count()};
+}
 
 }  // namespace
 
@@ -19,7 +23,8 @@ namespace {
 int digits(std::string_view s, size_t& at, size_t min, size_t max) {
   size_t start = at;
   int v = 0;
-  while (at < s.size() && at - start < max && s[at] >= '0' && s[at] <= '9') v = v * 10 + (s[at++] - '0');
+  while (at < s.size() && at - start < max && s[at] >= '0' && s[at] <= '9')
+    v = v * 10 + (s[at++] - '0');
   return at - start < min ? -1 : v;
 }
 
@@ -39,7 +44,8 @@ std::optional<date::year_month_day> read_ymd(std::string_view s) {
   char sep = chinese ? 0 : s[at++];
   if (!chinese && sep != '-' && sep != '/' && sep != '.') return std::nullopt;
   int m = digits(s, at, 1, 2);
-  if (m < 0 || !(chinese ? skip(s, at, "月") : at < s.size() && s[at++] == sep)) return std::nullopt;
+  if (m < 0 || !(chinese ? skip(s, at, "月") : at < s.size() && s[at++] == sep))
+    return std::nullopt;
   int d = digits(s, at, 1, 2);
   if (d < 0 || (chinese && !skip(s, at, "日")) || at != s.size()) return std::nullopt;
   return date::year{y} / date::month(unsigned(m)) / date::day(unsigned(d));
@@ -50,8 +56,9 @@ std::optional<date::year_month_day> read_ymd(std::string_view s) {
 Parsed<Date> parse_date(std::string_view s) {
   std::optional<date::year_month_day> ymd = read_ymd(s);
   if (!ymd)
-    return Parsed<Date>::fail(Text{"日期应写作 2020-05-15、2020-5-15、2020/5/15、2020.5.15 或 2020年5月15日",
-                                   "date expected as 2020-05-15, 2020-5-15, 2020/5/15, 2020.5.15 or 2020年5月15日"});
+    return Parsed<Date>::fail(
+        Text{"日期应写作 2020-05-15、2020-5-15、2020/5/15、2020.5.15 或 2020年5月15日",
+             "date expected as 2020-05-15, 2020-5-15, 2020/5/15, 2020.5.15 or 2020年5月15日"});
   if (!ymd->ok())
     return Parsed<Date>::fail(Text{fmt::format("日期 {} 在日历上不存在", s),
                                    fmt::format("date {} does not exist in the calendar", s)});
@@ -66,8 +73,8 @@ std::string format(Date d) {
   // Every verdict prints several dates: the digits placed directly cost a tenth of a format string.
   auto digit = [](unsigned n) { return static_cast<char>('0' + n % 10); };
   unsigned y = static_cast<unsigned>(year);
-  return {digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-', digit(month / 10), digit(month), '-',
-          digit(day / 10), digit(day)};
+  return {digit(y / 1000),   digit(y / 100), digit(y / 10), digit(y),        '-',
+          digit(month / 10), digit(month),   '-',           digit(day / 10), digit(day)};
 }
 
 std::string format_zh(Date d) {
@@ -85,7 +92,8 @@ Date add_years(Date d, int n) {
 Date last_day_of_months(Date from, int n) {
   date::year_month_day start = to_ymd(from);
   date::year_month_day same = start + date::months{n};
-  if (!same.ok()) return from_ymd(same.year() / same.month() / date::last);  // no such day: the month's last
+  if (!same.ok())
+    return from_ymd(same.year() / same.month() / date::last);  // no such day: the month's last
   return Date{from_ymd(same).days - 1};
 }
 

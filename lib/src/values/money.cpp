@@ -16,16 +16,19 @@ struct Suffix {
   int scale;  // power of ten in yuan
 };
 // Longest first, so "万元" is not read as "元".
-constexpr std::array<Suffix, 5> kSuffixes{{{"万元", 4}, {"亿元", 8}, {"万", 4}, {"亿", 8}, {"元", 0}}};
+constexpr std::array<Suffix, 5> kSuffixes{
+    {{"万元", 4}, {"亿元", 8}, {"万", 4}, {"亿", 8}, {"元", 0}}};
 
 Parsed<Money> fail(const std::string& zh, const std::string& en) {
-  return Parsed<Money>::fail(Text{
-      "金额" + zh + "；应为以元计的数，如 1200000、1,200,000.50、120万、1.2亿",
-      "money " + en + "; expected yuan such as 1200000, 1,200,000.50, 120万 or 1.2亿"});
+  return Parsed<Money>::fail(
+      Text{"金额" + zh + "；应为以元计的数，如 1200000、1,200,000.50、120万、1.2亿",
+           "money " + en + "; expected yuan such as 1200000, 1,200,000.50, 120万 or 1.2亿"});
 }
 
 // The caller adds what was found to the message, so it is not repeated here.
-Parsed<Money> not_a_number(std::string_view) { return fail("不是数", "is not a number"); }
+Parsed<Money> not_a_number(std::string_view) {
+  return fail("不是数", "is not a number");
+}
 
 bool digits_only(std::string_view s) {
   for (char c : s)
@@ -60,9 +63,10 @@ Parsed<Money> parse_money(std::string_view text) {
   if (s.empty()) return fail("为空", "is empty");
   if (s[0] == '-') return fail("不能为负数", "cannot be negative");
   if (s[0] == '+') return fail("不能带正负号", "cannot carry a sign");
-  if (starts_with(s, "0x") || starts_with(s, "0X")) return fail("不能是十六进制", "cannot be hexadecimal");
-  if (s.find_first_of("eE") != std::string_view::npos && s.find_first_not_of("0123456789.eE+-") ==
-                                                            std::string_view::npos)
+  if (starts_with(s, "0x") || starts_with(s, "0X"))
+    return fail("不能是十六进制", "cannot be hexadecimal");
+  if (s.find_first_of("eE") != std::string_view::npos &&
+      s.find_first_not_of("0123456789.eE+-") == std::string_view::npos)
     return fail("不能用科学计数法", "cannot use an exponent");
   std::string_view fraction;
   std::string whole(s);
@@ -72,7 +76,8 @@ Parsed<Money> parse_money(std::string_view text) {
     if (!digits_only(fraction)) return not_a_number(text);
   }
   if (whole.find(',') != std::string::npos) {
-    if (!well_grouped(whole)) return fail("千位分隔符位置不对", "has misplaced thousands separators");
+    if (!well_grouped(whole))
+      return fail("千位分隔符位置不对", "has misplaced thousands separators");
     std::erase(whole, ',');
   }
   if (!digits_only(whole)) return not_a_number(text);
@@ -97,7 +102,8 @@ std::string plain(Money m) {
 
 std::string yuan(Money m) {
   // Built from the right, digit by digit: the messages of every verdict print amounts.
-  std::uint64_t a = m.fen < 0 ? 0 - static_cast<std::uint64_t>(m.fen) : static_cast<std::uint64_t>(m.fen);
+  std::uint64_t a =
+      m.fen < 0 ? 0 - static_cast<std::uint64_t>(m.fen) : static_cast<std::uint64_t>(m.fen);
   char buf[40];
   char* p = buf + sizeof buf;
   *--p = static_cast<char>('0' + a % 10);

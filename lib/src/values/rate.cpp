@@ -11,12 +11,15 @@ namespace sbc {
 namespace {
 
 Parsed<Rate> fail(const std::string& zh, const std::string& en) {
-  return Parsed<Rate>::fail(Text{"费率" + zh + "；应为百分数或千分数，如 1.5% 或 15‰",
-                                 "rate " + en + "; expected a percent or permille such as 1.5% or 15‰"});
+  return Parsed<Rate>::fail(
+      Text{"费率" + zh + "；应为百分数或千分数，如 1.5% 或 15‰",
+           "rate " + en + "; expected a percent or permille such as 1.5% or 15‰"});
 }
 
 // round(n / d) half up, for n >= 0, d > 0.
-i128 div_half_up(i128 n, i128 d) { return (2 * n + d) / (2 * d); }
+i128 div_half_up(i128 n, i128 d) {
+  return (2 * n + d) / (2 * d);
+}
 
 }  // namespace
 
@@ -26,8 +29,12 @@ Rate Rate::of(std::int64_t num, std::int64_t den) {
   return Rate{num / g, den / g};
 }
 
-bool operator==(Rate a, Rate b) { return i128(a.num) * b.den == i128(b.num) * a.den; }
-bool operator<(Rate a, Rate b) { return i128(a.num) * b.den < i128(b.num) * a.den; }
+bool operator==(Rate a, Rate b) {
+  return i128(a.num) * b.den == i128(b.num) * a.den;
+}
+bool operator<(Rate a, Rate b) {
+  return i128(a.num) * b.den < i128(b.num) * a.den;
+}
 
 Parsed<Rate> parse_rate(std::string_view text) {
   std::string_view s = trim(text);

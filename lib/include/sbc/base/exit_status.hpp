@@ -14,10 +14,14 @@ enum class ExitStatus {
 inline ExitStatus worst(ExitStatus a, ExitStatus b) {
   auto weight = [](ExitStatus s) {
     switch (s) {
-      case ExitStatus::error: return 3;
-      case ExitStatus::failed: return 2;
-      case ExitStatus::undetermined: return 1;
-      case ExitStatus::ok: return 0;
+      case ExitStatus::error:
+        return 3;
+      case ExitStatus::failed:
+        return 2;
+      case ExitStatus::undetermined:
+        return 1;
+      case ExitStatus::ok:
+        return 0;
     }
     return 0;
   };

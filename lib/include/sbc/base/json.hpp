@@ -11,7 +11,9 @@ class JsonWriter {
  public:
   // pretty: two-space indentation; otherwise one line.
   // A case's object is a few kilobytes: room for it at once spares the string's regrowths.
-  explicit JsonWriter(bool pretty, int base_indent = 0) : pretty_(pretty), indent_(base_indent) { out_.reserve(8192); }
+  explicit JsonWriter(bool pretty, int base_indent = 0) : pretty_(pretty), indent_(base_indent) {
+    out_.reserve(8192);
+  }
 
   JsonWriter& begin_object();
   JsonWriter& end_object();

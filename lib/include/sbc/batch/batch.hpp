@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "sbc/base/exit_status.hpp"
 #include "sbc/model/case.hpp"
 #include "sbc/round/round.hpp"
-#include "sbc/base/exit_status.hpp"
 #include "sbc/values/date.hpp"
 #include "sbc/values/money.hpp"
 
@@ -52,7 +52,7 @@ struct BatchOptions {
   // Called on the printing thread after each case is printed, with the number printed so far
   // (for a progress bar; the library itself never touches the terminal).
   std::function<void(size_t)> on_progress;
-  std::string separator;    // printed between two outputs that are not empty (SARIF's commas)
+  std::string separator;  // printed between two outputs that are not empty (SARIF's commas)
   // When set, each case's result goes here, in input order, instead of to the output stream
   // (a table output such as the xlsx workbook).
   std::function<void(const Rendered&)> deliver;
@@ -78,7 +78,8 @@ std::string render_summary(const BatchSummary& s, Lang lang, bool with_total, do
 // Runs `judge` on every case of `inputs` (see expand_inputs) and writes each output to `out` in
 // input order. `judge` is called concurrently when jobs > 1 and must be thread-safe. The summary's
 // status is the worst of all, an error when no input held a case.
-BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOptions& options, std::istream& in,
-                       std::ostream& out, const std::function<Rendered(Case&&)>& judge);
+BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOptions& options,
+                       std::istream& in, std::ostream& out,
+                       const std::function<Rendered(Case&&)>& judge);
 
 }  // namespace sbc

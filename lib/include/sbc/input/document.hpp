@@ -84,7 +84,8 @@ class DocumentEvents {
 // error and nothing after it. Returns false at the first such thing, or when `events` gives up;
 // the caller then drops what `events` received and reads the text with DocumentStream, which
 // reports each problem. `first_line` is the line of the file where `text` starts.
-bool read_plain_document(std::string_view text, int first_line, const Limits& limits, DocumentEvents& events);
+bool read_plain_document(std::string_view text, int first_line, const Limits& limits,
+                         DocumentEvents& events);
 
 // Reads the documents of one YAML stream one at a time, so memory does not grow with the file.
 class DocumentStream {

@@ -2,8 +2,8 @@
 #pragma once
 
 #include <functional>
-#include <memory>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +42,7 @@ enum class InputFormat { by_name, yaml, csv };
 // Cuts one input into documents, calling `sink` with each as soon as it is complete; memory
 // holds one document at a time.
 void split_documents(const std::string& input, std::istream& standard_input, const Limits& limits,
-                     const std::function<void(RawDocument&&)>& sink, InputFormat format = InputFormat::by_name);
+                     const std::function<void(RawDocument&&)>& sink,
+                     InputFormat format = InputFormat::by_name);
 
 }  // namespace sbc

@@ -40,7 +40,8 @@ Text accepted_forms(const Field& f);
 
 // The pack --template uses when none is named: among the built-in packs of `jurisdiction` that
 // the tool can use, the one in force on `today`, else the one that took effect last.
-const RulePack& default_template_pack(RuleLibrary& rules, const std::string& jurisdiction, bool subsidy, Date today);
+const RulePack& default_template_pack(RuleLibrary& rules, const std::string& jurisdiction,
+                                      bool subsidy, Date today);
 
 // The skeleton case for a pack: every fact of facts_read, nested as the case format nests them,
 // each with its question, the rules that read it and its accepted forms in a comment, and its
@@ -54,7 +55,7 @@ void write_template_csv(const RulePack& pack, bool subsidy, std::ostream& out);
 // --template from a tool's command line: the skeleton case of --rules, else of the Shandong pack
 // in force on `today`, as yaml (text) or csv on console.out; status 2 with a message on
 // console.err for another format or a pack the tool cannot use.
-int template_command(const char* name, const CheckOptions& o, const std::string& format, bool subsidy,
-                     RuleLibrary& rules, Date today, const Console& console);
+int template_command(const char* name, const CheckOptions& o, const std::string& format,
+                     bool subsidy, RuleLibrary& rules, Date today, const Console& console);
 
 }  // namespace sbc

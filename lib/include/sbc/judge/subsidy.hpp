@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "sbc/judge/verdict.hpp"
 #include "sbc/model/case.hpp"
 #include "sbc/rules/rules.hpp"
-#include "sbc/judge/verdict.hpp"
 
 namespace sbc {
 
@@ -22,7 +22,7 @@ struct Finding {
 };
 
 struct SaleResult {
-  std::string contract;           // the contract id, or "sales[i]" when none is given
+  std::string contract;  // the contract id, or "sales[i]" when none is given
   std::optional<Money> amount;
   std::optional<Money> invoiced;  // all invoices
   std::optional<Date> sale_date;  // the invoice that takes the invoiced total to the share
@@ -71,10 +71,10 @@ struct AwardResult {
   Tri result = Tri::unknown;
   std::vector<ConditionResult> conditions;
   std::optional<Money> base;
-  Text base_text;                     // how the base was measured
-  std::vector<Money> tier_parts;      // the part of the base in each tier
-  std::optional<Money> before_cap;    // Σ tier part × share, half up to the fen once
-  Money amount;                       // after the cap; 0 unless granted
+  Text base_text;                   // how the base was measured
+  std::vector<Money> tier_parts;    // the part of the base in each tier
+  std::optional<Money> before_cap;  // Σ tier part × share, half up to the fen once
+  Money amount;                     // after the cap; 0 unless granted
   bool cap_applied = false;
   std::vector<std::string> missing;
 };
@@ -101,10 +101,10 @@ struct SubsidyVerdict {
   std::vector<SaleResult> sales;
   std::vector<PolicyResult> policies;
   Money total_before_cap;  // the counted policies' subsidies
-  Money compensation;      // after the enterprise cap (0 when denied; proven so far when undetermined)
+  Money compensation;  // after the enterprise cap (0 when denied; proven so far when undetermined)
   bool cap_applied = false;
   std::vector<AwardResult> awards;
-  Money subsidy;           // the compensation and the granted awards together
+  Money subsidy;  // the compensation and the granted awards together
   std::vector<std::string> missing;
   // The missing facts that could still change an undetermined outcome or amount: those of unknown
   // case-level conditions and materials, of policies still undetermined and of their sales, and of

@@ -25,11 +25,11 @@ struct FactUse {
 struct ConditionResult {
   const Condition* condition = nullptr;
   Tri result = Tri::unknown;
-  std::vector<FactUse> facts;          // every stated fact the test read
-  std::vector<std::string> missing;    // facts whose absence makes it unknown
-  std::optional<Money> short_by;       // for a failed money threshold: how much is missing
-  Text message;                        // what decided it, in words, with values
-  std::vector<Text> notes;             // the pack's notes that apply
+  std::vector<FactUse> facts;        // every stated fact the test read
+  std::vector<std::string> missing;  // facts whose absence makes it unknown
+  std::optional<Money> short_by;     // for a failed money threshold: how much is missing
+  Text message;                      // what decided it, in words, with values
+  std::vector<Text> notes;           // the pack's notes that apply
 };
 
 enum class Outcome { eligible, ineligible, undetermined };
@@ -37,21 +37,21 @@ const char* to_string(Outcome o);
 
 // The way to recognition that needs the least: the fewest failing, then unknown, conditions.
 struct Nearest {
-  std::string path;                   // "general" or an other-situation id
-  std::vector<std::string> failing;   // conditions to fix (required ones first)
-  std::vector<std::string> unknown;   // conditions to establish
-  std::vector<std::string> missing;   // the facts to supply for them
+  std::string path;                  // "general" or an other-situation id
+  std::vector<std::string> failing;  // conditions to fix (required ones first)
+  std::vector<std::string> unknown;  // conditions to establish
+  std::vector<std::string> missing;  // the facts to supply for them
 };
 
 struct Verdict {
   const RulePack* pack = nullptr;
   Outcome outcome = Outcome::undetermined;
-  std::string path;                     // the path that carries an eligible verdict, else empty
-  std::optional<Date> as_of;            // the date the case was judged at
+  std::string path;           // the path that carries an eligible verdict, else empty
+  std::optional<Date> as_of;  // the date the case was judged at
   std::vector<ConditionResult> conditions;
-  std::vector<std::string> missing;     // every fact that would settle an unknown condition
+  std::vector<std::string> missing;  // every fact that would settle an unknown condition
   std::vector<Text> warnings;
-  std::optional<Nearest> nearest;       // for an ineligible or undetermined case
+  std::optional<Nearest> nearest;  // for an ineligible or undetermined case
   // The missing facts that could still change an undetermined verdict (those of unknown required
   // conditions and of unknown conditions on a path none of whose conditions fails), the nearest
   // path's first; empty once the verdict is settled.

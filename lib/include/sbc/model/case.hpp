@@ -8,13 +8,13 @@
 #include <utility>
 #include <vector>
 
-#include "sbc/values/date.hpp"
 #include "sbc/base/diagnostic.hpp"
 #include "sbc/input/document.hpp"
 #include "sbc/input/inputs.hpp"
+#include "sbc/model/schema.hpp"
+#include "sbc/values/date.hpp"
 #include "sbc/values/money.hpp"
 #include "sbc/values/rate.hpp"
-#include "sbc/model/schema.hpp"
 
 namespace sbc {
 
@@ -30,8 +30,8 @@ struct Value {
   Money money;
   Rate rate;
   Date date;
-  std::string text;  // text, or the code of an enumeration (or the words of an open one)
-  std::vector<Value> items;                           // list
+  std::string text;           // text, or the code of an enumeration (or the words of an open one)
+  std::vector<Value> items;   // list
   std::vector<Entry> fields;  // record, in file order
   Mark mark;
 
@@ -51,9 +51,9 @@ std::string render_value(const Value& v);
 
 struct Case {
   std::string file;
-  int index = 0;  // 0-based document index in its file
-  Mark mark;      // where the document starts
-  Value root;     // a record
+  int index = 0;                     // 0-based document index in its file
+  Mark mark;                         // where the document starts
+  Value root;                        // a record
   std::vector<Diagnostic> problems;  // errors make the case unreadable; warnings do not
 
   bool readable() const { return !has_errors(problems); }

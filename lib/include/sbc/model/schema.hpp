@@ -37,9 +37,10 @@ struct Field {
   Type type = Type::text;
   Text label;
   const EnumType* enumeration = nullptr;  // enumeration, or list items that are enumerations
-  bool none_allowed = false;  // a date or text that may be stated as `none` / `never` / 无 (held as Kind::none)
+  bool none_allowed =
+      false;  // a date or text that may be stated as `none` / `never` / 无 (held as Kind::none)
   bool defaults_false = false;  // a bool that is false unless set
-  std::string pattern;  // text: the shape a JSON Schema can check (sbc-validate checks more)
+  std::string pattern;        // text: the shape a JSON Schema can check (sbc-validate checks more)
   std::vector<Field> fields;  // record: its fields; list: exactly one, describing an item
 
   const Field* child(std::string_view key) const;

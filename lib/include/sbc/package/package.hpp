@@ -1,6 +1,6 @@
 // The whole application package of 附3-2 (--form): cover, contents, 申请表, the lists the guide's
-// 四 材料要求 asks for, the 承诺书 and the checklist of supporting materials, filled from one case and
-// its verdict. Built once as data, with its print pagination decided here, so the contents page
+// 四 材料要求 asks for, the 承诺书 and the checklist of supporting materials, filled from one case
+// and its verdict. Built once as data, with its print pagination decided here, so the contents page
 // can give each part's page number and the HTML and Markdown renderers say the same.
 #pragma once
 
@@ -21,7 +21,7 @@ struct PackageTable {
   double font_pt = 10.5;       // 五号; the dense lists in 小五 (9 pt)
   size_t merged_columns = 0;   // the first N columns: an empty cell continues the one above
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> total;  // the totals row, or empty
+  std::vector<std::string> total;   // the totals row, or empty
   std::vector<size_t> page_starts;  // the first row of each printed page (at least one page)
 };
 
@@ -40,18 +40,18 @@ struct ApplicationPackage {
   // follows Shandong's 附3-2, and the reader must know it.
   std::string notice;
   // The cover and the 申请表's heading; empty where the case does not say.
-  std::string product;      // 软件名称及版本号
-  std::string company;      // 申报单位
-  std::string contact;      // 联系人及电话
-  std::string declared_on;  // 申报日期: application.date
-  std::string filled_on;    // 填报时间: application.filed_on, else application.date
-  std::string batch;        // 首版次产品认定批次
-  PackageTable policies;    // the policies applied for
-  std::string paid;         // 已缴纳保险费金额（元）
-  std::string applied;      // 合计申请保险费补贴金额（元）
+  std::string product;          // 软件名称及版本号
+  std::string company;          // 申报单位
+  std::string contact;          // 联系人及电话
+  std::string declared_on;      // 申报日期: application.date
+  std::string filled_on;        // 填报时间: application.filed_on, else application.date
+  std::string batch;            // 首版次产品认定批次
+  PackageTable policies;        // the policies applied for
+  std::string paid;             // 已缴纳保险费金额（元）
+  std::string applied;          // 合计申请保险费补贴金额（元）
   PackageTable correspondence;  // 保单对应清单, when more than one policy counts
   PackageTable invoices;        // 发票明细清单: one row per invoice of the sales that count
-  PackageTable materials;       // 支撑材料清单: materials 1–6 of 四, each present or missing
+  PackageTable materials;  // 支撑材料清单: materials 1–6 of 四, each present or missing
   std::vector<PackagePart> parts;  // in binding order, with their pages
   int pages = 0;                   // numbered pages
 };

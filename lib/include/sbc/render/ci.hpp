@@ -22,7 +22,7 @@ struct CiTest {
   enum class Result { passed, failed, skipped, not_needed, error };
   std::string name;  // e.g. general.rd_spend, or "verdict"
   Result result = Result::passed;
-  Mark mark;         // where in the file (1-based); line 0: the case as a whole
+  Mark mark;  // where in the file (1-based); line 0: the case as a whole
   std::string message;
 };
 
@@ -45,8 +45,9 @@ std::string render_ci(const CiCase& c, CiFormat f, const std::string& tool);
 std::optional<CiFormat> ci_format(Format f);
 // A result as CI sees it: a test "verdict" (passed when eligible, failed when ineligible, skipped
 // when undetermined), then a test per condition: failed when the nearest path needs it fixed,
-// skipped when it is unknown there, not_needed when it fails off that path, else passed; an unreadable case
-// is one error per problem. Each is located at the first fact it read (else the case's start).
+// skipped when it is unknown there, not_needed when it fails off that path, else passed; an
+// unreadable case is one error per problem. Each is located at the first fact it read (else the
+// case's start).
 CiCase ci_case(const CheckResult& r, Lang lang);
 
 }  // namespace sbc

@@ -15,7 +15,7 @@ struct OutputOptions {
   bool explain = false;  // text: every condition with its facts and clause
   bool quiet = false;    // text: verdict lines only
   bool color = false;    // text: colour the verdict (the caller decides if the terminal wants it)
-  std::string file;          // xlsx: the workbook to write (a file, never a stream)
+  std::string file;      // xlsx: the workbook to write (a file, never a stream)
   std::string command_line;  // xlsx: for the decision record
 };
 

@@ -48,13 +48,15 @@ class HtmlReportWriter {
   HtmlReportInfo info_;
   std::FILE* details_ = nullptr;  // a temporary file: details stream there until the table ends
   size_t cases_ = 0;
-  std::vector<std::pair<std::string, size_t>> verdicts_;     // code, count, in order of first appearance
-  std::map<std::string, std::pair<size_t, size_t>> clauses_;  // condition (clause): failing, unknown
+  std::vector<std::pair<std::string, size_t>>
+      verdicts_;  // code, count, in order of first appearance
+  std::map<std::string, std::pair<size_t, size_t>>
+      clauses_;  // condition (clause): failing, unknown
   Money total_;
   size_t capped_ = 0;
   std::vector<std::pair<Money, std::string>> top_;  // the largest subsidies, for the chart
-  std::vector<std::vector<std::string>> packs_;      // id, version, SHA-256, title: each once
-  std::string round_;  // the round's section, when there is one
+  std::vector<std::vector<std::string>> packs_;     // id, version, SHA-256, title: each once
+  std::string round_;                               // the round's section, when there is one
 };
 
 }  // namespace sbc

@@ -3,16 +3,15 @@
 // in the form of its format, then a section of its own after the cases.
 #pragma once
 
+#include <optional>
 #include <string>
 
-#include <optional>
-
 #include "sbc/batch/batch.hpp"
+#include "sbc/package/package.hpp"
+#include "sbc/render/check.hpp"
+#include "sbc/render/subsidy.hpp"
 #include "sbc/review/html_report.hpp"
 #include "sbc/review/workbook.hpp"
-#include "sbc/render/check.hpp"
-#include "sbc/package/package.hpp"
-#include "sbc/render/subsidy.hpp"
 #include "sbc/round/round.hpp"
 
 namespace sbc {
@@ -39,13 +38,15 @@ const char* round_csv_columns(bool subsidy);
 
 // The round after the cases, for text: each enterprise with several cases (its shares when they
 // are capped), each flag, the payable total. Empty when the round has nothing to add.
-std::string round_text(const Round& round, const OutputOptions& o, bool subsidy, Money payable_total);
+std::string round_text(const Round& round, const OutputOptions& o, bool subsidy,
+                       Money payable_total);
 
 // What a flag's cases share, for people: 同一保单号 / the same policy number, ….
 const char* flag_kind_label(ClaimKind k, Lang lang);
 // Completes the table outputs that are open: the round's flags on the workbook's 疑点 sheet and its
 // section in the HTML report first, when the cases are a round.
-void close_tables(std::optional<WorkbookWriter>& book, std::optional<HtmlReportWriter>& page, const Round* round);
+void close_tables(std::optional<WorkbookWriter>& book, std::optional<HtmlReportWriter>& page,
+                  const Round* round);
 
 // One flag as a reviewer reads it: "保单号 PZAB…：a.yaml:17、b.yaml:17".
 std::string flag_text(const Flag& f, Lang lang);

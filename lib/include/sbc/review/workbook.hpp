@@ -16,14 +16,23 @@
 namespace sbc {
 
 // The sheets a row goes to.
-enum Sheet : int { kSummarySheet = 0, kDetailSheet = 1, kPolicySheet = 2, kAboutSheet = 3, kStatsSheet = 4, kEnterpriseRow = 5 };
+enum Sheet : int {
+  kSummarySheet = 0,
+  kDetailSheet = 1,
+  kPolicySheet = 2,
+  kAboutSheet = 3,
+  kStatsSheet = 4,
+  kEnterpriseRow = 5
+};
 // kStatsSheet is no sheet: one row of what a batch report counts ([cap applied (0 or 1)]).
-// kEnterpriseRow: an enterprise's subtotal in a round, a row of the summary sheet after its last case.
+// kEnterpriseRow: an enterprise's subtotal in a round, a row of the summary sheet after its last
+// case.
 
 // One case's rows: its summary row, a detail row per condition (and, for sbc-subsidy, per award
 // condition and per policy), and its pack for the decision record. An unreadable case gets a
 // summary row with its error.
-// A verdict code's name for people: eligible → 符合认定条件, granted → 予以补助, error → 无法评估, ….
+// A verdict code's name for people: eligible → 符合认定条件, granted → 予以补助, error → 无法评估,
+// ….
 Text verdict_name(const std::string& code);
 
 std::vector<TableRow> workbook_rows(const CheckResult& r, Lang lang);
@@ -34,7 +43,7 @@ struct WorkbookInfo {
   Lang lang = Lang::zh;
   std::string as_of;         // --as-of, or empty: each case's application date
   std::string command_line;  // as typed, for the decision record
-  bool round = false;        // the cases are a round: a payable column, subtotals and a 疑点 sheet
+  bool round = false;  // the cases are a round: a payable column, subtotals and a 疑点 sheet
 };
 
 class WorkbookWriter {

@@ -41,12 +41,12 @@ struct RoundEntry {
   int index = 0;
   std::string company;
   std::string credit_code;
-  std::string programme;    // the pack's id: a cap is a programme's
-  std::optional<Money> cap;  // the pack's enterprise cap, if it has one
-  std::string cap_rule;      // amount.enterprise_cap
-  std::string cap_clause;    // 附件3 三
-  Money subsidy;             // the case's subsidy judged alone
-  Money capped_part;         // the part of it the enterprise cap applies to (the compensation)
+  std::string programme;      // the pack's id: a cap is a programme's
+  std::optional<Money> cap;   // the pack's enterprise cap, if it has one
+  std::string cap_rule;       // amount.enterprise_cap
+  std::string cap_clause;     // 附件3 三
+  Money subsidy;              // the case's subsidy judged alone
+  Money capped_part;          // the part of it the enterprise cap applies to (the compensation)
   bool undetermined = false;  // counted with the amount proven so far
   std::vector<Claim> claims;
 };
@@ -75,20 +75,20 @@ struct EnterpriseRound {
   std::vector<std::string> names;  // case names
   std::vector<std::string> files;  // and where they are: file and index
   std::vector<int> indexes;
-  std::vector<Money> subsidies;    // each judged alone
-  std::vector<Money> amounts;      // the parts the cap applies to
-  std::vector<Money> shares;       // those parts after the cap (= amounts when not over it)
-  Money total;                     // Σ amounts
-  bool capped = false;             // total > cap: shares are proportional
-  bool undetermined = false;       // some case is undetermined: the shares may change
-  Money payable;                   // Σ payable of its cases
+  std::vector<Money> subsidies;  // each judged alone
+  std::vector<Money> amounts;    // the parts the cap applies to
+  std::vector<Money> shares;     // those parts after the cap (= amounts when not over it)
+  Money total;                   // Σ amounts
+  bool capped = false;           // total > cap: shares are proportional
+  bool undetermined = false;     // some case is undetermined: the shares may change
+  Money payable;                 // Σ payable of its cases
 };
 
 struct FlagPlace {
   size_t ordinal = 0;
   std::string name;  // the case's name
   std::string file;
-  int index = 0;     // of the case in its file
+  int index = 0;  // of the case in its file
   int line = 0;
 };
 
@@ -101,10 +101,10 @@ struct Flag {
 
 // What the round changed for one case.
 struct CaseRound {
-  Money payable;                            // its subsidy after the round
+  Money payable;                                // its subsidy after the round
   const EnterpriseRound* enterprise = nullptr;  // its enterprise, when it has other cases
-  size_t position = 0;                      // its place in enterprise->cases
-  std::vector<size_t> flags;                // indexes into Round::flags()
+  size_t position = 0;                          // its place in enterprise->cases
+  std::vector<size_t> flags;                    // indexes into Round::flags()
 };
 
 class Round {

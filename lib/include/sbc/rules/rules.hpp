@@ -10,12 +10,12 @@
 #include <string_view>
 #include <vector>
 
-#include "sbc/model/case.hpp"
-#include "sbc/values/date.hpp"
 #include "sbc/base/diagnostic.hpp"
-#include "sbc/values/rate.hpp"
-#include "sbc/model/schema.hpp"
 #include "sbc/base/text.hpp"
+#include "sbc/model/case.hpp"
+#include "sbc/model/schema.hpp"
+#include "sbc/values/date.hpp"
+#include "sbc/values/rate.hpp"
 
 namespace sbc {
 
@@ -23,25 +23,27 @@ namespace sbc {
 // to the list item inside `any_item`); combinators hold children.
 struct Predicate {
   enum class Op {
-    all,           // every child passes (Kleene and)
-    any,           // some child passes (Kleene or)
-    is,            // a boolean fact equals `operand`
-    in,            // an enumeration fact is one of `codes`
-    at_least,      // ≥ operand: 以上, 不低于 (money, whole number, date, or rank of an ordered enum)
-    more_than,     // > operand: 超过
-    at_most,       // ≤ operand: 以下, 不超过
-    less_than,     // < operand: 不满
-    contains_any,  // a list of enumerations holds one of `codes`
-    any_item,      // some item of a list of records passes children[0]
-    within_years,  // the date fact is no more than `n` calendar years before the reference date
+    all,       // every child passes (Kleene and)
+    any,       // some child passes (Kleene or)
+    is,        // a boolean fact equals `operand`
+    in,        // an enumeration fact is one of `codes`
+    at_least,  // ≥ operand: 以上, 不低于 (money, whole number, date, or rank of an ordered enum)
+    more_than,         // > operand: 超过
+    at_most,           // ≤ operand: 以下, 不超过
+    less_than,         // < operand: 不满
+    contains_any,      // a list of enumerations holds one of `codes`
+    any_item,          // some item of a list of records passes children[0]
+    within_years,      // the date fact is no more than `n` calendar years before the reference date
     older_than_years,  // the reference date is more than `n` calendar years after the date fact
-    newer_than_years,  // the date fact is after the same day `n` calendar years before the reference
-    at_least_years,  // the reference date is at least `n` calendar years after the date fact (满 n 年)
+    newer_than_years,  // the date fact is after the same day `n` calendar years before the
+                       // reference
+    at_least_years,  // the reference date is at least `n` calendar years after the date fact (满 n
+                     // 年)
     at_least_share_of,  // a money fact is at least `share` of the money fact `other` (不低于 …%)
-    year_within,   // a year (whole number) is the as-of year or one of the `n` years before it
-    items_at_least,  // a list has at least `n` items
-    stated_none,   // the fact is stated as none / never
-    given,         // the fact is stated (a text that must be supplied, e.g. a basis)
+    year_within,        // a year (whole number) is the as-of year or one of the `n` years before it
+    items_at_least,     // a list has at least `n` items
+    stated_none,        // the fact is stated as none / never
+    given,              // the fact is stated (a text that must be supplied, e.g. a basis)
   };
   Op op = Op::all;
   std::string path;
@@ -50,8 +52,8 @@ struct Predicate {
   std::vector<Predicate> children;
   Value operand;
   std::vector<std::string> codes;  // in: enumeration codes, or whole numbers as written
-  Text codes_text;                  // the codes as messages show them ("国内领先、国际领先")
-  int n = 0;                        // years, or items
+  Text codes_text;  // the codes as messages show them ("国内领先、国际领先")
+  int n = 0;        // years, or items
   // The other fact a test compares with, a path from the case root: the reference date of the
   // year tests (`reference:`; the as-of date when empty), or the whole of at_least_share_of.
   std::string other;
@@ -100,9 +102,9 @@ struct PathWarning {
 
 struct Recognition {
   std::map<std::string, Text> groups;  // display names: basic → 基础条件 / basic conditions
-  std::vector<std::string> required;  // groups whose conditions must all pass
-  std::vector<PathSpec> paths;        // at least one must pass
-  std::vector<Condition> conditions;  // in pack order
+  std::vector<std::string> required;   // groups whose conditions must all pass
+  std::vector<PathSpec> paths;         // at least one must pass
+  std::vector<Condition> conditions;   // in pack order
   std::vector<PathWarning> warnings;
 };
 
@@ -141,13 +143,16 @@ struct DateRange {
 // The numbers of the subsidy arithmetic (shared/policy/shandong-2020.md, "How to compute"). Each
 // optional one belongs to a rule of the engine, and is given exactly when the pack cites that rule.
 struct CompensationParameters {
-  std::vector<std::string> eligible_kinds;      // scope.insurance_type: policy kinds that count
-  std::optional<Rate> first_installment_share;  // pay.first_installment: first day's payments >= premium × this
-  std::optional<Rate> sale_invoiced_share;      // sale.date: a sale is realised when invoices reach amount × this
-  Rate rate_cap;                                // amount.formula: rate = min(premium ÷ limit, this)
-  Rate subsidy_share;                           // amount.formula: subsidy = base × this
-  std::optional<int> limit_multiple;            // amount.limit_multiple: eligible limit <= this × covered sales
-  std::optional<Money> enterprise_cap;          // amount.enterprise_cap: the total per enterprise
+  std::vector<std::string> eligible_kinds;  // scope.insurance_type: policy kinds that count
+  std::optional<Rate>
+      first_installment_share;  // pay.first_installment: first day's payments >= premium × this
+  std::optional<Rate>
+      sale_invoiced_share;  // sale.date: a sale is realised when invoices reach amount × this
+  Rate rate_cap;            // amount.formula: rate = min(premium ÷ limit, this)
+  Rate subsidy_share;       // amount.formula: subsidy = base × this
+  std::optional<int>
+      limit_multiple;  // amount.limit_multiple: eligible limit <= this × covered sales
+  std::optional<Money> enterprise_cap;  // amount.enterprise_cap: the total per enterprise
 };
 
 struct Compensation {
@@ -174,7 +179,8 @@ struct AwardTier {
 struct AwardBase {
   std::string path;
   std::vector<std::string> keys;
-  std::optional<int> months;  // set: invoiced sales from the date `path`; unset: `path` is the amount
+  std::optional<int>
+      months;  // set: invoiced sales from the date `path`; unset: `path` is the amount
 };
 
 // A sales or purchase award (奖补/奖励): tiers of shares of a base, capped, for the developer or
@@ -200,8 +206,8 @@ struct RulePack {
   std::string source_document;   // the policy document's title
   std::string source_published;  // who published it, when, and in what form it was seen
   std::string source_file;       // where a copy is kept, if the pack says (not used by the tools)
-  std::string origin;  // "built-in" or the file it was loaded from
-  std::string text;    // the pack's YAML as loaded
+  std::string origin;            // "built-in" or the file it was loaded from
+  std::string text;              // the pack's YAML as loaded
   std::string sha256;  // of `text`, in hex: which rules exactly a verdict was reached under
   Recognition recognition;
   std::optional<Compensation> compensation;
@@ -214,7 +220,8 @@ struct RulePack {
   std::optional<Text> validity_warning(std::optional<Date> judged_at) const;
   bool recognises() const { return !recognition.paths.empty(); }  // award-only packs do not
   bool subsidises() const { return compensation.has_value() || !awards.empty(); }
-  // Why sbc-check (`subsidy` false) or sbc-subsidy (true) cannot judge cases under this pack, if it cannot.
+  // Why sbc-check (`subsidy` false) or sbc-subsidy (true) cannot judge cases under this pack, if it
+  // cannot.
   std::optional<Text> unusable_for(bool subsidy) const;
 };
 
@@ -237,8 +244,8 @@ RulePack load_pack(const Node& root, const std::string& yaml_text, const std::st
 
 struct BuiltinPack {
   std::string_view id;
-  std::string_view text;  // the pack's YAML, as in rules/
-  std::string_view tree;  // its parsed tree, encode()d at build time
+  std::string_view text;    // the pack's YAML, as in rules/
+  std::string_view tree;    // its parsed tree, encode()d at build time
   std::string_view sha256;  // of `text`, computed at build time
   // What choosing a pack for a case needs, known without loading the pack:
   std::string_view jurisdiction;

@@ -58,11 +58,12 @@ std::string command_line(const std::vector<std::string>& argv);
 // Fills the library's options from the shared arguments; a message for a bad value. An xlsx
 // workbook goes to --output, else to a temporary file that run_tool copies to standard output
 // (libxlsxwriter writes a named file), never to a terminal.
-std::optional<std::string> to_options(const ToolArguments& a, CheckOptions& o, const Environment& env);
+std::optional<std::string> to_options(const ToolArguments& a, CheckOptions& o,
+                                      const Environment& env);
 // sbc-subsidy's --window START END and --form NAME (empty when not given); a message for a bad
 // window. Call after to_options, whose language the message takes.
-std::optional<std::string> to_subsidy_options(const std::vector<std::string>& window, const std::string& form,
-                                              SubsidyOptions& o);
+std::optional<std::string> to_subsidy_options(const std::vector<std::string>& window,
+                                              const std::string& form, SubsidyOptions& o);
 // The workbook is written to a temporary file and then copied to standard output.
 bool workbook_to_stdout(const ToolArguments& a, const CheckOptions& o);
 
@@ -102,8 +103,8 @@ using ToolRun = std::function<BatchSummary(std::function<void(size_t)>)>;
 // the batch, copies a workbook meant for standard output there, and for a person at standard
 // error (unless -q) shows progress and, after more than one case, the summary. An InputError
 // becomes "NAME: file:line:col: message" and status 2.
-int run_tool(const char* name, const ToolArguments& a, const CheckOptions& o, bool with_total, RuleLibrary& rules,
-             const ToolRun& run, const Console& console);
+int run_tool(const char* name, const ToolArguments& a, const CheckOptions& o, bool with_total,
+             RuleLibrary& rules, const ToolRun& run, const Console& console);
 
 // Today, from the clock: which Shandong pack is in force for --template and --interview. The
 // judgement never reads the clock; this is the only place that does.

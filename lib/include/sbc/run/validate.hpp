@@ -9,8 +9,8 @@
 
 #include "sbc/batch/batch.hpp"
 #include "sbc/model/case.hpp"
-#include "sbc/run/check.hpp"
 #include "sbc/rules/rules.hpp"
+#include "sbc/run/check.hpp"
 
 namespace sbc {
 
@@ -30,13 +30,13 @@ struct ValidateOptions {
 // Every problem of every case, in the order of their lines; exit 0 when there is no error, 1 when
 // a case has one, 2 when a file cannot be read at all (missing, not YAML, over a limit). `rules`
 // resolves the packs that cases name in their `rules:` key.
-BatchSummary run_validate(const std::vector<std::string>& inputs, const ValidateOptions& options, RuleLibrary& rules,
-                          std::istream& in, std::ostream& out);
+BatchSummary run_validate(const std::vector<std::string>& inputs, const ValidateOptions& options,
+                          RuleLibrary& rules, std::istream& in, std::ostream& out);
 
 // Lints rule pack files (a directory: its *.yaml and *.yml; "-": standard input), loading each as
 // the tools do: its first problem as file:line:col in text, or one object per pack (pack, problems)
 // in json/jsonl. 0 when all are clean, 1 when a pack has a problem, 2 when a file cannot be read.
-ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOptions& output, std::istream& in,
-                      std::ostream& out, const Limits& limits = {});
+ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOptions& output,
+                      std::istream& in, std::ostream& out, const Limits& limits = {});
 
 }  // namespace sbc

@@ -1,5 +1,5 @@
-// The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a 31-letter
-// alphabet, the last a check character over the first 17.
+// The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a
+// 31-letter alphabet, the last a check character over the first 17.
 #pragma once
 
 #include <optional>

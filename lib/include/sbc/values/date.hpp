@@ -26,11 +26,15 @@ std::string format_zh(Date d);
 // (2018-02-28 + 2 years = 2020-02-28; 2020-02-29 + 1 year = 2021-02-28).
 Date add_years(Date d, int n);
 // The last day of the n calendar months that begin on `from` (that day included): the day before
-// the same day n months later, or the month's last day when it has no such day (民法典 第二百零三条):
-// 2023-08-01 + 12 months ends 2024-07-31; 2024-02-29 + 12 months ends 2025-02-28.
+// the same day n months later, or the month's last day when it has no such day (民法典
+// 第二百零三条): 2023-08-01 + 12 months ends 2024-07-31; 2024-02-29 + 12 months ends 2025-02-28.
 Date last_day_of_months(Date from, int n);
-inline Date add_days(Date d, int n) { return Date{d.days + n}; }
+inline Date add_days(Date d, int n) {
+  return Date{d.days + n};
+}
 // Whole days from a to b (b - a).
-inline int days_between(Date a, Date b) { return b.days - a.days; }
+inline int days_between(Date a, Date b) {
+  return b.days - a.days;
+}
 
 }  // namespace sbc

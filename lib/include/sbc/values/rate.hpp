@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "sbc/values/money.hpp"
 #include "sbc/base/parsed.hpp"
+#include "sbc/values/money.hpp"
 
 namespace sbc {
 
@@ -21,10 +21,18 @@ struct Rate {
 
 bool operator==(Rate a, Rate b);
 bool operator<(Rate a, Rate b);
-inline bool operator>(Rate a, Rate b) { return b < a; }
-inline bool operator<=(Rate a, Rate b) { return !(b < a); }
-inline bool operator>=(Rate a, Rate b) { return !(a < b); }
-inline Rate min(Rate a, Rate b) { return b < a ? b : a; }
+inline bool operator>(Rate a, Rate b) {
+  return b < a;
+}
+inline bool operator<=(Rate a, Rate b) {
+  return !(b < a);
+}
+inline bool operator>=(Rate a, Rate b) {
+  return !(a < b);
+}
+inline Rate min(Rate a, Rate b) {
+  return b < a ? b : a;
+}
 
 // Parses "1.5%" or "15‰". A bare number is an error: 0.015 and 1.5 would be ambiguous.
 Parsed<Rate> parse_rate(std::string_view text);
