@@ -192,91 +192,106 @@ std::optional<Money> annual_premium(const Value& policy, Money premium, PolicyRe
   return share;
 }
 
-PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t index,
-                          const std::vector<SaleResult>& sales, bool sales_given,
-                          const std::optional<DateRange>& window) {
-  const CompensationParameters& p = comp.parameters;
-  PolicyResult r;
-  std::string at = fmt::format("insurance.policies[{}]", index);
-  const Value* number = get(policy, "number");
-  r.number = number ? number->text : at;
-  Findings f(comp, r.findings, r.counted);
+// What the steps of judge_policy share: the programme, the policy, where it is, what it finds.
+struct PolicyStep {
+  const Compensation& comp;
+  const Value& policy;
+  const std::string& at;  // insurance.policies[i]
+  PolicyResult& r;
+  Findings& f;
+};
 
-  // Kind.
-  if (const Value* kind = get(policy, "kind")) {
-    r.kind = kind->text;
-    if (comp.cites("scope.insurance_type") &&
-        std::find(p.eligible_kinds.begin(), p.eligible_kinds.end(), kind->text) ==
-            p.eligible_kinds.end())
-      f.fail("scope.insurance_type", {fmt::format("险种“{}”不在补偿范围内", kind->text),
-                                      fmt::format("kind '{}' is not one that counts", kind->text)});
-  } else {
-    f.missing("scope.insurance_type", at + ".kind");
+void check_kind(const PolicyStep& s) {
+  const Value* kind = get(s.policy, "kind");
+  if (kind == nullptr) {
+    s.f.missing("scope.insurance_type", s.at + ".kind");
+    return;
   }
+  s.r.kind = kind->text;
+  const std::vector<std::string>& kinds = s.comp.parameters.eligible_kinds;
+  if (s.comp.cites("scope.insurance_type") &&
+      std::find(kinds.begin(), kinds.end(), kind->text) == kinds.end())
+    s.f.fail("scope.insurance_type", {fmt::format("险种“{}”不在补偿范围内", kind->text),
+                                      fmt::format("kind '{}' is not one that counts", kind->text)});
+}
 
-  // Signed and paid in the window; the first instalment.
-  const Value* premium = get(policy, "premium");
-  if (premium)
-    r.premium = premium->money;
-  else
-    f.missing("amount.formula", at + ".premium");
-  auto in_window = [&](const char* what_zh, const char* what_en, Date d) {
-    if (!comp.cites("scope.window")) return;
-    if (!window) {
-      f.unknown("scope.window", "insurance.window",
+// scope.window: a date of the policy (signed, first paid) inside the insurance window.
+void check_in_window(const PolicyStep& s, const std::optional<DateRange>& window,
+                     const char* what_zh, const char* what_en, Date d) {
+  if (!s.comp.cites("scope.window")) return;
+  if (!window) {
+    s.f.unknown("scope.window", "insurance.window",
                 {"投保时限未知（规则包未设定，案例与命令行也未给出）",
                  "the insurance window is not known (not in the pack, the case or --window)"});
-    } else if (!window->contains(d)) {
-      f.fail("scope.window",
+  } else if (!window->contains(d)) {
+    s.f.fail("scope.window",
              {fmt::format("{} {} 不在投保时限 {} 内", what_zh, format(d), range(*window)),
               fmt::format("{} {} is outside the window {}", what_en, format(d), range(*window))});
-    }
-  };
-  if (const Value* signed_on = get(policy, "signed_on"))
-    in_window("签订日期", "signed on", signed_on->date);
+  }
+}
+
+// pay.first_installment: what was paid on the first day of payment reaches the pack's share.
+void check_first_installment(const PolicyStep& s, const std::vector<Dated>& paid) {
+  Date first = paid.front().date;
+  Money first_day;
+  for (const Dated& d : paid)
+    if (d.date == first) first_day = first_day + d.amount;
+  const std::optional<Rate>& share = s.comp.parameters.first_installment_share;
+  if (!share || !s.r.premium || reaches(first_day, *s.r.premium, *share)) return;
+  Money needed = apply_half_up(*s.r.premium, *share);
+  s.f.fail("pay.first_installment",
+           {fmt::format("首期保费 {}（{}）低于保费总额 {} 的 {}", yuan(first_day), format(first),
+                        yuan(*s.r.premium), format_rate(*share)),
+            fmt::format("the first instalment {} ({}) is below {} of the premium {} (about {})",
+                        yuan(first_day), format(first), format_rate(*share), yuan(*s.r.premium),
+                        yuan(needed))});
+}
+
+// Signed and paid in the window, the first instalment, not surrendered. Returns the payments
+// (by date), or nothing when the case does not list them.
+std::optional<std::vector<Dated>> check_signing_and_payment(
+    const PolicyStep& s, const std::optional<DateRange>& window) {
+  if (const Value* premium = get(s.policy, "premium"))
+    s.r.premium = premium->money;
   else
-    f.missing("scope.window", at + ".signed_on");
-  const Value* payments = get(policy, "payments");
+    s.f.missing("amount.formula", s.at + ".premium");
+  if (const Value* signed_on = get(s.policy, "signed_on"))
+    check_in_window(s, window, "签订日期", "signed on", signed_on->date);
+  else
+    s.f.missing("scope.window", s.at + ".signed_on");
+  const Value* payments = get(s.policy, "payments");
   std::optional<std::vector<Dated>> paid = payments ? dated_amounts(*payments) : std::nullopt;
   if (!paid) {
-    f.missing("pay.first_installment", at + ".payments");
-    f.missing("amount.paid_premium", at + ".payments");
+    s.f.missing("pay.first_installment", s.at + ".payments");
+    s.f.missing("amount.paid_premium", s.at + ".payments");
   } else if (paid->empty()) {
-    f.fail("scope.window", {"未支付保费", "no premium was paid"});
-    f.fail("amount.paid_premium", {"未支付保费", "no premium was paid"});
+    s.f.fail("scope.window", {"未支付保费", "no premium was paid"});
+    s.f.fail("amount.paid_premium", {"未支付保费", "no premium was paid"});
   } else {
-    Date first = paid->front().date;
-    Money first_day;
-    for (const Dated& d : *paid)
-      if (d.date == first) first_day = first_day + d.amount;
-    in_window("首期保费支付日期", "the first payment on", first);
-    if (const auto& share = p.first_installment_share;
-        share && r.premium && !reaches(first_day, *r.premium, *share)) {
-      Money needed = apply_half_up(*r.premium, *share);
-      f.fail("pay.first_installment",
-             {fmt::format("首期保费 {}（{}）低于保费总额 {} 的 {}", yuan(first_day), format(first),
-                          yuan(*r.premium), format_rate(*share)),
-              fmt::format("the first instalment {} ({}) is below {} of the premium {} (about {})",
-                          yuan(first_day), format(first), format_rate(*share), yuan(*r.premium),
-                          yuan(needed))});
-    }
+    check_in_window(s, window, "首期保费支付日期", "the first payment on", paid->front().date);
+    check_first_installment(s, *paid);
   }
-  if (const Value* surrendered = get(policy, "surrendered"); surrendered && surrendered->flag)
-    f.fail("other.no_surrender", {"保单已退保", "the policy was surrendered"});
+  if (const Value* surrendered = get(s.policy, "surrendered"); surrendered && surrendered->flag)
+    s.f.fail("other.no_surrender", {"保单已退保", "the policy was surrendered"});
+  return paid;
+}
 
-  // The sales it covers: those it names, or every sale of the case (when the programme asks for
-  // sales).
+// The sales a policy covers: those it names, or every sale of the case (when the programme asks
+// for sales). A contract it names that is no sale fails other.contract_matches_policy.
+std::vector<const SaleResult*> covered_sales_of(const PolicyStep& s,
+                                                const std::vector<SaleResult>& sales,
+                                                bool sales_given) {
   std::vector<const SaleResult*> covered;
-  const Value* contracts = get(policy, "contracts");
-  if (!comp.cites("scope.sale_in_window")) {
-  } else if (!sales_given) {
-    f.missing("scope.sale_in_window", "insurance.sales");
+  const Value* contracts = get(s.policy, "contracts");
+  if (!s.comp.cites("scope.sale_in_window")) return covered;
+  if (!sales_given) {
+    s.f.missing("scope.sale_in_window", "insurance.sales");
   } else if (contracts && !contracts->items.empty()) {
     for (const Value& name : contracts->items) {
       auto it = std::find_if(sales.begin(), sales.end(),
-                             [&](const SaleResult& s) { return s.contract == name.text; });
+                             [&](const SaleResult& sale) { return sale.contract == name.text; });
       if (it == sales.end())
-        f.fail(
+        s.f.fail(
             "other.contract_matches_policy",
             {fmt::format("保单所列合同“{}”不在销售记录中", name.text),
              fmt::format("contract '{}' named by the policy is not among the sales", name.text)});
@@ -284,82 +299,112 @@ PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t 
         covered.push_back(&*it);
     }
   } else {
-    for (const SaleResult& s : sales) covered.push_back(&s);
+    for (const SaleResult& sale : sales) covered.push_back(&sale);
   }
+  return covered;
+}
+
+// scope.sale_in_window: some covered sale counts. Sets r.covered and r.covered_sales.
+void check_covered_sales(const PolicyStep& s, const std::vector<SaleResult>& sales,
+                         bool sales_given) {
   Tri sale_found = Tri::fail;
   Money covered_sales;
-  for (const SaleResult* s : covered) {
-    sale_found = tri_or(sale_found, s->counts);
-    if (s->counts == Tri::pass) {
-      r.covered.push_back(s->contract);
-      covered_sales = covered_sales + *s->amount;
+  for (const SaleResult* sale : covered_sales_of(s, sales, sales_given)) {
+    sale_found = tri_or(sale_found, sale->counts);
+    if (sale->counts == Tri::pass) {
+      s.r.covered.push_back(sale->contract);
+      covered_sales = covered_sales + *sale->amount;
     }
   }
-  if (!comp.cites("scope.sale_in_window")) {
-  } else if (sales_given && sale_found == Tri::fail)
-    f.fail("scope.sale_in_window",
-           {"保单对应的销售均未在投保时限内实现",
-            "none of the sales the policy covers was realised in the window"});
+  s.r.covered_sales = covered_sales;
+  if (!s.comp.cites("scope.sale_in_window")) return;
+  if (sales_given && sale_found == Tri::fail)
+    s.f.fail("scope.sale_in_window",
+             {"保单对应的销售均未在投保时限内实现",
+              "none of the sales the policy covers was realised in the window"});
   else if (sale_found == Tri::unknown)
-    f.unknown("scope.sale_in_window", "insurance.sales",
-              {"对应销售是否在投保时限内实现尚不能确定",
-               "whether a covered sale was realised in the window is not yet known"});
-  r.covered_sales = covered_sales;
+    s.f.unknown("scope.sale_in_window", "insurance.sales",
+                {"对应销售是否在投保时限内实现尚不能确定",
+                 "whether a covered sale was realised in the window is not yet known"});
+}
 
-  // The amount, steps 1 to 6.
-  const Value* limit = get(policy, "liability_limit");
+// amount.paid_premium (年度保费实际支出): the premium counts as far as it was paid.
+Money premium_counted(const PolicyStep& s, const std::optional<std::vector<Dated>>& paid) {
+  Money counted = *s.r.premium;
+  if (!s.comp.cites("amount.paid_premium") || !paid) return counted;
+  Money total;
+  for (const Dated& d : *paid) total = total + d.amount;
+  if (total < counted) {
+    s.r.warnings.push_back(
+        {fmt::format("保费 {} 中实际支付 {}，按实际支付计", yuan(counted), yuan(total)),
+         fmt::format("of the premium {}, {} was paid: the paid amount counts", yuan(counted),
+                     yuan(total))});
+    counted = total;
+  }
+  return counted;
+}
+
+// A rate the case declares that disagrees with premium ÷ limit is a warning; the computed counts.
+void warn_declared_rate(const PolicyStep& s, Money limit) {
+  const Value* declared = get(s.policy, "rate");
+  if (!declared || apply_half_up(limit, declared->rate) == *s.r.premium) return;
+  Money implied = apply_half_up(limit, declared->rate);
+  s.r.warnings.push_back(
+      {fmt::format("申报费率 {} × 限额 {} = {}，与保费 {} 不符；按计算费率 {} 计",
+                   format_rate(declared->rate), yuan(limit), yuan(implied), yuan(*s.r.premium),
+                   format_rate(*s.r.rate)),
+       fmt::format(
+           "declared rate {} × limit {} = {}, not the premium {}; the computed rate {} is used",
+           format_rate(declared->rate), yuan(limit), yuan(implied), yuan(*s.r.premium),
+           format_rate(*s.r.rate))});
+}
+
+// The amount, steps 1 to 6: annual premium, rate, capped rate, eligible limit, base, subsidy.
+void compute_policy_amount(const PolicyStep& s, const std::optional<std::vector<Dated>>& paid) {
+  const CompensationParameters& p = s.comp.parameters;
+  const Value* limit = get(s.policy, "liability_limit");
   if (limit)
-    r.liability_limit = limit->money;
+    s.r.liability_limit = limit->money;
   else
-    f.missing("amount.formula", at + ".liability_limit");
-  if (!r.premium || !limit) return r;
-  // amount.paid_premium (年度保费实际支出): the premium counts as far as it was paid.
-  Money counted = *r.premium;
-  if (comp.cites("amount.paid_premium") && paid) {
-    Money total;
-    for (const Dated& d : *paid) total = total + d.amount;
-    if (total < counted) {
-      r.warnings.push_back(
-          {fmt::format("保费 {} 中实际支付 {}，按实际支付计", yuan(counted), yuan(total)),
-           fmt::format("of the premium {}, {} was paid: the paid amount counts", yuan(counted),
-                       yuan(total))});
-      counted = total;
-    }
-  }
-  r.paid_premium = counted;
-  std::optional<Money> annual = annual_premium(policy, counted, r, f, at);
-  if (!annual) return r;
-  const Value* period = get(policy, "period");
-  r.period = DateRange{get(*period, "start")->date,
-                       get(*period, "end")->date};  // annual_premium found both
-  r.annual_premium = annual;
+    s.f.missing("amount.formula", s.at + ".liability_limit");
+  if (!s.r.premium || !limit) return;
+  s.r.paid_premium = premium_counted(s, paid);
+  std::optional<Money> annual = annual_premium(s.policy, *s.r.paid_premium, s.r, s.f, s.at);
+  if (!annual) return;
+  const Value* period = get(s.policy, "period");  // annual_premium found its start and end
+  s.r.period = DateRange{get(*period, "start")->date, get(*period, "end")->date};
+  s.r.annual_premium = annual;
   if (limit->money.fen == 0) {
-    f.fail("amount.formula",
-           {"累计责任限额为 0，费率无从计算", "the liability limit is 0, so there is no rate"});
-    return r;
+    s.f.fail("amount.formula",
+             {"累计责任限额为 0，费率无从计算", "the liability limit is 0, so there is no rate"});
+    return;
   }
-  r.rate = Rate::of(annual->fen, limit->money.fen);
-  if (const Value* declared = get(policy, "rate");
-      declared && apply_half_up(limit->money, declared->rate) != *r.premium)
-    r.warnings.push_back(
-        {fmt::format("申报费率 {} × 限额 {} = {}，与保费 {} 不符；按计算费率 {} 计",
-                     format_rate(declared->rate), yuan(limit->money),
-                     yuan(apply_half_up(limit->money, declared->rate)), yuan(*r.premium),
-                     format_rate(*r.rate)),
-         fmt::format(
-             "declared rate {} × limit {} = {}, not the premium {}; the computed rate {} is used",
-             format_rate(declared->rate), yuan(limit->money),
-             yuan(apply_half_up(limit->money, declared->rate)), yuan(*r.premium),
-             format_rate(*r.rate))});
-  r.capped_rate = min(*r.rate, p.rate_cap);
+  s.r.rate = Rate::of(annual->fen, limit->money.fen);
+  warn_declared_rate(s, limit->money);
+  s.r.capped_rate = min(*s.r.rate, p.rate_cap);
   Money eligible = limit->money;
   if (p.limit_multiple) {
-    Money multiple{covered_sales.fen * *p.limit_multiple};
+    Money multiple{s.r.covered_sales->fen * *p.limit_multiple};
     if (multiple < eligible) eligible = multiple;
   }
-  r.eligible_limit = eligible;
-  r.base = std::min(apply_half_up(eligible, *r.capped_rate), *annual);
-  r.subsidy = apply_half_up(*r.base, p.subsidy_share);
+  s.r.eligible_limit = eligible;
+  s.r.base = std::min(apply_half_up(eligible, *s.r.capped_rate), *annual);
+  s.r.subsidy = apply_half_up(*s.r.base, p.subsidy_share);
+}
+
+PolicyResult judge_policy(const Compensation& comp, const Value& policy, size_t index,
+                          const std::vector<SaleResult>& sales, bool sales_given,
+                          const std::optional<DateRange>& window) {
+  PolicyResult r;
+  std::string at = fmt::format("insurance.policies[{}]", index);
+  const Value* number = get(policy, "number");
+  r.number = number ? number->text : at;
+  Findings f(comp, r.findings, r.counted);
+  PolicyStep step{comp, policy, at, r, f};
+  check_kind(step);
+  std::optional<std::vector<Dated>> paid = check_signing_and_payment(step, window);
+  check_covered_sales(step, sales, sales_given);
+  compute_policy_amount(step, paid);
   return r;
 }
 
@@ -463,9 +508,9 @@ void compensate_one_year(const Compensation& comp, std::vector<PolicyResult>& po
 namespace {
 
 // The insurance compensation; sets v.compensation and returns its outcome.
-Grant compute_compensation(const Compensation& comp, const Case& c, std::optional<Date> as_of,
-                           std::optional<DateRange> window, SubsidyVerdict& v) {
-  // The window: the command line, else the case, else the pack.
+// The window: the command line, else the case, else the pack.
+void choose_window(const Compensation& comp, const Case& c, std::optional<DateRange> window,
+                   SubsidyVerdict& v) {
   const Value* case_window = c.fact("insurance.window");
   if (window) {
     v.window = window;
@@ -477,7 +522,11 @@ Grant compute_compensation(const Compensation& comp, const Case& c, std::optiona
     v.window = comp.window;
     v.window_source = "pack";
   }
+}
 
+// The case-level conditions and the materials, together.
+Tri judge_case_level(const Compensation& comp, const Case& c, std::optional<Date> as_of,
+                     SubsidyVerdict& v) {
   Tri case_level = Tri::pass;
   for (const Condition& condition : comp.conditions) {
     v.conditions.push_back(judge(condition, c, as_of));
@@ -489,12 +538,16 @@ Grant compute_compensation(const Compensation& comp, const Case& c, std::optiona
   case_level = tri_and(case_level, v.materials.result);
   if (v.materials.result == Tri::unknown && !c.fact("materials"))
     add_unique(v.missing, {"materials"});
+  return case_level;
+}
 
+// Every sale and policy, the total of the policies that count; unknown while some policy is.
+Tri judge_policies(const Compensation& comp, const Case& c, const Value* policies,
+                   SubsidyVerdict& v) {
   const Value* sales = comp.cites("scope.sale_in_window") ? c.fact("insurance.sales") : nullptr;
   if (sales)
     for (size_t i = 0; i < sales->items.size(); ++i)
       v.sales.push_back(judge_sale(comp, sales->items[i], i, v.window));
-  const Value* policies = c.fact("insurance.policies");
   Tri policies_known = Tri::pass;
   if (policies == nullptr) {
     policies_known = Tri::unknown;
@@ -514,17 +567,29 @@ Grant compute_compensation(const Compensation& comp, const Case& c, std::optiona
   }
   for (const SaleResult& s : v.sales)
     for (const Finding& f : s.findings) add_unique(v.missing, f.missing);
+  return policies_known;
+}
 
+// amount.enterprise_cap: the case's total held to the cap of one enterprise.
+void apply_enterprise_cap(const Compensation& comp, SubsidyVerdict& v) {
   const std::optional<Money>& cap = comp.parameters.enterprise_cap;
   v.compensation = cap ? std::min(v.total_before_cap, *cap) : v.total_before_cap;
   v.cap_applied = cap && v.total_before_cap > *cap;
-  if (v.cap_applied) {
-    const Citation& rule = comp.rule("amount.enterprise_cap");
-    v.warnings.push_back({fmt::format("合计 {} 超过单个企业上限 {}（{}），按上限补助",
-                                      yuan(v.total_before_cap), yuan(*cap), rule.clause),
-                          fmt::format("the total {} exceeds the per-enterprise cap {} ({}): capped",
-                                      yuan(v.total_before_cap), yuan(*cap), rule.clause)});
-  }
+  if (!v.cap_applied) return;
+  const Citation& rule = comp.rule("amount.enterprise_cap");
+  v.warnings.push_back({fmt::format("合计 {} 超过单个企业上限 {}（{}），按上限补助",
+                                    yuan(v.total_before_cap), yuan(*cap), rule.clause),
+                        fmt::format("the total {} exceeds the per-enterprise cap {} ({}): capped",
+                                    yuan(v.total_before_cap), yuan(*cap), rule.clause)});
+}
+
+Grant compute_compensation(const Compensation& comp, const Case& c, std::optional<Date> as_of,
+                           std::optional<DateRange> window, SubsidyVerdict& v) {
+  choose_window(comp, c, window, v);
+  Tri case_level = judge_case_level(comp, c, as_of, v);
+  const Value* policies = c.fact("insurance.policies");
+  Tri policies_known = judge_policies(comp, c, policies, v);
+  apply_enterprise_cap(comp, v);
   // Undetermined only while a missing fact could still change the outcome: once every policy is
   // out (or the case states none), no fact can bring money, whatever else is unknown.
   bool every_policy_out =

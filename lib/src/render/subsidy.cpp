@@ -225,8 +225,98 @@ void write_findings(JsonWriter& j, const std::vector<Finding>& findings, Lang la
   j.end_array();
 }
 
+void write_window(JsonWriter& j, const SubsidyVerdict& v) {
+  if (!v.window) {
+    j.null();
+    return;
+  }
+  j.begin_object().key("start").value(format(v.window->start));
+  j.key("end").value(format(v.window->end));
+  j.key("source").value(v.window_source).end_object();
+}
+
+void write_sale(JsonWriter& j, const SaleResult& s, Lang lang) {
+  j.begin_object().key("contract").value(s.contract).key("amount");
+  write_money(j, s.amount);
+  j.key("invoiced");
+  write_money(j, s.invoiced);
+  j.key("sale_date").string_or_null(s.sale_date ? format(*s.sale_date) : "").key("counts");
+  write_tri(j, s.counts);
+  j.key("reasons");
+  write_findings(j, s.findings, lang);
+  j.end_object();
+}
+
+// amount.one_year (Henan): the year compensated, the days of the term inside it, the share.
+void write_compensated_year(JsonWriter& j, const PolicyResult& p) {
+  if (!p.year) {
+    j.null();
+    return;
+  }
+  j.begin_object().key("start").value(format(p.year->start));
+  j.key("end").value(format(p.year->end));
+  j.key("days_in_year").value(p.days_in_year);
+  j.key("days_in_term").value(p.days_in_term);
+  j.key("share");
+  write_money(j, p.year_share);
+  j.end_object();
+}
+
+void write_policy(JsonWriter& j, const PolicyResult& p, Lang lang) {
+  j.begin_object().key("number").value(p.number).key("kind").value(p.kind);
+  for (const auto& [key, amount] : {std::pair{"premium", &p.premium},
+                                    {"annual_premium", &p.annual_premium},
+                                    {"liability_limit", &p.liability_limit}}) {
+    j.key(key);
+    write_money(j, *amount);
+  }
+  j.key("rate");
+  write_rate(j, p.rate);
+  j.key("capped_rate");
+  write_rate(j, p.capped_rate);
+  j.key("covered").strings(p.covered);
+  for (const auto& [key, amount] : {std::pair{"covered_sales", &p.covered_sales},
+                                    {"eligible_limit", &p.eligible_limit},
+                                    {"base", &p.base},
+                                    {"subsidy", &p.subsidy}}) {
+    j.key(key);
+    write_money(j, *amount);
+  }
+  j.key("compensated_year");
+  write_compensated_year(j, p);
+  j.key("counted");
+  write_tri(j, p.counted);
+  j.key("reasons");
+  write_findings(j, p.findings, lang);
+  j.key("warnings").begin_array();
+  for (const Text& w : p.warnings) j.value(w.in(lang));
+  j.end_array().end_object();
+}
+
+void write_award(JsonWriter& j, const AwardResult& a, Lang lang) {
+  const Award& award = *a.award;
+  j.begin_object().key("id").value(award.citation.id).key("clause").value(award.citation.clause);
+  j.key("beneficiary").value(award.beneficiary);
+  j.key("result").value(to_string(a.result));
+  j.key("base");
+  write_money(j, a.base);
+  j.key("before_cap");
+  write_money(j, a.before_cap);
+  j.key("amount").value(plain(a.amount)).key("cap_applied").value(a.cap_applied);
+  j.key("conditions").begin_array();
+  for (const ConditionResult& c : a.conditions) write_condition(j, c, lang);
+  j.end_array().key("missing").strings(a.missing).end_object();
+}
+
+void write_materials(JsonWriter& j, const MaterialsResult& m, Lang lang) {
+  j.begin_object().key("result").value(to_string(m.result));
+  j.key("required").strings(m.required).key("missing").strings(m.missing);
+  j.key("message").value(m.message.in(lang)).end_object();
+}
+
 }  // namespace
 
+// The case, its pack, the verdict and amounts, then a record each: condition, sale, policy, award.
 std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pretty) {
   if (!r.verdict) return error_json(r.input, r.errors, o.lang, pretty);
   const SubsidyVerdict& v = *r.verdict;
@@ -235,113 +325,24 @@ std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pre
   j.key("rules").value(v.pack->id).key("rules_version").value(v.pack->version);
   j.key("rules_sha256").value(v.pack->sha256).key("sbc_version").value(SBC_VERSION);
   j.key("as_of").string_or_null(v.as_of ? format(*v.as_of) : "");
-  j.key("verdict")
-      .value(to_string(v.outcome))
-      .key("subsidy")
-      .value(plain(v.subsidy))
-      .key("currency")
-      .value("CNY");
+  j.key("verdict").value(to_string(v.outcome));
+  j.key("subsidy").value(plain(v.subsidy)).key("currency").value("CNY");
   j.key("compensation").value(plain(v.compensation));
-  j.key("total_before_cap")
-      .value(plain(v.total_before_cap))
-      .key("cap_applied")
-      .value(v.cap_applied);
+  j.key("total_before_cap").value(plain(v.total_before_cap));
+  j.key("cap_applied").value(v.cap_applied);
   j.key("window");
-  if (v.window) {
-    j.begin_object()
-        .key("start")
-        .value(format(v.window->start))
-        .key("end")
-        .value(format(v.window->end));
-    j.key("source").value(v.window_source).end_object();
-  } else {
-    j.null();
-  }
+  write_window(j, v);
   j.key("conditions").begin_array();
   for (const ConditionResult& c : v.conditions) write_condition(j, c, o.lang);
-  j.end_array();
-  j.key("materials").begin_object().key("result").value(to_string(v.materials.result));
-  j.key("required").strings(v.materials.required).key("missing").strings(v.materials.missing);
-  j.key("message").value(v.materials.message.in(o.lang)).end_object();
+  j.end_array().key("materials");
+  write_materials(j, v.materials, o.lang);
   j.key("sales").begin_array();
-  for (const SaleResult& s : v.sales) {
-    j.begin_object().key("contract").value(s.contract).key("amount");
-    write_money(j, s.amount);
-    j.key("invoiced");
-    write_money(j, s.invoiced);
-    j.key("sale_date").string_or_null(s.sale_date ? format(*s.sale_date) : "").key("counts");
-    write_tri(j, s.counts);
-    j.key("reasons");
-    write_findings(j, s.findings, o.lang);
-    j.end_object();
-  }
-  j.end_array();
-  j.key("policies").begin_array();
-  for (const PolicyResult& p : v.policies) {
-    j.begin_object().key("number").value(p.number).key("kind").value(p.kind);
-    for (const auto& [key, amount] : {std::pair{"premium", &p.premium},
-                                      {"annual_premium", &p.annual_premium},
-                                      {"liability_limit", &p.liability_limit}}) {
-      j.key(key);
-      write_money(j, *amount);
-    }
-    j.key("rate");
-    write_rate(j, p.rate);
-    j.key("capped_rate");
-    write_rate(j, p.capped_rate);
-    j.key("covered").strings(p.covered);
-    for (const auto& [key, amount] : {std::pair{"covered_sales", &p.covered_sales},
-                                      {"eligible_limit", &p.eligible_limit},
-                                      {"base", &p.base},
-                                      {"subsidy", &p.subsidy}}) {
-      j.key(key);
-      write_money(j, *amount);
-    }
-    j.key("compensated_year");  // amount.one_year (Henan): the year, the days inside it, the share
-    if (p.year) {
-      j.begin_object()
-          .key("start")
-          .value(format(p.year->start))
-          .key("end")
-          .value(format(p.year->end));
-      j.key("days_in_year")
-          .value(p.days_in_year)
-          .key("days_in_term")
-          .value(p.days_in_term)
-          .key("share");
-      write_money(j, p.year_share);
-      j.end_object();
-    } else {
-      j.null();
-    }
-    j.key("counted");
-    write_tri(j, p.counted);
-    j.key("reasons");
-    write_findings(j, p.findings, o.lang);
-    j.key("warnings").begin_array();
-    for (const Text& w : p.warnings) j.value(w.in(o.lang));
-    j.end_array().end_object();
-  }
-  j.end_array();
-  j.key("awards").begin_array();
-  for (const AwardResult& a : v.awards) {
-    const Award& award = *a.award;
-    j.begin_object().key("id").value(award.citation.id).key("clause").value(award.citation.clause);
-    j.key("beneficiary")
-        .value(award.beneficiary)
-        .key("result")
-        .value(to_string(a.result))
-        .key("base");
-    write_money(j, a.base);
-    j.key("before_cap");
-    write_money(j, a.before_cap);
-    j.key("amount").value(plain(a.amount)).key("cap_applied").value(a.cap_applied);
-    j.key("conditions").begin_array();
-    for (const ConditionResult& c : a.conditions) write_condition(j, c, o.lang);
-    j.end_array().key("missing").strings(a.missing).end_object();
-  }
-  j.end_array();
-  j.key("missing").strings(v.missing);
+  for (const SaleResult& s : v.sales) write_sale(j, s, o.lang);
+  j.end_array().key("policies").begin_array();
+  for (const PolicyResult& p : v.policies) write_policy(j, p, o.lang);
+  j.end_array().key("awards").begin_array();
+  for (const AwardResult& a : v.awards) write_award(j, a, o.lang);
+  j.end_array().key("missing").strings(v.missing);
   std::vector<std::string> warnings = case_warnings(r.input, o.lang);
   for (const Text& w : v.warnings) warnings.push_back(w.in(o.lang));
   j.key("warnings").strings(warnings);
