@@ -2,12 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "run/documents.hpp"
 #include "sbc/base/json.hpp"
 #include "sbc/batch/batch.hpp"
 #include "sbc/render/ci.hpp"
-#include "sbc/review/html_report.hpp"
-#include "sbc/review/round_report.hpp"
-#include "sbc/review/workbook.hpp"
 
 namespace sbc {
 
@@ -30,6 +28,28 @@ CheckResult check_case(Case c, RuleLibrary& rules, const CheckOptions& options) 
   return r;
 }
 
+namespace {
+
+// One case's output in a stream format: JSON, JSONL, CSV, a CI format, else text.
+std::string render_check(const CheckResult& r, const OutputOptions& o, std::optional<CiFormat> ci) {
+  switch (o.format) {
+    case Format::json:
+      return render_json(r, o, true);
+    case Format::jsonl:
+      return render_json(r, o, false) + "\n";
+    case Format::csv:
+      return render_csv(r);
+    case Format::junit:
+    case Format::sarif:
+    case Format::github:
+      return render_ci(ci_case(r, o.lang), *ci, "sbc-check");
+    default:
+      return render_text(r, o);
+  }
+}
+
+}  // namespace
+
 BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOptions& options,
                        RuleLibrary& rules, std::istream& in, std::ostream& out,
                        std::function<void(size_t)> on_progress) {
@@ -39,73 +59,30 @@ BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOption
   // not theirs.
   std::optional<Round> round;
   if (options.round && !ci) round.emplace();
-  std::string header = ci                        ? ci_header(*ci, "sbc-check")
-                       : o.format == Format::csv ? kCheckCsvHeader
-                                                 : "";
-  if (round && o.format == Format::csv) header.insert(header.size() - 1, round_csv_columns(false));
-  BatchOptions batch{options.read,
-                     options.jobs,
-                     o.format == Format::json,
-                     header,
-                     std::move(on_progress),
-                     ci ? ci_separator(*ci) : "",
-                     {},
-                     nullptr,
-                     {}};
-  const std::string as_of = options.as_of ? format(*options.as_of) : "";
-  std::optional<WorkbookWriter> book;
-  if (o.format == Format::xlsx) {
-    book.emplace(o.file, WorkbookInfo{false, o.lang, as_of, o.command_line, round.has_value()});
-    batch.deliver = [&](const Rendered& r) { book->add(r.rows); };
-  }
-  std::optional<HtmlReportWriter> page;
-  if (o.format == Format::html) {
-    page.emplace(out, HtmlReportInfo{false, o.lang, as_of, o.command_line, round.has_value()});
-    batch.deliver = [&](const Rendered& r) { page->add(r.rows); };
-  }
-  if (round) {
-    batch.round = &*round;
-    RoundStyle style{&o, false, FormStyle::none};
-    batch.finish = [&round, style](size_t ordinal, Rendered& r) {
-      finish_for_round(r, ordinal, *round, style);
-    };
-  }
+  BatchOptions batch;
+  batch.read = options.read;
+  batch.jobs = options.jobs;
+  batch.json_array = o.format == Format::json;
+  batch.header = ci ? ci_header(*ci, "sbc-check") : o.format == Format::csv ? kCheckCsvHeader : "";
+  if (round && o.format == Format::csv)
+    batch.header.insert(batch.header.size() - 1, round_csv_columns(false));
+  batch.on_progress = std::move(on_progress);
+  batch.separator = ci ? ci_separator(*ci) : "";
+  BatchDocuments documents(o, false, options.as_of, round.has_value(), out, batch);
+  if (round) finish_with_round(batch, *round, RoundStyle{&o, false, FormStyle::none});
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     CheckResult r = check_case(std::move(c), rules, options);
-    RoundRecord entry = round ? prepare(round_entry(r)) : RoundRecord{};
-    if (book || page)
-      return Rendered{
-          "", exit_status(r),           r.verdict ? to_string(r.verdict->outcome) : "error",
-          {}, workbook_rows(r, o.lang), std::move(entry)};
-    std::string text;
-    switch (o.format) {
-      case Format::json:
-        text = render_json(r, o, true);
-        break;
-      case Format::jsonl:
-        text = render_json(r, o, false) + "\n";
-        break;
-      case Format::csv:
-        text = render_csv(r);
-        break;
-      case Format::junit:
-      case Format::sarif:
-      case Format::github:
-        text = render_ci(ci_case(r, o.lang), *ci, "sbc-check");
-        break;
-      default:
-        text = render_text(r, o);
-        break;
-    }
-    return Rendered{std::move(text),
-                    exit_status(r),
-                    r.verdict ? to_string(r.verdict->outcome) : "error",
-                    {},
-                    {},
-                    std::move(entry)};
+    Rendered done{"", exit_status(r), r.verdict ? to_string(r.verdict->outcome) : "error", {}, {},
+                  {}};
+    if (round) done.round = prepare(round_entry(r));
+    if (documents.open())
+      done.rows = workbook_rows(r, o.lang);
+    else
+      done.output = render_check(r, o, ci);
+    return done;
   });
   if (ci) out << ci_footer(*ci) << std::flush;
-  close_tables(book, page, round ? &*round : nullptr);
+  documents.close(round ? &*round : nullptr);
   if (round && o.format == Format::text && !o.quiet)
     out << round_text(*round, o, false, summary.total) << std::flush;
   return summary;

@@ -2,11 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "run/documents.hpp"
 #include "sbc/batch/batch.hpp"
 #include "sbc/package/package.hpp"
-#include "sbc/review/html_report.hpp"
-#include "sbc/review/round_report.hpp"
-#include "sbc/review/workbook.hpp"
 
 namespace sbc {
 
@@ -25,6 +23,35 @@ SubsidyResult subsidy_case(Case c, RuleLibrary& rules, const SubsidyOptions& opt
   return r;
 }
 
+namespace {
+
+// One case's output: the package (--form), else the report in a stream format.
+std::string render_subsidy(const SubsidyResult& r, const OutputOptions& o, FormStyle form) {
+  if (form == FormStyle::html) return render_package_html(r);
+  if (form == FormStyle::markdown) return render_package_markdown(r);
+  switch (o.format) {
+    case Format::text:
+      return render_text(r, o);
+    case Format::markdown:
+      return render_markdown(r, o);
+    case Format::csv:
+      return render_csv(r);
+    default:
+      return render_json(r, o, o.format == Format::json) + (o.format == Format::jsonl ? "\n" : "");
+  }
+}
+
+// The round after the cases, in text or (as a fenced block: case text stays inert) Markdown.
+std::string round_section(const Round& round, const OutputOptions& o, Money payable_total) {
+  std::string section = round_text(round, o, true, payable_total);
+  if (o.format == Format::markdown && !section.empty())
+    section = fmt::format("## {}\n\n```\n{}```\n", o.lang == Lang::zh ? "本轮" : "The round",
+                          section.substr(1));
+  return section;
+}
+
+}  // namespace
+
 BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOptions& options,
                          RuleLibrary& rules, std::istream& in, std::ostream& out,
                          std::function<void(size_t)> on_progress) {
@@ -32,39 +59,19 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
   bool form = options.form != FormStyle::none;
   std::optional<Round> round;
   if (options.common.round) round.emplace();
-  std::string csv_header = o.format == Format::csv && !form ? kSubsidyCsvHeader : "";
-  if (round && !csv_header.empty())
-    csv_header.insert(csv_header.size() - 1, round_csv_columns(true));
-  BatchOptions batch{options.common.read,
-                     options.common.jobs,
-                     o.format == Format::json && !form,
-                     csv_header,
-                     std::move(on_progress),
-                     "",
-                     {},
-                     nullptr,
-                     {}};
+  BatchOptions batch;
+  batch.read = options.common.read;
+  batch.jobs = options.common.jobs;
+  batch.json_array = o.format == Format::json && !form;
+  if (o.format == Format::csv && !form) {
+    batch.header = kSubsidyCsvHeader;
+    if (round) batch.header.insert(batch.header.size() - 1, round_csv_columns(true));
+  }
   if (options.form == FormStyle::html) batch.header = package_html_head();
-  const std::optional<Date>& as_of = options.common.as_of;
-  std::optional<WorkbookWriter> book;
-  if (o.format == Format::xlsx && !form) {
-    book.emplace(o.file, WorkbookInfo{true, o.lang, as_of ? format(*as_of) : "", o.command_line,
-                                      round.has_value()});
-    batch.deliver = [&](const Rendered& r) { book->add(r.rows); };
-  }
-  std::optional<HtmlReportWriter> page;
-  if (o.format == Format::html && !form) {
-    page.emplace(out, HtmlReportInfo{true, o.lang, as_of ? format(*as_of) : "", o.command_line,
-                                     round.has_value()});
-    batch.deliver = [&](const Rendered& r) { page->add(r.rows); };
-  }
-  if (round) {
-    batch.round = &*round;
-    RoundStyle style{&o, true, options.form};
-    batch.finish = [&round, style](size_t ordinal, Rendered& r) {
-      finish_for_round(r, ordinal, *round, style);
-    };
-  }
+  batch.on_progress = std::move(on_progress);
+  std::optional<BatchDocuments> documents;  // the package takes the place of any report
+  if (!form) documents.emplace(o, true, options.common.as_of, round.has_value(), out, batch);
+  if (round) finish_with_round(batch, *round, RoundStyle{&o, true, options.form});
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     SubsidyResult r = subsidy_case(std::move(c), rules, options);
     Rendered done{"",
@@ -74,32 +81,16 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
                   {},
                   {}};
     if (round) done.round = prepare(round_entry(r));
-    if (book || page)
+    if (documents && documents->open())
       done.rows = workbook_rows(r, o.lang);
-    else if (options.form == FormStyle::html)
-      done.output = render_package_html(r);
-    else if (form)
-      done.output = render_package_markdown(r);
-    else if (o.format == Format::text)
-      done.output = render_text(r, o);
-    else if (o.format == Format::markdown)
-      done.output = render_markdown(r, o);
-    else if (o.format == Format::csv)
-      done.output = render_csv(r);
     else
-      done.output =
-          render_json(r, o, o.format == Format::json) + (o.format == Format::jsonl ? "\n" : "");
+      done.output = render_subsidy(r, o, options.form);
     return done;
   });
-  close_tables(book, page, round ? &*round : nullptr);
+  if (documents) documents->close(round ? &*round : nullptr);
   if (options.form == FormStyle::html) out << package_html_tail();
-  if (round && !form && !o.quiet && (o.format == Format::text || o.format == Format::markdown)) {
-    std::string section = round_text(*round, o, true, summary.total);
-    if (o.format == Format::markdown && !section.empty())  // a fenced block: case text stays inert
-      section = fmt::format("## {}\n\n```\n{}```\n", o.lang == Lang::zh ? "本轮" : "The round",
-                            section.substr(1));
-    out << section << std::flush;
-  }
+  if (round && !form && !o.quiet && (o.format == Format::text || o.format == Format::markdown))
+    out << round_section(*round, o, summary.total) << std::flush;
   return summary;
 }
 
