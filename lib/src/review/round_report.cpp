@@ -364,6 +364,78 @@ const char* round_csv_columns(bool subsidy) {
   return subsidy ? ",payable,enterprise_payable,flags" : ",flags";
 }
 
+namespace {
+
+// JSON and JSONL: payable and enterprise (sbc-subsidy) and flags, before the object's last }.
+void finish_json(Rendered& r, const CaseRound* cr, size_t ordinal, const Round& round,
+                 const RoundStyle& style, Money payable) {
+  const OutputOptions& o = *style.output;
+  if (!cr) {  // nearly every case of a round: the keys of a case the round did not touch, spelt out
+    bool pretty = o.format == Format::json;
+    const char* between = pretty ? ",\n    " : ",";
+    const char* colon = pretty ? ": " : ":";
+    std::string keys;
+    if (style.subsidy)
+      keys = fmt::format("{0}\"payable\"{1}\"{2}\"{0}\"enterprise\"{1}null", between, colon,
+                         plain(payable));
+    keys += fmt::format("{}\"flags\"{}[]", between, colon);
+    size_t close = r.output.rfind('}');
+    if (close != std::string::npos)
+      r.output.insert(r.output.find_last_not_of(" \n", close - 1) + 1, keys);
+    return;
+  }
+  append_json_keys(r.output, o.format == Format::json, [&](JsonWriter& j) {
+    if (style.subsidy) {
+      j.key("payable").value(plain(payable));
+      write_enterprise(j, cr, o.lang);
+    }
+    write_flags(j, cr, ordinal, round, o.lang);
+  });
+}
+
+// CSV: the round's cells at the end of the row.
+void finish_csv(Rendered& r, const CaseRound* cr, const Round& round, const RoundStyle& style,
+                Money payable) {
+  std::vector<std::string> cells;
+  if (style.subsidy) {
+    cells.push_back(plain(payable));
+    cells.push_back(plain(cr && cr->enterprise ? cr->enterprise->payable : payable));
+  }
+  cells.push_back(flags_cell(cr, round, style.output->lang));
+  if (r.output.empty() || r.output.back() != '\n') return;
+  r.output.back() = ',';  // the row's line break: the round's cells follow, with their own
+  r.output += csv_row(cells);
+}
+
+// Markdown: the round's lines, and the payable amount when the round reduced it, as list items.
+void finish_markdown(Rendered& r, const CaseRound& cr, size_t ordinal, const Round& round,
+                     const RoundStyle& style, Money payable) {
+  std::string lines = case_lines(cr, ordinal, round, style, "- ");
+  if (style.subsidy && reduced(cr))
+    lines += fmt::format(
+        fmt::runtime(style.output->lang == Lang::zh ? "- **本轮应付：{}**\n"
+                                                    : "- **payable after the round: {}**\n"),
+        yuan(payable));
+  r.output.insert(r.output.size() - 1, html_escaped(lines));
+}
+
+// Text: the payable amount on the verdict line when the round reduced it, the round's lines under
+// the case (not with -q).
+void finish_text(Rendered& r, const CaseRound& cr, size_t ordinal, const Round& round,
+                 const RoundStyle& style, Money payable) {
+  const OutputOptions& o = *style.output;
+  if (style.subsidy && reduced(cr)) {
+    size_t eol = r.output.find('\n');
+    r.output.insert(eol,
+                    fmt::format(fmt::runtime(o.lang == Lang::zh ? " → 本轮应付 {}"
+                                                                : " → payable {} after the round"),
+                                yuan(payable)));
+  }
+  if (!o.quiet) r.output += case_lines(cr, ordinal, round, style, "  ");
+}
+
+}  // namespace
+
 void finish_for_round(Rendered& r, size_t ordinal, const Round& round, const RoundStyle& style) {
   const CaseRound* cr = round.of(ordinal);
   Money payable = cr ? cr->payable : r.amount;
@@ -377,66 +449,18 @@ void finish_for_round(Rendered& r, size_t ordinal, const Round& round, const Rou
     return;
   }
   if (style.form != FormStyle::none) return finish_package(r, cr, payable, style);
-  bool zh = o.lang == Lang::zh;
   switch (o.format) {
     case Format::json:
     case Format::jsonl:
-      if (!cr) {  // nearly every case of a round: the keys of a case the round did not touch, spelt
-                  // out
-        bool pretty = o.format == Format::json;
-        const char* between = pretty ? ",\n    " : ",";
-        const char* colon = pretty ? ": " : ":";
-        std::string keys;
-        if (style.subsidy)
-          keys = fmt::format("{0}\"payable\"{1}\"{2}\"{0}\"enterprise\"{1}null", between, colon,
-                             plain(payable));
-        keys += fmt::format("{}\"flags\"{}[]", between, colon);
-        size_t close = r.output.rfind('}');
-        if (close != std::string::npos)
-          r.output.insert(r.output.find_last_not_of(" \n", close - 1) + 1, keys);
-        return;
-      }
-      append_json_keys(r.output, o.format == Format::json, [&](JsonWriter& j) {
-        if (style.subsidy) {
-          j.key("payable").value(plain(payable));
-          write_enterprise(j, cr, o.lang);
-        }
-        write_flags(j, cr, ordinal, round, o.lang);
-      });
+      return finish_json(r, cr, ordinal, round, style, payable);
+    case Format::csv:
+      return finish_csv(r, cr, round, style, payable);
+    case Format::markdown:
+      if (cr) finish_markdown(r, *cr, ordinal, round, style, payable);
       return;
-    case Format::csv: {
-      std::vector<std::string> cells;
-      if (style.subsidy) {
-        cells.push_back(plain(payable));
-        cells.push_back(plain(cr && cr->enterprise ? cr->enterprise->payable : payable));
-      }
-      cells.push_back(flags_cell(cr, round, o.lang));
-      if (r.output.empty() || r.output.back() != '\n') return;
-      r.output.back() = ',';  // the row's line break: the round's cells follow, with their own
-      r.output += csv_row(cells);
+    case Format::text:
+      if (cr) finish_text(r, *cr, ordinal, round, style, payable);
       return;
-    }
-    case Format::markdown: {
-      if (!cr) return;
-      std::string lines = case_lines(*cr, ordinal, round, style, "- ");
-      if (style.subsidy && reduced(*cr))
-        lines += fmt::format(
-            fmt::runtime(zh ? "- **本轮应付：{}**\n" : "- **payable after the round: {}**\n"),
-            yuan(payable));
-      r.output.insert(r.output.size() - 1, html_escaped(lines));
-      return;
-    }
-    case Format::text: {
-      if (!cr) return;
-      if (style.subsidy && reduced(*cr)) {
-        size_t eol = r.output.find('\n');
-        r.output.insert(
-            eol, fmt::format(fmt::runtime(zh ? " → 本轮应付 {}" : " → payable {} after the round"),
-                             yuan(payable)));
-      }
-      if (!o.quiet) r.output += case_lines(*cr, ordinal, round, style, "  ");
-      return;
-    }
     default:
       return;
   }

@@ -281,74 +281,89 @@ BatchSummary run_validate(const std::vector<std::string>& inputs, const Validate
   return summary;
 }
 
+namespace {
+
+// A pack file's text, or the problem that kept it from being read (missing, a directory with no
+// pack, unreadable, over a limit, not UTF-8).
+std::optional<std::string> pack_file_text(const std::string& file, std::istream& in,
+                                          const Limits& limits, std::vector<Diagnostic>& problems) {
+  std::error_code ec;
+  if (file != "-" && !std::filesystem::is_regular_file(file, ec)) {
+    bool missing = !std::filesystem::exists(file, ec);
+    problems.push_back(Diagnostic{
+        Severity::error,
+        file,
+        {},
+        "",
+        missing ? Text{"文件不存在", "no such file"}
+                : Text{"不是规则包文件（目录中没有 .yaml 或 .yml 文件？）",
+                       "not a rule pack file (a directory with no .yaml or .yml file?)"}});
+    return std::nullopt;
+  }
+  std::ifstream stream;
+  if (file != "-") stream.open(file, std::ios::binary);
+  if (file != "-" && !stream) {
+    problems.push_back(
+        Diagnostic{Severity::error, file, {}, "", {"无法读取文件", "cannot read the file"}});
+    return std::nullopt;
+  }
+  try {
+    return read_pack_text(file == "-" ? in : stream, file, limits);
+  } catch (const InputError& e) {
+    problems.push_back(e.diagnostic());
+    return std::nullopt;
+  }
+}
+
+// Writes one pack's problems: CI records, GNU lines, or a JSON object. `first`: nothing written
+// yet (for the separators); cleared once something is.
+void write_pack_problems(const std::string& file, const std::vector<Diagnostic>& problems,
+                         bool unreadable, const OutputOptions& output, std::optional<CiFormat> ci,
+                         bool& first, std::ostream& out) {
+  if (ci) {
+    std::string text =
+        render_ci(ci_problems(file, file, problems, unreadable, output.lang), *ci, "sbc-validate");
+    if (!text.empty()) out << (first ? "" : ci_separator(*ci)) << text;
+    first = first && text.empty();
+    return;
+  }
+  if (output.format != Format::json && output.format != Format::jsonl) {
+    for (const Diagnostic& d : problems) out << format_gnu(d, output.lang) << "\n";
+    return;
+  }
+  bool pretty = output.format == Format::json;
+  JsonWriter j(pretty, pretty ? 1 : 0);
+  j.begin_object().key("pack").value(file);
+  write_problems(j, problems, output.lang);
+  j.end_object();
+  out << (pretty ? (first ? "\n  " : ",\n  ") : "") << j.str() << (pretty ? "" : "\n");
+  first = false;
+}
+
+}  // namespace
+
 ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOptions& output,
                       std::istream& in, std::ostream& out, const Limits& limits) {
   ExitStatus status = inputs.empty() ? ExitStatus::error : ExitStatus::ok;
   std::optional<CiFormat> ci = ci_format(output.format);
-  bool json = output.format == Format::json || output.format == Format::jsonl;
   bool first = true;
   if (output.format == Format::json) out << "[";
   if (ci) out << ci_header(*ci, "sbc-validate");
   for (const std::string& file : expand_inputs(inputs)) {
     std::vector<Diagnostic> problems;
-    std::string text;
-    std::ifstream stream;
-    std::error_code ec;
-    if (file != "-" && !std::filesystem::is_regular_file(file, ec)) {
-      bool missing = !std::filesystem::exists(file, ec);
-      problems.push_back(Diagnostic{
-          Severity::error,
-          file,
-          {},
-          "",
-          missing ? Text{"文件不存在", "no such file"}
-                  : Text{"不是规则包文件（目录中没有 .yaml 或 .yml 文件？）",
-                         "not a rule pack file (a directory with no .yaml or .yml file?)"}});
+    std::optional<std::string> text = pack_file_text(file, in, limits, problems);
+    bool unreadable = !text;  // the file itself, before any pack problem
+    if (unreadable) {
       status = worst(status, ExitStatus::error);
     } else {
-      if (file != "-") stream.open(file, std::ios::binary);
-      if (file != "-" && !stream) {
-        problems.push_back(
-            Diagnostic{Severity::error, file, {}, "", {"无法读取文件", "cannot read the file"}});
-        status = worst(status, ExitStatus::error);
-      } else {
-        try {
-          text = read_pack_text(file == "-" ? in : stream, file, limits);
-        } catch (const InputError& e) {
-          problems.push_back(e.diagnostic());
-          status = worst(status, ExitStatus::error);
-        }
-      }
-    }
-    bool unreadable = !problems.empty();  // the file itself, before any pack problem
-    if (problems.empty()) {
       try {
-        load_pack(text, file);
+        load_pack(*text, file);
       } catch (const InputError& e) {
         problems.push_back(e.diagnostic());
         status = worst(status, ExitStatus::failed);
       }
     }
-    if (ci) {
-      std::string text = render_ci(ci_problems(file, file, problems, unreadable, output.lang), *ci,
-                                   "sbc-validate");
-      if (!text.empty()) out << (first ? "" : ci_separator(*ci)) << text;
-      first = first && text.empty();
-      continue;
-    }
-    if (!json) {
-      for (const Diagnostic& d : problems) out << format_gnu(d, output.lang) << "\n";
-      continue;
-    }
-    JsonWriter j(output.format == Format::json, output.format == Format::json ? 1 : 0);
-    j.begin_object().key("pack").value(file);
-    write_problems(j, problems, output.lang);
-    j.end_object();
-    if (output.format == Format::json)
-      out << (first ? "\n  " : ",\n  ") << j.str();
-    else
-      out << j.str() << "\n";
-    first = false;
+    write_pack_problems(file, problems, unreadable, output, ci, first, out);
   }
   if (output.format == Format::json) out << (first ? "]\n" : "\n]\n");
   if (ci) out << ci_footer(*ci);
