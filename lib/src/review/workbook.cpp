@@ -306,6 +306,14 @@ struct WorkbookWriter::Impl {
   }
 
   static std::string yuan_text(Money m) { return "¥" + sbc::yuan(m); }
+
+  void open(const std::string& destination);  // the library, and the file beside `destination`
+  void add_formats_and_sheets();
+  void write_headings();
+  void finish_sheets();                 // filters, frozen headings, the totals row, column widths
+  void set_widths(const Sheet& sheet);  // each column as wide as its widest cell
+  void write_decision_record();
+  void save();  // closes the file and renames it over the destination
 };
 
 namespace {
@@ -323,13 +331,10 @@ std::vector<Cell> headers(std::initializer_list<Heading> names, Lang lang) {
 
 }  // namespace
 
-WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info)
-    : impl_(std::make_unique<Impl>()) {
-  Impl& w = *impl_;
-  w.info = info;
-  w.path = path;
+void WorkbookWriter::Impl::open(const std::string& destination) {
+  path = destination;
   std::string why;
-  const XlsxWriterLibrary* x = w.x = xlsxwriter(why);
+  x = xlsxwriter(why);
   if (x == nullptr)
     throw InputError(
         Diagnostic{Severity::error,
@@ -340,14 +345,14 @@ WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info
                     "cannot load libxlsxwriter (Debian package libxlsxwriter4): " + why}});
   // Written beside the destination and renamed over it when complete: an interrupted or failed
   // run leaves the file that was there, never half a workbook.
-  w.partial = partial_name(path);
+  partial = partial_name(path);
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
   {
     StderrSilenced quiet;  // libxlsxwriter prints its own errors: ours say it once, with the path
-    w.wb = x->workbook_new_opt(w.partial.c_str(), &options);
+    wb = x->workbook_new_opt(partial.c_str(), &options);
   }
-  if (w.wb == nullptr) {
+  if (wb == nullptr) {
     std::string os = std::strerror(errno);
     throw InputError(Diagnostic{Severity::error,
                                 path,
@@ -355,25 +360,32 @@ WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info
                                 "",
                                 {"无法创建工作簿：" + os, "cannot create the workbook: " + os}});
   }
+}
+
+void WorkbookWriter::Impl::add_formats_and_sheets() {
   Lang lang = info.lang;
-  w.bold = x->workbook_add_format(w.wb);
-  x->format_set_bold(w.bold);
-  w.yuan = x->workbook_add_format(w.wb);
-  x->format_set_num_format(w.yuan, "¥#,##0.00");
-  w.date_format = x->workbook_add_format(w.wb);
-  x->format_set_num_format(w.date_format, "yyyy-mm-dd");
-  w.wrap = x->workbook_add_format(w.wb);
-  x->format_set_text_wrap(w.wrap);
-  x->format_set_align(w.wrap, LXW_ALIGN_VERTICAL_TOP);
+  bold = x->workbook_add_format(wb);
+  x->format_set_bold(bold);
+  yuan = x->workbook_add_format(wb);
+  x->format_set_num_format(yuan, "¥#,##0.00");
+  date_format = x->workbook_add_format(wb);
+  x->format_set_num_format(date_format, "yyyy-mm-dd");
+  wrap = x->workbook_add_format(wb);
+  x->format_set_text_wrap(wrap);
+  x->format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
   const char* names[] = {
       lang == Lang::zh ? "汇总" : "Summary", lang == Lang::zh ? "明细" : "Details",
       lang == Lang::zh ? "保单" : "Policies", lang == Lang::zh ? "说明" : "About"};
   for (int s = 0; s < 4; ++s) {
     if (s == kPolicySheet && !info.subsidy) continue;
     if (s == kAboutSheet && info.round)
-      w.flags.ws = x->workbook_add_worksheet(w.wb, lang == Lang::zh ? "疑点" : "Flags");
-    w.sheets[s].ws = x->workbook_add_worksheet(w.wb, names[s]);
+      flags.ws = x->workbook_add_worksheet(wb, lang == Lang::zh ? "疑点" : "Flags");
+    sheets[s].ws = x->workbook_add_worksheet(wb, names[s]);
   }
+}
+
+void WorkbookWriter::Impl::write_headings() {
+  Lang lang = info.lang;
   std::vector<Cell> summary = headers({{"案例文件", "case file"},
                                        {"序号", "index"},
                                        {"企业名称", "company"},
@@ -397,43 +409,51 @@ WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info
     summary.push_back(text(lang == Lang::zh ? "本轮应付" : "payable after the round"));
   if (info.round)
     summary.push_back(text(lang == Lang::zh ? "本轮说明及疑点" : "round notes and flags"));
-  w.write(w.sheets[kSummarySheet], summary, w.bold);
+  write(sheets[kSummarySheet], summary, bold);
   if (info.round)
-    w.write(w.flags,
-            headers({{"疑点序号", "flag"},
-                     {"类型", "kind"},
-                     {"共同内容", "what they share"},
-                     {"案例", "case"},
-                     {"文件", "file"},
-                     {"行", "line"}},
-                    lang),
-            w.bold);
-  w.write(w.sheets[kDetailSheet],
+    write(flags,
+          headers({{"疑点序号", "flag"},
+                   {"类型", "kind"},
+                   {"共同内容", "what they share"},
+                   {"案例", "case"},
+                   {"文件", "file"},
+                   {"行", "line"}},
+                  lang),
+          bold);
+  write(sheets[kDetailSheet],
+        headers({{"案例文件", "case file"},
+                 {"序号", "index"},
+                 {"条件", "condition"},
+                 {"条款", "clause"},
+                 {"结果", "result"},
+                 {"事实", "facts"},
+                 {"说明", "message"}},
+                lang),
+        bold);
+  if (info.subsidy)
+    write(sheets[kPolicySheet],
           headers({{"案例文件", "case file"},
                    {"序号", "index"},
-                   {"条件", "condition"},
-                   {"条款", "clause"},
-                   {"结果", "result"},
-                   {"事实", "facts"},
-                   {"说明", "message"}},
+                   {"保单号", "policy number"},
+                   {"险种", "kind"},
+                   {"保险费", "premium"},
+                   {"费率", "rate"},
+                   {"计算费率", "capped rate"},
+                   {"计入限额", "eligible limit"},
+                   {"补偿基数", "base"},
+                   {"补助", "subsidy"},
+                   {"是否计入", "counted"},
+                   {"原因", "reasons"}},
                   lang),
-          w.bold);
-  if (info.subsidy)
-    w.write(w.sheets[kPolicySheet],
-            headers({{"案例文件", "case file"},
-                     {"序号", "index"},
-                     {"保单号", "policy number"},
-                     {"险种", "kind"},
-                     {"保险费", "premium"},
-                     {"费率", "rate"},
-                     {"计算费率", "capped rate"},
-                     {"计入限额", "eligible limit"},
-                     {"补偿基数", "base"},
-                     {"补助", "subsidy"},
-                     {"是否计入", "counted"},
-                     {"原因", "reasons"}},
-                    lang),
-            w.bold);
+          bold);
+}
+
+WorkbookWriter::WorkbookWriter(const std::string& path, const WorkbookInfo& info)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->info = info;
+  impl_->open(path);
+  impl_->add_formats_and_sheets();
+  impl_->write_headings();
 }
 
 WorkbookWriter::~WorkbookWriter() {
@@ -478,91 +498,98 @@ void WorkbookWriter::add_flags(const Round& round) {
   }
 }
 
-void WorkbookWriter::close() {
-  Impl& w = *impl_;
-  const XlsxWriterLibrary* x = w.x;
-  Lang lang = w.info.lang;
-  Impl::Sheet& summary = w.sheets[kSummarySheet];
-  for (int s = 0; s < kAboutSheet;
-       ++s) {  // the filters cover the cases, not the totals row below them
-    Impl::Sheet& sheet = w.sheets[s];
+void WorkbookWriter::Impl::finish_sheets() {
+  Lang lang = info.lang;
+  Sheet& summary = sheets[kSummarySheet];
+  // The filters cover the cases, not the totals row below them.
+  for (int s = 0; s < kAboutSheet; ++s) {
+    Sheet& sheet = sheets[s];
     if (!sheet.ws) continue;
     x->worksheet_freeze_panes(sheet.ws, 1, 0);
     x->worksheet_autofilter(sheet.ws, 0, 0, std::max<lxw_row_t>(sheet.row - 1, 1),
                             static_cast<lxw_col_t>(sheet.widths.size() - 1));
   }
-  if (w.info.subsidy &&
-      summary.row > 1) {  // the total of the subsidy column (H), and of the payable one (L)
+  // The total of the subsidy column (H), and of the payable one (L).
+  if (info.subsidy && summary.row > 1) {
     x->worksheet_write_string(summary.ws, summary.row, 6, lang == Lang::zh ? "合计" : "total",
-                              w.bold);
+                              bold);
     // In a round, the enterprises' subtotal rows (verdict code "subtotal", column G) are not
     // counted twice.
-    for (char column : w.info.round ? std::string("HL") : std::string("H")) {
-      std::string formula = w.info.round ? fmt::format("=SUMIF(G2:G{0},\"<>subtotal\",{1}2:{1}{0})",
-                                                       summary.row, column)
-                                         : fmt::format("=SUM({0}2:{0}{1})", column, summary.row);
+    for (char column : info.round ? std::string("HL") : std::string("H")) {
+      std::string formula = info.round ? fmt::format("=SUMIF(G2:G{0},\"<>subtotal\",{1}2:{1}{0})",
+                                                     summary.row, column)
+                                       : fmt::format("=SUM({0}2:{0}{1})", column, summary.row);
       x->worksheet_write_formula(summary.ws, summary.row, static_cast<lxw_col_t>(column - 'A'),
-                                 formula.c_str(), w.yuan);
+                                 formula.c_str(), yuan);
     }
     ++summary.row;
   }
-  if (w.flags.ws) {
-    x->worksheet_freeze_panes(w.flags.ws, 1, 0);
-    for (size_t c = 0; c < w.flags.widths.size(); ++c)
-      x->worksheet_set_column(w.flags.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                              w.flags.widths[c], nullptr);
+  if (flags.ws) {
+    x->worksheet_freeze_panes(flags.ws, 1, 0);
+    set_widths(flags);
   }
-  for (int s = 0; s < kAboutSheet; ++s) {
-    Impl::Sheet& sheet = w.sheets[s];
-    if (!sheet.ws) continue;
-    for (size_t c = 0; c < sheet.widths.size(); ++c)
-      x->worksheet_set_column(sheet.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                              sheet.widths[c], nullptr);
-  }
-  Impl::Sheet& record = w.sheets[kAboutSheet];
+  for (int s = 0; s < kAboutSheet; ++s)
+    if (sheets[s].ws) set_widths(sheets[s]);
+}
+
+void WorkbookWriter::Impl::set_widths(const Sheet& sheet) {
+  for (size_t c = 0; c < sheet.widths.size(); ++c)
+    x->worksheet_set_column(sheet.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                            sheet.widths[c], nullptr);
+}
+
+void WorkbookWriter::Impl::write_decision_record() {
+  Lang lang = info.lang;
+  Sheet& record = sheets[kAboutSheet];
   auto line = [&](const Text& key, const std::string& value) {
-    w.write(record, {text(key.in(lang)), text(value)}, nullptr);
+    write(record, {text(key.in(lang)), text(value)}, nullptr);
   };
   line({"sbc 版本", "sbc version"}, SBC_VERSION);
   line({"评估日期", "as of"},
-       w.info.as_of.empty()
-           ? (lang == Lang::zh ? "各案例的申请日期" : "each case's application date")
-           : w.info.as_of);
-  line({"命令行", "command line"}, w.info.command_line);
-  w.write(record, {}, nullptr);
-  w.write(
+       info.as_of.empty() ? (lang == Lang::zh ? "各案例的申请日期" : "each case's application date")
+                          : info.as_of);
+  line({"命令行", "command line"}, info.command_line);
+  write(record, {}, nullptr);
+  write(
       record,
       headers(
           {{"规则包", "rule pack"}, {"版本", "version"}, {"SHA-256", "SHA-256"}, {"标题", "title"}},
           lang),
-      w.bold);
-  for (const auto& p : w.packs)
-    w.write(record, {text(p[0]), text(p[1]), text(p[2]), text(p[3])}, nullptr);
-  for (size_t c = 0; c < record.widths.size(); ++c)
-    x->worksheet_set_column(record.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                            record.widths[c], nullptr);
-  w.closed = true;
+      bold);
+  for (const auto& p : packs)
+    write(record, {text(p[0]), text(p[1]), text(p[2]), text(p[3])}, nullptr);
+  set_widths(record);
+}
+
+void WorkbookWriter::Impl::save() {
+  closed = true;
   errno = 0;
   lxw_error error;
   {
     StderrSilenced quiet;
-    error = x->workbook_close(w.wb);
+    error = x->workbook_close(wb);
   }
   int os_error = errno;
-  if (error == LXW_NO_ERROR && std::rename(w.partial.c_str(), w.path.c_str()) != 0) {
+  if (error == LXW_NO_ERROR && std::rename(partial.c_str(), path.c_str()) != 0) {
     error = LXW_ERROR_CREATING_TMPFILE;  // reported below with the system's reason
     os_error = errno;
   }
   if (error != LXW_NO_ERROR) {
-    std::remove(w.partial.c_str());
+    std::remove(partial.c_str());
     std::string why = x->lxw_strerror(error);
     if (os_error != 0) why += std::string(" (") + std::strerror(os_error) + ")";
     throw InputError(Diagnostic{Severity::error,
-                                w.path,
+                                path,
                                 {},
                                 "",
                                 {"无法写入工作簿：" + why, "cannot write the workbook: " + why}});
   }
+}
+
+void WorkbookWriter::close() {
+  impl_->finish_sheets();
+  impl_->write_decision_record();
+  impl_->save();
 }
 
 }  // namespace sbc
