@@ -143,14 +143,37 @@ HtmlReportWriter::~HtmlReportWriter() {
 }
 
 void HtmlReportWriter::add(const std::vector<TableRow>& rows) {
-  bool zh = info_.lang == Lang::zh;
   const TableRow* summary = nullptr;
   for (const TableRow& r : rows)
     if (r.sheet == kSummarySheet) summary = &r;
   if (summary == nullptr) return;
-  const std::vector<Cell>& c = summary->cells;  // file, index, company, product, date, verdict,
-                                                // code, path|subsidy, failing, unknown, error
+  // file, index, company, product, date, verdict, code, path|subsidy, failing, unknown, error
+  const std::vector<Cell>& c = summary->cells;
   size_t n = ++cases_;
+  std::string name = c[0].text + (c[1].number > 0 ? fmt::format("[{}]", c[1].number) : "");
+  tally(c, name);
+  write_row(c, n, name);
+  for (const TableRow& r : rows) {
+    if (r.sheet == kAboutSheet) {
+      std::vector<std::string> pack{r.cells[0].text, std::to_string(r.cells[1].number),
+                                    r.cells[2].text, r.cells[3].text};
+      if (std::find(packs_.begin(), packs_.end(), pack) == packs_.end()) packs_.push_back(pack);
+    }
+    if (r.sheet == kStatsSheet && r.cells[0].number) ++capped_;
+  }
+  // The details, to the temporary file until the table is complete.
+  std::string d = fmt::format(
+      "<details id=\"c{}\"><summary><b>{}</b> {} — <span class=\"{}\">{}</span> <a "
+      "href=\"#r{}\">↑</a></summary>\n",
+      n, html_escaped(name), html_escaped(c[2].text), html_escaped(c[6].text),
+      html_escaped(c[5].text), n);
+  if (!c[10].text.empty()) d += "<pre class=\"error\">" + html_escaped(c[10].text) + "</pre>\n";
+  d += condition_table(rows) + policy_table(rows) + "</details>\n";
+  std::fwrite(d.data(), 1, d.size(), details_);
+}
+
+// The counts the summary and its charts show.
+void HtmlReportWriter::tally(const std::vector<Cell>& c, const std::string& name) {
   const std::string& code = c[6].text;
   auto it = std::find_if(verdicts_.begin(), verdicts_.end(),
                          [&](const auto& v) { return v.first == code; });
@@ -159,9 +182,24 @@ void HtmlReportWriter::add(const std::vector<TableRow>& rows) {
   else
     ++it->second;
   for (const std::string& f : split_list(c[8].text)) ++clauses_[f].first;
-  if (!info_.subsidy)
+  if (!info_.subsidy) {
     for (const std::string& u : split_list(c[9].text)) ++clauses_[u].second;
-  std::string name = c[0].text + (c[1].number > 0 ? fmt::format("[{}]", c[1].number) : "");
+    return;
+  }
+  Money amount = c[7].kind == Cell::Kind::money ? c[7].money : Money{};
+  // In a round, the total and the chart count what is payable after it.
+  Money payable = info_.round && c[11].kind == Cell::Kind::money ? c[11].money : amount;
+  total_ = total_ + payable;
+  if (payable.fen > 0) top_.emplace_back(payable, c[2].text.empty() ? name : c[2].text);
+  std::sort(top_.begin(), top_.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (top_.size() > 20) top_.pop_back();
+}
+
+// The case's row of the 汇总表.
+void HtmlReportWriter::write_row(const std::vector<Cell>& c, size_t n, const std::string& name) {
+  bool zh = info_.lang == Lang::zh;
+  const std::string& code = c[6].text;
   out_ << fmt::format(
               "<tr id=\"r{}\"><td data-sort=\"{}\">{}</td><td><a "
               "href=\"#c{}\">{}</a></td><td>{}</td><td>{}</td>",
@@ -169,13 +207,6 @@ void HtmlReportWriter::add(const std::vector<TableRow>& rows) {
        << fmt::format("<td class=\"{}\">{}</td>", html_escaped(code), html_escaped(c[5].text));
   if (info_.subsidy) {
     Money amount = c[7].kind == Cell::Kind::money ? c[7].money : Money{};
-    // In a round, the total and the chart count what is payable after it.
-    Money payable = info_.round && c[11].kind == Cell::Kind::money ? c[11].money : amount;
-    total_ = total_ + payable;
-    if (payable.fen > 0) top_.emplace_back(payable, c[2].text.empty() ? name : c[2].text);
-    std::sort(top_.begin(), top_.end(),
-              [](const auto& a, const auto& b) { return a.first > b.first; });
-    if (top_.size() > 20) top_.pop_back();
     out_ << fmt::format("<td class=\"money\" data-sort=\"{}\">{}</td>", amount.fen,
                         html_escaped(shown(c[7])));
   } else {
@@ -200,14 +231,12 @@ void HtmlReportWriter::add(const std::vector<TableRow>& rows) {
          << "</td>";
   }
   out_ << "</tr>\n";
+}
 
-  // The details, to the temporary file until the table is complete.
-  std::string d = fmt::format(
-      "<details id=\"c{}\"><summary><b>{}</b> {} — <span class=\"{}\">{}</span> <a "
-      "href=\"#r{}\">↑</a></summary>\n",
-      n, html_escaped(name), html_escaped(c[2].text), html_escaped(code), html_escaped(c[5].text),
-      n);
-  if (!c[10].text.empty()) d += "<pre class=\"error\">" + html_escaped(c[10].text) + "</pre>\n";
+// The conditions of a case as a table (empty when it has none).
+std::string HtmlReportWriter::condition_table(const std::vector<TableRow>& rows) const {
+  bool zh = info_.lang == Lang::zh;
+  std::string d;
   bool head = false;
   for (const TableRow& r : rows) {
     if (r.sheet != kDetailSheet) continue;
@@ -224,14 +253,15 @@ void HtmlReportWriter::add(const std::vector<TableRow>& rows) {
         html_escaped(r.cells[6].text));
   }
   if (head) d += "</table>\n";
-  head = false;
+  return d;
+}
+
+// The policies of a case as a table (empty when it has none).
+std::string HtmlReportWriter::policy_table(const std::vector<TableRow>& rows) const {
+  bool zh = info_.lang == Lang::zh;
+  std::string d;
+  bool head = false;
   for (const TableRow& r : rows) {
-    if (r.sheet == kAboutSheet) {
-      std::vector<std::string> pack{r.cells[0].text, std::to_string(r.cells[1].number),
-                                    r.cells[2].text, r.cells[3].text};
-      if (std::find(packs_.begin(), packs_.end(), pack) == packs_.end()) packs_.push_back(pack);
-    }
-    if (r.sheet == kStatsSheet && r.cells[0].number) ++capped_;
     if (r.sheet != kPolicySheet) continue;
     if (!head)
       d += zh ? "<table><tr><th>保单号</th><th>险种</th><th "
@@ -256,8 +286,7 @@ void HtmlReportWriter::add(const std::vector<TableRow>& rows) {
     d += "</tr>\n";
   }
   if (head) d += "</table>\n";
-  d += "</details>\n";
-  std::fwrite(d.data(), 1, d.size(), details_);
+  return d;
 }
 
 void HtmlReportWriter::summary_section() {
@@ -276,48 +305,61 @@ void HtmlReportWriter::summary_section() {
                         zh ? "达到企业上限" : "reached the enterprise cap");
   }
   out_ << "</div>\n";
+  often_chart();
+  top_chart();
+  out_ << "</section>\n";
+}
 
-  // The conditions that fail or stay unknown most often.
+// A bar chart: its caption, then `count` rows that `row(i, y)` draws at height y.
+void HtmlReportWriter::chart(const std::string& caption, size_t count,
+                             const std::function<void(size_t, int)>& row) {
+  int height = static_cast<int>(count) * 22 + 30;
+  out_ << "<figure>\n<figcaption>" << html_escaped(caption) << "</figcaption>\n"
+       << fmt::format(
+              "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 "
+              "0 {} {}\" role=\"img\">\n",
+              kWidth, height, kWidth, height);
+  for (size_t i = 0; i < count; ++i) row(i, 10 + static_cast<int>(i) * 22);
+  out_ << "</svg>\n</figure>\n";
+}
+
+// The conditions that fail (red) or stay unknown (orange) most often.
+void HtmlReportWriter::often_chart() {
+  bool zh = info_.lang == Lang::zh;
   std::vector<std::pair<std::string, std::pair<size_t, size_t>>> often(clauses_.begin(),
                                                                        clauses_.end());
   std::stable_sort(often.begin(), often.end(), [](const auto& a, const auto& b) {
     return a.second.first + a.second.second > b.second.first + b.second.second;
   });
   if (often.size() > 15) often.resize(15);
-  auto bars = [&](const std::string& caption, size_t count, auto&& row) {
-    int height = static_cast<int>(count) * 22 + 30;
-    out_ << "<figure>\n<figcaption>" << html_escaped(caption) << "</figcaption>\n"
-         << fmt::format(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 "
-                "0 {} {}\" role=\"img\">\n",
-                kWidth, height, kWidth, height);
-    for (size_t i = 0; i < count; ++i) row(i, 10 + static_cast<int>(i) * 22);
-    out_ << "</svg>\n</figure>\n";
-  };
-  if (!often.empty()) {
-    size_t most = often.front().second.first + often.front().second.second;
-    bars(zh ? "不满足（红）或未知（橙）最多的条件，按条款"
-            : "Conditions that fail (red) or stay unknown (orange) most often, by clause",
-         often.size(), [&](size_t i, int y) {
-           const auto& [label, counts] = often[i];
-           double scale = kBarLength / static_cast<double>(std::max<size_t>(most, 1));
-           double failing = counts.first * scale, unknown = counts.second * scale;
-           out_ << fmt::format("<text x=\"0\" y=\"{}\">{}</text>", y + 13,
-                               html_escaped(clipped(label)))
-                << fmt::format(
-                       "<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"16\" fill=\"#c0392b\"/>",
-                       kBars, y, failing)
-                << fmt::format(
-                       "<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"16\" "
-                       "fill=\"#d68910\"/>",
-                       kBars + failing, y, unknown)
-                << fmt::format("<text x=\"{:.1f}\" y=\"{}\">{}</text>\n",
-                               kBars + 6 + failing + unknown, y + 13, counts.first + counts.second);
-         });
-  }
+  if (often.empty()) return;
+  size_t most = often.front().second.first + often.front().second.second;
+  chart(zh ? "不满足（红）或未知（橙）最多的条件，按条款"
+           : "Conditions that fail (red) or stay unknown (orange) most often, by clause",
+        often.size(), [&](size_t i, int y) {
+          const auto& [label, counts] = often[i];
+          double scale = kBarLength / static_cast<double>(std::max<size_t>(most, 1));
+          double failing = counts.first * scale, unknown = counts.second * scale;
+          out_ << fmt::format("<text x=\"0\" y=\"{}\">{}</text>", y + 13,
+                              html_escaped(clipped(label)))
+               << fmt::format(
+                      "<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"16\" fill=\"#c0392b\"/>",
+                      kBars, y, failing)
+               << fmt::format(
+                      "<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"16\" "
+                      "fill=\"#d68910\"/>",
+                      kBars + failing, y, unknown)
+               << fmt::format("<text x=\"{:.1f}\" y=\"{}\">{}</text>\n",
+                              kBars + 6 + failing + unknown, y + 13, counts.first + counts.second);
+        });
+}
+
+// The largest subsidies (sbc-subsidy).
+void HtmlReportWriter::top_chart() {
+  bool zh = info_.lang == Lang::zh;
   if (info_.subsidy && !top_.empty() && top_.front().first.fen > 0) {
     double most = static_cast<double>(top_.front().first.fen);
-    bars(zh ? "补助金额最高的案例" : "The largest subsidies", top_.size(), [&](size_t i, int y) {
+    chart(zh ? "补助金额最高的案例" : "The largest subsidies", top_.size(), [&](size_t i, int y) {
       const auto& [amount, label] = top_[i];
       double w = kBarLength * static_cast<double>(amount.fen) / most;
       out_ << fmt::format("<text x=\"0\" y=\"{}\">{}</text>", y + 13, html_escaped(clipped(label)))
@@ -328,7 +370,6 @@ void HtmlReportWriter::summary_section() {
                           yuan(amount));
     });
   }
-  out_ << "</section>\n";
 }
 
 void HtmlReportWriter::add_round(const Round& round) {

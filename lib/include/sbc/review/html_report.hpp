@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <string>
@@ -43,7 +44,14 @@ class HtmlReportWriter {
   void close();
 
  private:
+  void tally(const std::vector<Cell>& summary, const std::string& name);
+  void write_row(const std::vector<Cell>& summary, size_t n, const std::string& name);
+  std::string condition_table(const std::vector<TableRow>& rows) const;
+  std::string policy_table(const std::vector<TableRow>& rows) const;
   void summary_section();
+  void chart(const std::string& caption, size_t count, const std::function<void(size_t, int)>& row);
+  void often_chart();
+  void top_chart();
   std::ostream& out_;
   HtmlReportInfo info_;
   std::FILE* details_ = nullptr;  // a temporary file: details stream there until the table ends
