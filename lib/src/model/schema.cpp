@@ -224,139 +224,151 @@ Field credit_code() {
   return f;
 }
 
-Field build_schema() {
+Field applicant_record() {
   Field never_listed =
       date("negative_list_since", "列入信用负面清单日期", "on the credit negative list since");
   never_listed.none_allowed = true;
+  return record(
+      "applicant", "申报主体", "applicant",
+      {text("name", "企业名称", "company name"), credit_code(),
+       choice("registered_province", kProvince, "注册地", "province of registration"),
+       choice("registered_city", kCity, "注册城市", "city of registration"),
+       date("founded_on", "成立日期", "founded on"),
+       // Printed on the application package's cover (--form), never judged.
+       record("contact", "联系人", "contact",
+              {text("name", "联系人姓名", "contact's name"),
+               text("phone", "联系电话", "contact's phone")}),
+       money("main_revenue", "上年度主营业务收入", "previous year's main business revenue"),
+       money("software_revenue", "上年度软件业务收入", "previous year's software revenue"),
+       flag("independent_legal_person", "独立法人", "independent legal person"),
+       flag("compliant", "管理规范、依法纳税、信誉良好、无偷漏税",
+            "well managed, tax compliant, reputable"),
+       flag("financially_sound", "财务状况良好", "financially sound"),
+       flag("rd_funding_secured", "研发资金来源有保障", "R&D funding secured"),
+       choices("qualifications", kQualification, "资质", "qualifications"),
+       records("tech_centers", "技术中心", "technology centres",
+               {choice("kind", kCenterKind, "类型", "kind"),
+                choice("level", kLevel, "认定级别", "level"), text("name", "名称", "name")}),
+       never_listed,
+       flag("clean_record_3y", "三年内无行政处罚、失信记录",
+            "no penalty or dishonesty record in 3 years"),
+       flag("no_major_incidents", "未发生重大事故或严重违法",
+            "no major incident or serious violation")});
+}
+
+Field software_record() {
   // "none" for a basis means the applicant states it has none, which 三.4 does not accept.
   Field strategic_basis = text("strategic_basis", "战略意义依据", "basis of the strategic claim");
   strategic_basis.none_allowed = true;
   return record(
+      "software", "申报软件", "software",
+      {text("name", "软件名称", "software name"),
+       text("version", "版本号", "version"),
+       choice("category", kCategory, "申报范围", "category"),
+       date("developed_on", "研发完成时间", "R&D completed on"),
+       date("copyright_registered_on", "软件著作权登记证书取得日期",
+            "software copyright certificate obtained on"),
+       date("copyright_completed_on", "软件著作权登记的开发完成日期",
+            "completion date recorded in the software copyright"),
+       flag("copyright_first_owner", "申报主体为著作权第一著作权人",
+            "the applicant is the copyright's first owner"),
+       flag("recognized", "已获本省（市）首版次认定",
+            "recognised as 首版次 by the programme's province or city"),
+       date("recognized_on", "首版次认定日期", "recognised on"),
+       flag("novelty_search_report", "查新报告", "novelty search report"),
+       flag("own_ip", "自主知识产权", "own intellectual property"),
+       record("test_report", "检测报告", "test report",
+              {text("lab", "检测机构", "lab"),
+               choices("accreditation", kAccreditation, "机构资质", "lab accreditation"),
+               flag("passed", "检测通过", "test passed"), date("date", "检测日期", "test date")}),
+       money("rd_spend", "研发费用支出", "R&D spending"),
+       money("cumulative_sales", "累计销售额或服务额", "cumulative sales or service revenue"),
+       records("patents", "发明专利", "patents",
+               {text("number", "专利号", "number"), choice("kind", kPatentKind, "专利类型", "kind"),
+                choice("status", kPatentStatus, "状态", "status")}),
+       choice("appraisal", kAppraisal, "科技成果鉴定", "technology appraisal"),
+       records("honours", "奖项及重点/优选项目", "awards and key/preferred projects",
+               {choice("kind", kHonourKind, "类型", "kind"),
+                choice("level", kLevel, "级别", "level"), text("name", "名称", "name")}),
+       flag("market_prospects_good", "市场前景良好", "good market prospects"),
+       choices("strategic", kStrategic, "战略意义", "strategic significance"),
+       strategic_basis,
+       choice("domestic_ecosystem", kEcosystem, "国产软硬件生态", "domestic ecosystem"),
+       flag("compatibility_tested", "通过兼容性测试", "compatibility test passed"),
+       flag("prior_support", "已获首版次补助、支持或认定",
+            "already had 首版次 support or recognition"),
+       flag("self_use_only", "仅限自用", "for own use only"),
+       flag("custom_non_general", "用户定制的非通用软件", "custom, non-general software"),
+       flag("embedded", "嵌入式软件", "embedded software")});
+}
+
+Field application_record() {
+  return record("application", "申请", "application",
+                {date("date", "申请日期", "application date"),
+                 date("call_deadline", "申报通知的截止日期", "the call's submission deadline"),
+                 date("filed_on", "填报时间", "form filled in on")});
+}
+
+// The facts of sales and purchase awards (奖补/奖励), as the programmes measure them.
+Field award_record() {
+  return record(
+      "award", "奖补", "award",
+      {money("price", "首版次软件售价", "the product's price"),
+       money("audited_sales", "经审计的首个合同及一年内合同销售额",
+             "audited sales of the first contract and the year after it"),
+       money("first_user_purchase", "首购用户经审计的首个合同采购额",
+             "the first user's audited purchase under the first contract"),
+       flag("user_in_province", "首购（示范应用）用户在省（市）内",
+            "the first user is in the province (city)"),
+       // Each award is paid once to each beneficiary: the developer's and the user's apart.
+       flag("developer_prior_award", "研制企业已获该项奖补",
+            "the developer already had this award"),
+       flag("user_prior_award", "首购用户已获该项奖补", "the first user already had this award")});
+}
+
+Field insurance_record() {
+  return record(
+      "insurance", "保险补偿", "insurance",
+      {record("recognition", "认定批次", "recognition",
+              {integer("year", "认定年度", "year"), integer("batch", "批次", "batch")}),
+       integer("prior_compensations", "已获保险补偿次数", "compensations received before"),
+       record("window", "投保时限", "insurance window",
+              {date("start", "起始日", "start"), date("end", "截止日", "end")}),
+       records(
+           "policies", "保单", "policies",
+           {choice("kind", kPolicyKind, "险种", "kind"), text("number", "保单号", "policy number"),
+            text("insurer", "保险公司", "insurer"), date("signed_on", "签订日期", "signed on"),
+            record("period", "保险期间", "policy period",
+                   {date("start", "起始日", "start"), date("end", "终止日", "end")}),
+            money("liability_limit", "累计责任限额", "liability limit"),
+            scalar("rate", Type::rate, "费率", "rate"), money("premium", "保险费", "premium"),
+            records("payments", "保费支付", "premium payments",
+                    {date("date", "支付日期", "date"), money("amount", "金额", "amount")}),
+            flag_default_false("surrendered", "已退保", "surrendered"),
+            list("contracts", "对应销售合同", "covered contracts",
+                 text("", "合同编号", "contract"))}),
+       records("sales", "销售", "sales",
+               {text("contract", "合同编号", "contract"), text("buyer", "购买方", "buyer"),
+                text("customer", "用户单位名称", "the user (customer) named on the invoice list"),
+                integer("quantity", "销售数量", "quantity sold"),
+                money("amount", "合同金额", "contract amount"),
+                flag_default_false("related_party", "集团内关联销售", "related-party sale"),
+                flag("final_user_contract", "最终用户合同", "final user's contract"),
+                flag_default_false("export", "出口", "export"),
+                flag_default_false("via_commitment_letter", "以销售承诺书代替合同",
+                                   "sold via a commitment letter"),
+                records("invoices", "发票", "invoices",
+                        {date("date", "开票日期", "date"), money("amount", "金额", "amount"),
+                         text("number", "发票号码", "invoice number"),
+                         integer("quantity", "数量", "quantity")})})});
+}
+
+Field build_schema() {
+  return record(
       "", "案例", "case",
       {text("schema", "格式版本", "schema"), text("rules", "规则包", "rule pack"),
-       record(
-           "applicant", "申报主体", "applicant",
-           {text("name", "企业名称", "company name"), credit_code(),
-            choice("registered_province", kProvince, "注册地", "province of registration"),
-            choice("registered_city", kCity, "注册城市", "city of registration"),
-            date("founded_on", "成立日期", "founded on"),
-            // Printed on the application package's cover (--form), never judged.
-            record("contact", "联系人", "contact",
-                   {text("name", "联系人姓名", "contact's name"),
-                    text("phone", "联系电话", "contact's phone")}),
-            money("main_revenue", "上年度主营业务收入", "previous year's main business revenue"),
-            money("software_revenue", "上年度软件业务收入", "previous year's software revenue"),
-            flag("independent_legal_person", "独立法人", "independent legal person"),
-            flag("compliant", "管理规范、依法纳税、信誉良好、无偷漏税",
-                 "well managed, tax compliant, reputable"),
-            flag("financially_sound", "财务状况良好", "financially sound"),
-            flag("rd_funding_secured", "研发资金来源有保障", "R&D funding secured"),
-            choices("qualifications", kQualification, "资质", "qualifications"),
-            records("tech_centers", "技术中心", "technology centres",
-                    {choice("kind", kCenterKind, "类型", "kind"),
-                     choice("level", kLevel, "认定级别", "level"), text("name", "名称", "name")}),
-            never_listed,
-            flag("clean_record_3y", "三年内无行政处罚、失信记录",
-                 "no penalty or dishonesty record in 3 years"),
-            flag("no_major_incidents", "未发生重大事故或严重违法",
-                 "no major incident or serious violation")}),
-       record(
-           "software", "申报软件", "software",
-           {text("name", "软件名称", "software name"),
-            text("version", "版本号", "version"),
-            choice("category", kCategory, "申报范围", "category"),
-            date("developed_on", "研发完成时间", "R&D completed on"),
-            date("copyright_registered_on", "软件著作权登记证书取得日期",
-                 "software copyright certificate obtained on"),
-            date("copyright_completed_on", "软件著作权登记的开发完成日期",
-                 "completion date recorded in the software copyright"),
-            flag("copyright_first_owner", "申报主体为著作权第一著作权人",
-                 "the applicant is the copyright's first owner"),
-            flag("recognized", "已获本省（市）首版次认定",
-                 "recognised as 首版次 by the programme's province or city"),
-            date("recognized_on", "首版次认定日期", "recognised on"),
-            flag("novelty_search_report", "查新报告", "novelty search report"),
-            flag("own_ip", "自主知识产权", "own intellectual property"),
-            record(
-                "test_report", "检测报告", "test report",
-                {text("lab", "检测机构", "lab"),
-                 choices("accreditation", kAccreditation, "机构资质", "lab accreditation"),
-                 flag("passed", "检测通过", "test passed"), date("date", "检测日期", "test date")}),
-            money("rd_spend", "研发费用支出", "R&D spending"),
-            money("cumulative_sales", "累计销售额或服务额", "cumulative sales or service revenue"),
-            records("patents", "发明专利", "patents",
-                    {text("number", "专利号", "number"),
-                     choice("kind", kPatentKind, "专利类型", "kind"),
-                     choice("status", kPatentStatus, "状态", "status")}),
-            choice("appraisal", kAppraisal, "科技成果鉴定", "technology appraisal"),
-            records("honours", "奖项及重点/优选项目", "awards and key/preferred projects",
-                    {choice("kind", kHonourKind, "类型", "kind"),
-                     choice("level", kLevel, "级别", "level"), text("name", "名称", "name")}),
-            flag("market_prospects_good", "市场前景良好", "good market prospects"),
-            choices("strategic", kStrategic, "战略意义", "strategic significance"),
-            strategic_basis,
-            choice("domestic_ecosystem", kEcosystem, "国产软硬件生态", "domestic ecosystem"),
-            flag("compatibility_tested", "通过兼容性测试", "compatibility test passed"),
-            flag("prior_support", "已获首版次补助、支持或认定",
-                 "already had 首版次 support or recognition"),
-            flag("self_use_only", "仅限自用", "for own use only"),
-            flag("custom_non_general", "用户定制的非通用软件", "custom, non-general software"),
-            flag("embedded", "嵌入式软件", "embedded software")}),
-       record("application", "申请", "application",
-              {date("date", "申请日期", "application date"),
-               date("call_deadline", "申报通知的截止日期", "the call's submission deadline"),
-               date("filed_on", "填报时间", "form filled in on")}),
-       // The facts of sales and purchase awards (奖补/奖励), as the programmes measure them.
-       record("award", "奖补", "award",
-              {money("price", "首版次软件售价", "the product's price"),
-               money("audited_sales", "经审计的首个合同及一年内合同销售额",
-                     "audited sales of the first contract and the year after it"),
-               money("first_user_purchase", "首购用户经审计的首个合同采购额",
-                     "the first user's audited purchase under the first contract"),
-               flag("user_in_province", "首购（示范应用）用户在省（市）内",
-                    "the first user is in the province (city)"),
-               // Each award is paid once to each beneficiary: the developer's and the user's apart.
-               flag("developer_prior_award", "研制企业已获该项奖补",
-                    "the developer already had this award"),
-               flag("user_prior_award", "首购用户已获该项奖补",
-                    "the first user already had this award")}),
-       record(
-           "insurance", "保险补偿", "insurance",
-           {record("recognition", "认定批次", "recognition",
-                   {integer("year", "认定年度", "year"), integer("batch", "批次", "batch")}),
-            integer("prior_compensations", "已获保险补偿次数", "compensations received before"),
-            record("window", "投保时限", "insurance window",
-                   {date("start", "起始日", "start"), date("end", "截止日", "end")}),
-            records(
-                "policies", "保单", "policies",
-                {choice("kind", kPolicyKind, "险种", "kind"),
-                 text("number", "保单号", "policy number"), text("insurer", "保险公司", "insurer"),
-                 date("signed_on", "签订日期", "signed on"),
-                 record("period", "保险期间", "policy period",
-                        {date("start", "起始日", "start"), date("end", "终止日", "end")}),
-                 money("liability_limit", "累计责任限额", "liability limit"),
-                 scalar("rate", Type::rate, "费率", "rate"), money("premium", "保险费", "premium"),
-                 records("payments", "保费支付", "premium payments",
-                         {date("date", "支付日期", "date"), money("amount", "金额", "amount")}),
-                 flag_default_false("surrendered", "已退保", "surrendered"),
-                 list("contracts", "对应销售合同", "covered contracts",
-                      text("", "合同编号", "contract"))}),
-            records(
-                "sales", "销售", "sales",
-                {text("contract", "合同编号", "contract"), text("buyer", "购买方", "buyer"),
-                 text("customer", "用户单位名称", "the user (customer) named on the invoice list"),
-                 integer("quantity", "销售数量", "quantity sold"),
-                 money("amount", "合同金额", "contract amount"),
-                 flag_default_false("related_party", "集团内关联销售", "related-party sale"),
-                 flag("final_user_contract", "最终用户合同", "final user's contract"),
-                 flag_default_false("export", "出口", "export"),
-                 flag_default_false("via_commitment_letter", "以销售承诺书代替合同",
-                                    "sold via a commitment letter"),
-                 records("invoices", "发票", "invoices",
-                         {date("date", "开票日期", "date"), money("amount", "金额", "amount"),
-                          text("number", "发票号码", "invoice number"),
-                          integer("quantity", "数量", "quantity")})})}),
-       choices("materials", kMaterial, "支撑材料", "supporting materials")});
+       applicant_record(), software_record(), application_record(), award_record(),
+       insurance_record(), choices("materials", kMaterial, "支撑材料", "supporting materials")});
 }
 
 }  // namespace
