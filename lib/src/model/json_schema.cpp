@@ -30,6 +30,68 @@ void describe(JsonWriter& j, const Field& f) {
   if (!f.label.zh.empty()) j.key("description").value(f.label.zh + " / " + f.label.en);
 }
 
+void write_field(JsonWriter& j, const Field& f);
+
+void write_money(JsonWriter& j) {
+  j.key("anyOf").begin_array();
+  j.begin_object().key("type").value("number").key("minimum").value(0);
+  j.key("maximum").value(10000000000000LL);
+  j.key("multipleOf").number("0.01").end_object();  // at most two decimals
+  j.begin_object().key("type").value("string").key("pattern").value(kMoneyPattern).end_object();
+  j.end_array();
+}
+
+void write_date(JsonWriter& j, const Field& f) {
+  if (!f.none_allowed) {
+    j.key("type").value("string").key("pattern").value(kDatePattern);
+    return;
+  }
+  j.key("anyOf").begin_array();
+  j.begin_object().key("type").value("string").key("pattern").value(kDatePattern).end_object();
+  none_words(j);
+  j.end_array();
+}
+
+// Every name a value may take (code, Chinese, aliases): a closed list, or examples of an open one.
+void write_enumeration(JsonWriter& j, const EnumType& e) {
+  std::vector<std::string> names;
+  for (const EnumValue& v : e.values) {
+    names.push_back(v.code);
+    if (v.zh != v.code) names.push_back(v.zh);
+    names.insert(names.end(), v.aliases.begin(), v.aliases.end());
+  }
+  if (e.open) {
+    j.key("type").value("string").key("examples").strings(names);
+    return;
+  }
+  j.key("enum").begin_array();
+  for (const std::string& n : names) {
+    bool digits = !n.empty() && n.find_first_not_of("0123456789") == std::string::npos;
+    if (digits) j.value(std::stoll(n));  // a region code such as 37 is a number in YAML
+    j.value(n);
+  }
+  j.end_array();
+}
+
+void write_list(JsonWriter& j, const Field& f) {
+  j.key("anyOf").begin_array();
+  j.begin_object().key("type").value("array").key("items");
+  write_field(j, f.item());
+  j.end_object();
+  none_words(j);
+  j.end_array();
+}
+
+void write_record(JsonWriter& j, const Field& f) {
+  j.key("type").value("object").key("additionalProperties").value(false);
+  j.key("properties").begin_object();
+  for (const Field& child : f.fields) {
+    j.key(child.key);
+    write_field(j, child);
+  }
+  j.end_object();
+}
+
 void write_field(JsonWriter& j, const Field& f) {
   j.begin_object();
   describe(j, f);
@@ -41,30 +103,13 @@ void write_field(JsonWriter& j, const Field& f) {
         j.key("type").value("string").key("pattern").value(f.pattern);
       break;
     case Type::money:
-      j.key("anyOf").begin_array();
-      j.begin_object().key("type").value("number").key("minimum").value(0).key("maximum").value(
-          10000000000000LL);
-      j.key("multipleOf").number("0.01").end_object();  // at most two decimals
-      j.begin_object().key("type").value("string").key("pattern").value(kMoneyPattern).end_object();
-      j.end_array();
+      write_money(j);
       break;
     case Type::rate:
       j.key("type").value("string").key("pattern").value(kRatePattern);
       break;
     case Type::date:
-      if (f.none_allowed) {
-        j.key("anyOf").begin_array();
-        j.begin_object()
-            .key("type")
-            .value("string")
-            .key("pattern")
-            .value(kDatePattern)
-            .end_object();
-        none_words(j);
-        j.end_array();
-      } else {
-        j.key("type").value("string").key("pattern").value(kDatePattern);
-      }
+      write_date(j, f);
       break;
     case Type::boolean:
       j.key("anyOf").begin_array();
@@ -75,46 +120,14 @@ void write_field(JsonWriter& j, const Field& f) {
     case Type::integer:
       j.key("type").value("integer").key("minimum").value(0).key("maximum").value(999999999);
       break;
-    case Type::enumeration: {
-      std::vector<std::string> names;
-      for (const EnumValue& v : f.enumeration->values) {
-        names.push_back(v.code);
-        if (v.zh != v.code) names.push_back(v.zh);
-        names.insert(names.end(), v.aliases.begin(), v.aliases.end());
-      }
-      if (f.enumeration->open) {
-        j.key("type").value("string").key("examples").strings(names);
-      } else {
-        j.key("enum").begin_array();
-        for (const std::string& n : names) {
-          bool digits = !n.empty() && n.find_first_not_of("0123456789") == std::string::npos;
-          if (digits) j.value(std::stoll(n));  // a region code such as 37 is a number in YAML
-          j.value(n);
-        }
-        j.end_array();
-      }
+    case Type::enumeration:
+      write_enumeration(j, *f.enumeration);
       break;
-    }
     case Type::list:
-      j.key("anyOf").begin_array();
-      j.begin_object().key("type").value("array").key("items");
-      write_field(j, f.item());
-      j.end_object();
-      none_words(j);
-      j.end_array();
+      write_list(j, f);
       break;
     case Type::record:
-      j.key("type")
-          .value("object")
-          .key("additionalProperties")
-          .value(false)
-          .key("properties")
-          .begin_object();
-      for (const Field& child : f.fields) {
-        j.key(child.key);
-        write_field(j, child);
-      }
-      j.end_object();
+      write_record(j, f);
       break;
   }
   j.end_object();
