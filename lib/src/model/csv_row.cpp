@@ -185,6 +185,34 @@ const ResolvedHeader& resolved(const std::vector<std::string>& header) {
   return last;
 }
 
+// The fact a column names, as a key: "insurance.policies[0].number.".
+std::string fact_key(const Column& col) {
+  std::string key;
+  for (const Step& s : col.steps)
+    key += s.key + (s.index >= 0 ? fmt::format("[{}]", s.index) : "") + ".";
+  return key;
+}
+
+// What is wrong with a cell's text as a YAML value of the same text would be told: too long, or
+// not UTF-8.
+std::optional<Text> cell_problem(const std::string& cell, const Limits& limits) {
+  if (cell.size() > limits.max_scalar_bytes)
+    return value_too_long(cell.size(), limits.max_scalar_bytes);
+  if (std::string why = bad_text(cell); !why.empty())
+    return Text{"值含有非法字节：" + why, "value holds " + why};
+  return std::nullopt;
+}
+
+// The node of the tree a column's value goes to, made on the way.
+Tree& node_at(Tree& root, const Column& col) {
+  Tree* at = &root;
+  for (const Step& s : col.steps) {
+    at = &at->field(s.key);
+    if (s.index >= 0) at = &at->item(s.index);
+  }
+  return *at;
+}
+
 }  // namespace
 
 Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
@@ -213,31 +241,18 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
       fail(Mark{1, column}, names.errors[i]);
       continue;
     }
-    std::string key;
-    for (const Step& s : col->steps)
-      key += s.key + (s.index >= 0 ? fmt::format("[{}]", s.index) : "") + ".";
-    if (auto [it, fresh] = seen.emplace(key, column); !fresh)
+    if (auto [it, fresh] = seen.emplace(fact_key(*col), column); !fresh)
       fail(Mark{1, column},
            {fmt::format("表头“{}”与第 {} 列指同一事实", header[i], it->second),
             fmt::format("header '{}' names the same fact as column {}", header[i], it->second)});
     if (i >= raw.csv_cells.size()) continue;
     std::string cell = std::string(trim(raw.csv_cells[i]));
-    if (cell.empty()) continue;                           // not given: unknown
-    if (cell.size() > options.limits.max_scalar_bytes) {  // as a YAML value would be
-      fail(Mark{raw.first_line, column},
-           value_too_long(cell.size(), options.limits.max_scalar_bytes));
+    if (cell.empty()) continue;  // not given: unknown
+    if (std::optional<Text> why = cell_problem(cell, options.limits)) {
+      fail(Mark{raw.first_line, column}, *why);
       continue;
     }
-    if (std::string why = bad_text(cell); !why.empty()) {
-      fail(Mark{raw.first_line, column}, {"值含有非法字节：" + why, "value holds " + why});
-      continue;
-    }
-    Tree* at = &root;
-    for (const Step& s : col->steps) {
-      at = &at->field(s.key);
-      if (s.index >= 0) at = &at->item(s.index);
-    }
-    at->value = typed_line_node(cell, *col->field, Mark{raw.first_line, column});
+    node_at(root, *col).value = typed_line_node(cell, *col->field, Mark{raw.first_line, column});
   }
   if (!c.problems.empty()) {
     cap_problems(c.problems);
