@@ -224,6 +224,85 @@ std::string render_summary(const BatchSummary& s, Lang lang, bool with_total, do
   return out;
 }
 
+namespace {
+
+// The parallel way (jobs > 1). The reading thread only cuts documents apart; parsing, judging and
+// rendering happen on the workers, so the YAML parser (the costliest part) runs on every core.
+// Documents go to them in groups of eight: one hand-over per document cost a wake-up on each
+// side, a tenth of the CPU time of -j2. The reader stays ahead of the workers by a bounded
+// window; the oldest group is printed (waiting for it if need be) before a new one is handed over
+// beyond the window. The workers start with the second document: a single case is judged on this
+// thread, without them.
+class ParallelBatch {
+ public:
+  using Judge = std::function<Rendered(Case&&)>;
+  ParallelBatch(const BatchOptions& options, const Judge& judge, Printer& printer)
+      : options_(options),
+        judge_(judge),
+        printer_(printer),
+        window_(static_cast<size_t>(options.jobs) * 16) {}
+
+  void take(RawDocument&& raw) {
+    if (!pool_ && !first_) {
+      first_ = std::move(raw);
+      return;
+    }
+    if (!pool_) {
+      pool_.emplace(options_.jobs);
+      group_.push_back(std::move(*first_));
+    }
+    group_.push_back(std::move(raw));
+    if (group_.size() >= kGroupSize) hand_over();
+  }
+
+  // What is left of a file's documents goes to the workers.
+  void end_of_file() {
+    if (pool_) hand_over();
+  }
+
+  void finish() {
+    if (!pool_ && first_) printer_.print(judge_document(*first_, options_.read, judge_));
+    while (!in_flight_.empty()) print_oldest();
+  }
+
+ private:
+  static constexpr size_t kGroupSize = 8;
+
+  void print_oldest() {
+    Group done = in_flight_.front().get();
+    in_flight_.pop_front();
+    ahead_ -= done.size();
+    for (Rendered& r : done) printer_.print(std::move(r));
+  }
+
+  void hand_over() {
+    if (group_.empty()) return;
+    while (ahead_ >= window_) print_oldest();
+    ahead_ += group_.size();
+    std::packaged_task<Group()> task([this, docs = std::move(group_)] {
+      Group out;
+      out.reserve(docs.size());
+      for (const RawDocument& raw : docs) out.push_back(judge_document(raw, options_.read, judge_));
+      return out;
+    });
+    group_.clear();  // moved from
+    in_flight_.push_back(task.get_future());
+    pool_->submit(std::move(task));
+  }
+
+  const BatchOptions& options_;
+  const Judge& judge_;
+  Printer& printer_;
+  const size_t window_;  // documents
+  std::deque<std::future<Group>> in_flight_;
+  size_t ahead_ = 0;  // documents handed over and not yet printed
+  std::optional<WorkerPool> pool_;
+  std::optional<RawDocument> first_;
+  std::vector<RawDocument> group_;
+};
+
+}  // namespace
+
 BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOptions& options,
                        std::istream& in, std::ostream& out,
                        const std::function<Rendered(Case&&)>& judge) {
@@ -237,60 +316,14 @@ BatchSummary run_batch(const std::vector<std::string>& inputs, const BatchOption
           options.read.format);
     return printer.finish();
   }
-  // The reading thread only cuts documents apart; parsing, judging and rendering happen on the
-  // workers, so the YAML parser (the costliest part) runs on every core. Documents go to them in
-  // groups of eight: one hand-over per document cost a wake-up on each side, a tenth of the CPU
-  // time of -j2.
-  // The reader stays ahead of the workers by a bounded window; the oldest group is printed
-  // (waiting for it if need be) before a new one is handed over beyond the window. The workers
-  // start with the second document: a single case is judged on this thread, without them.
-  const size_t window = static_cast<size_t>(options.jobs) * 16;  // documents
-  const size_t group_size = 8;
-  std::deque<std::future<Group>> in_flight;
-  size_t ahead = 0;  // documents handed over and not yet printed
-  std::optional<WorkerPool> pool;
-  std::optional<RawDocument> first;
-  std::vector<RawDocument> group;
-  auto print_oldest = [&] {
-    Group done = in_flight.front().get();
-    in_flight.pop_front();
-    ahead -= done.size();
-    for (Rendered& r : done) printer.print(std::move(r));
-  };
-  auto hand_over = [&] {
-    if (group.empty()) return;
-    while (ahead >= window) print_oldest();
-    ahead += group.size();
-    std::packaged_task<Group()> task([&judge, &options, docs = std::move(group)] {
-      Group out;
-      out.reserve(docs.size());
-      for (const RawDocument& raw : docs) out.push_back(judge_document(raw, options.read, judge));
-      return out;
-    });
-    group.clear();  // moved from
-    in_flight.push_back(task.get_future());
-    pool->submit(std::move(task));
-  };
+  ParallelBatch batch(options, judge, printer);
   for (const std::string& file : files) {
     split_documents(
-        file, in, options.read.limits,
-        [&](RawDocument&& raw) {
-          if (!pool && !first) {
-            first = std::move(raw);
-            return;
-          }
-          if (!pool) {
-            pool.emplace(options.jobs);
-            group.push_back(std::move(*first));
-          }
-          group.push_back(std::move(raw));
-          if (group.size() >= group_size) hand_over();
-        },
+        file, in, options.read.limits, [&](RawDocument&& raw) { batch.take(std::move(raw)); },
         options.read.format);
-    if (pool) hand_over();  // what is left of this file's documents
+    batch.end_of_file();
   }
-  if (!pool && first) printer.print(judge_document(*first, options.read, judge));
-  while (!in_flight.empty()) print_oldest();
+  batch.finish();
   return printer.finish();
 }
 
