@@ -144,25 +144,14 @@ class Evaluator {
         return verdict(compare(*v, p.operand, *p.field) <= 0);
       case Op::less_than:
         return verdict(compare(*v, p.operand, *p.field) < 0);
-      case Op::any_item: {
-        Tri t = Tri::fail;
-        for (size_t i = 0; i < v->items.size(); ++i)
-          t = tri_or(t, eval(p.children[0], v->items[i], item_path(full, i)).tri);
-        return t;
-      }
+      case Op::any_item:
+        return some_item_passes(p, *v, full);
       case Op::within_years:
       case Op::older_than_years:
       case Op::newer_than_years:
       case Op::at_least_years:
-      case Op::year_within: {
-        std::optional<Date> at = reference_date(p);
-        if (!at) return Tri::unknown;
-        if (p.op == Op::year_within) {
-          int year = std::stoi(format(*at).substr(0, 4));
-          return verdict(v->number <= year && v->number >= year - p.n);
-        }
-        return verdict(years_test(p, v->date, *at));
-      }
+      case Op::year_within:
+        return decide_years(p, *v);
       case Op::at_least_share_of: {
         const Value* whole = other(p);
         return whole ? verdict(reaches_share(v->money, whole->money, p.share)) : Tri::unknown;
@@ -177,6 +166,28 @@ class Evaluator {
         break;
     }
     return Tri::unknown;
+  }
+
+  // Some item of the list passes the item test.
+  Tri some_item_passes(const Predicate& p, const Value& v, const std::string& full) {
+    Tri t = Tri::fail;
+    for (size_t i = 0; i < v.items.size(); ++i)
+      t = tri_or(t, eval(p.children[0], v.items[i], item_path(full, i)).tri);
+    return t;
+  }
+
+  // The tests of years, counted back from the reference date (the as-of or application date).
+  Tri decide_years(const Predicate& p, const Value& v) {
+    std::optional<Date> at = reference_date(p);
+    if (!at) return Tri::unknown;
+    bool ok;
+    if (p.op == Predicate::Op::year_within) {
+      int year = std::stoi(format(*at).substr(0, 4));
+      ok = v.number <= year && v.number >= year - p.n;
+    } else {
+      ok = years_test(p, v.date, *at);
+    }
+    return ok ? Tri::pass : Tri::fail;
   }
 
   // A fact the case does not state: the test is unknown, naming it, or fails (`unstated: fail`).
