@@ -234,6 +234,7 @@ struct Round::Impl {
   std::vector<std::uint32_t> candidates();
   std::vector<Involved> involved(const std::vector<std::uint32_t>& hashes);
   void group(std::vector<Involved>& cases);
+  EnterpriseRound enterprise_of(const std::vector<Involved*>& members) const;
   void find_flags(const std::vector<Involved>& cases);
   CaseRound& change(size_t ordinal, Money subsidy);
 };
@@ -380,7 +381,11 @@ CaseRound& Round::Impl::change(size_t ordinal, Money subsidy) {
 // Enterprises (round.md A): the same credit code; a case without one joins the earliest code that
 // a case with its company name gives, else the others of its name. Then each enterprise's cases
 // under one programme share its cap.
-void Round::Impl::group(std::vector<Involved>& cases) {
+namespace {
+
+// Each case's enterprise: its credit code, else its name (joining the earliest code given with
+// that name), else the case alone.
+void match_enterprises(std::vector<Involved>& cases) {
   auto code_key = [](const Involved& c) {
     std::string code = normalized_name(c.credit_code);
     for (char& ch : code)
@@ -404,8 +409,14 @@ void Round::Impl::group(std::vector<Involved>& cases) {
       c.enterprise = fmt::format("case:{}", c.ordinal);
     }
   }
-  std::vector<std::pair<std::string, std::vector<Involved*>>>
-      groups;  // in order of first appearance
+}
+
+}  // namespace
+
+void Round::Impl::group(std::vector<Involved>& cases) {
+  match_enterprises(cases);
+  // The cases of each enterprise under each programme, in order of first appearance.
+  std::vector<std::pair<std::string, std::vector<Involved*>>> groups;
   std::map<std::string, size_t> where;
   for (Involved& c : cases) {
     std::string key = fmt::format("{}\x1f{}", c.enterprise, c.programme);
@@ -413,34 +424,8 @@ void Round::Impl::group(std::vector<Involved>& cases) {
     if (fresh) groups.push_back({key, {}});
     groups[it->second].second.push_back(&c);
   }
-  for (auto& [key, members] : groups) {
-    if (members.size() < 2) continue;
-    EnterpriseRound g;
-    const Involved& first = *members.front();
-    const Programme& programme = programmes[first.programme];
-    g.company = first.company;
-    g.programme = programme.id;
-    g.cap = programme.cap;
-    g.cap_rule = programme.cap_rule;
-    g.cap_clause = programme.cap_clause;
-    for (Involved* m : members) {
-      if (g.credit_code.empty()) g.credit_code = m->credit_code;
-      g.by_name = g.by_name || m->by_name;
-      g.undetermined = g.undetermined || m->undetermined;
-      g.cases.push_back(m->ordinal);
-      g.names.push_back(case_name(files[m->file], m->index));
-      g.files.push_back(files[m->file]);
-      g.indexes.push_back(m->index);
-      g.subsidies.push_back(m->subsidy);
-      g.amounts.push_back(m->capped_part);
-      g.total = g.total + m->capped_part;
-    }
-    g.capped = g.cap && g.total > *g.cap;
-    g.shares = g.capped ? proportional_shares(*g.cap, g.amounts) : g.amounts;
-    for (size_t i = 0; i < g.cases.size(); ++i)
-      g.payable = g.payable + g.subsidies[i] - g.amounts[i] + g.shares[i];
-    enterprises.push_back(std::move(g));
-  }
+  for (auto& [key, members] : groups)
+    if (members.size() >= 2) enterprises.push_back(enterprise_of(members));
   for (size_t e = 0; e < enterprises.size(); ++e) {
     const EnterpriseRound& g = enterprises[e];
     for (size_t i = 0; i < g.cases.size(); ++i) {
@@ -450,6 +435,35 @@ void Round::Impl::group(std::vector<Involved>& cases) {
       r.position = i;
     }
   }
+}
+
+// An enterprise with several cases under one programme: its cases' amounts, and the cap shared.
+EnterpriseRound Round::Impl::enterprise_of(const std::vector<Involved*>& members) const {
+  EnterpriseRound g;
+  const Involved& first = *members.front();
+  const Programme& programme = programmes[first.programme];
+  g.company = first.company;
+  g.programme = programme.id;
+  g.cap = programme.cap;
+  g.cap_rule = programme.cap_rule;
+  g.cap_clause = programme.cap_clause;
+  for (Involved* m : members) {
+    if (g.credit_code.empty()) g.credit_code = m->credit_code;
+    g.by_name = g.by_name || m->by_name;
+    g.undetermined = g.undetermined || m->undetermined;
+    g.cases.push_back(m->ordinal);
+    g.names.push_back(case_name(files[m->file], m->index));
+    g.files.push_back(files[m->file]);
+    g.indexes.push_back(m->index);
+    g.subsidies.push_back(m->subsidy);
+    g.amounts.push_back(m->capped_part);
+    g.total = g.total + m->capped_part;
+  }
+  g.capped = g.cap && g.total > *g.cap;
+  g.shares = g.capped ? proportional_shares(*g.cap, g.amounts) : g.amounts;
+  for (size_t i = 0; i < g.cases.size(); ++i)
+    g.payable = g.payable + g.subsidies[i] - g.amounts[i] + g.shares[i];
+  return g;
 }
 
 // Flags (round.md B): a policy or an invoice in two cases; a contract with its buyer in cases of
