@@ -215,7 +215,21 @@ class PackLoader {
     if (a.beneficiary != "developer" && a.beneficiary != "user")
       m.fail(m.required("beneficiary"), "应为 developer 或 user", "expected developer or user",
              m.at("beneficiary"));
+    a.base = award_base(m);
+    a.tiers = award_tiers(m);
+    if (m.optional("cap")) a.cap = m.money("cap");
+    if (m.optional("conditions")) {
+      const auto& conditions = m.list("conditions");
+      for (size_t i = 0; i < conditions.size(); ++i)
+        a.conditions.push_back(
+            condition(conditions[i], fmt::format("{}[{}]", m.at("conditions"), i)));
+    }
+    return a;
+  }
 
+  // An award's base: a money fact, or the sales invoiced within N months of a date fact.
+  AwardBase award_base(const PackMap& m) {
+    AwardBase out;
     PackMap base(m.required("base"), m.at("base"), origin_, {"fact", "invoiced_from", "months"});
     bool invoiced = base.optional("invoiced_from") != nullptr;
     if (invoiced == (base.optional("fact") != nullptr))
@@ -224,22 +238,28 @@ class PackLoader {
              "base is either {fact: MONEY_FACT} or {invoiced_from: DATE_FACT, months: N}",
              m.at("base"));
     std::string key = invoiced ? "invoiced_from" : "fact";
-    a.base.path = base.text(key);
-    a.base.keys = split(a.base.path, '.');
-    const Field* f = find_field(case_schema(), a.base.path);
+    out.path = base.text(key);
+    out.keys = split(out.path, '.');
+    const Field* f = find_field(case_schema(), out.path);
     Type type = invoiced ? Type::date : Type::money;
     if (f == nullptr || f->type != type)
       base.fail(base.required(key),
-                fmt::format("“{}”不是案例格式中的{}事实", a.base.path, invoiced ? "日期" : "金额"),
-                fmt::format("'{}' is not a {} fact of the case format", a.base.path,
+                fmt::format("“{}”不是案例格式中的{}事实", out.path, invoiced ? "日期" : "金额"),
+                fmt::format("'{}' is not a {} fact of the case format", out.path,
                             invoiced ? "date" : "money"),
                 base.at(key));
     if (invoiced)
-      a.base.months = std::stoi(base.whole_number("months"));
+      out.months = std::stoi(base.whole_number("months"));
     else if (base.optional("months"))
       base.fail(*base.optional("months"), "months 只用于 invoiced_from",
                 "months goes with invoiced_from only", base.at("months"));
 
+    return out;
+  }
+
+  // An award's tiers: each a share of the base up to an amount, the last without a bound.
+  std::vector<AwardTier> award_tiers(const PackMap& m) {
+    std::vector<AwardTier> out;
     const auto& tiers = m.list("tiers");
     if (tiers.empty())
       m.fail(m.required("tiers"), "至少需要一档", "at least one tier is needed", m.at("tiers"));
@@ -254,18 +274,11 @@ class PackLoader {
       if (last == tier.up_to.has_value())
         t.fail(tiers[i], "除最后一档外，每档都需要 up_to；最后一档不要 up_to",
                "every tier but the last needs up_to, and the last has none");
-      if (i > 0 && tier.up_to && *tier.up_to <= *a.tiers.back().up_to)
+      if (i > 0 && tier.up_to && *tier.up_to <= *out.back().up_to)
         t.fail(tiers[i], "各档 up_to 应递增", "the tiers' up_to must increase", t.at("up_to"));
-      a.tiers.push_back(tier);
+      out.push_back(tier);
     }
-    if (m.optional("cap")) a.cap = m.money("cap");
-    if (m.optional("conditions")) {
-      const auto& conditions = m.list("conditions");
-      for (size_t i = 0; i < conditions.size(); ++i)
-        a.conditions.push_back(
-            condition(conditions[i], fmt::format("{}[{}]", m.at("conditions"), i)));
-    }
-    return a;
+    return out;
   }
 
   Citation citation(const Node& n, const std::string& path, std::vector<std::string> extra_keys) {
@@ -302,60 +315,81 @@ class PackLoader {
       groups.insert(c.group);
       r.conditions.push_back(std::move(c));
     }
+    r.groups = group_names(m, groups);
+    for (const Node& n : m.list("required")) {
+      r.required.push_back(m.scalar(n, "required"));
+      known_group(m, groups, n, r.required.back());
+    }
+    r.paths = paths(m, groups);
+    if (m.optional("warnings")) r.warnings = path_warnings(m, ids, groups);
+    return r;
+  }
+
+  // A group a path, a requirement or a warning names must have conditions.
+  void known_group(const PackMap& m, const std::set<std::string>& groups, const Node& n,
+                   const std::string& g) {
+    if (!groups.count(g))
+      m.fail(n, fmt::format("没有条件属于组“{}”", g),
+             fmt::format("no condition is in group '{}'", g));
+  }
+
+  // recognition.groups: a name for each group the conditions use, and no other.
+  std::map<std::string, Text> group_names(const PackMap& m, const std::set<std::string>& groups) {
+    std::map<std::string, Text> out;
     const Node& names = m.required("groups");
     if (names.kind != Node::Kind::map)
       m.fail(names, "应为键值映射", "expected a map", m.at("groups"));
     for (size_t i = 0; i < names.map_size(); ++i) {
       const std::string& g = names.key(i).scalar;
-      r.groups[g] = PackMap(names.value(i), m.at("groups." + g), origin_, {"zh", "en"}).bilingual();
-      if (!groups.count(g))
-        m.fail(names.key(i), fmt::format("没有条件属于组“{}”", g),
-               fmt::format("no condition is in group '{}'", g));
+      out[g] = PackMap(names.value(i), m.at("groups." + g), origin_, {"zh", "en"}).bilingual();
+      known_group(m, groups, names.key(i), g);
     }
     for (const std::string& g : groups)
-      if (!r.groups.count(g))
+      if (!out.count(g))
         m.fail(names, fmt::format("组“{}”缺少名称", g), fmt::format("group '{}' has no name", g),
                m.at("groups"));
-    auto known_group = [&](const Node& n, const std::string& g) {
-      if (!groups.count(g))
-        m.fail(n, fmt::format("没有条件属于组“{}”", g),
-               fmt::format("no condition is in group '{}'", g));
-    };
-    for (const Node& n : m.list("required")) {
-      r.required.push_back(m.scalar(n, "required"));
-      known_group(n, r.required.back());
-    }
+    return out;
+  }
+
+  // recognition.paths: at least one, each a group met in full (all) or by any one (each).
+  std::vector<PathSpec> paths(const PackMap& m, const std::set<std::string>& groups) {
+    std::vector<PathSpec> out;
     const auto& paths = m.list("paths");
     for (size_t i = 0; i < paths.size(); ++i) {
       PackMap p(paths[i], fmt::format("recognition.paths[{}]", i), origin_, {"group", "mode"});
       PathSpec spec{p.text("group"), false};
-      known_group(paths[i], spec.group);
+      known_group(m, groups, paths[i], spec.group);
       std::string mode = p.text("mode");
       if (mode != "all" && mode != "each")
         p.fail(p.required("mode"), "应为 all 或 each", "expected all or each", p.at("mode"));
       spec.each = mode == "each";
-      r.paths.push_back(spec);
+      out.push_back(spec);
     }
-    if (r.paths.empty())
+    if (out.empty())
       m.fail(m.required("paths"), "至少需要一条认定途径", "at least one path is needed",
              m.at("paths"));
-    if (m.optional("warnings")) {
-      const auto& warnings = m.list("warnings");
-      for (size_t i = 0; i < warnings.size(); ++i) {
-        PackMap w(warnings[i], fmt::format("recognition.warnings[{}]", i), origin_,
-                  {"path_group", "failed", "zh", "en"});
-        PathWarning pw{w.text("path_group"), {}, w.bilingual()};
-        known_group(warnings[i], pw.group);
-        for (const Node& f : w.list("failed")) {
-          pw.failed.push_back(w.scalar(f, "failed"));
-          if (!ids.count(pw.failed.back()))
-            w.fail(f, fmt::format("没有编号为“{}”的条件", pw.failed.back()),
-                   fmt::format("no condition has id '{}'", pw.failed.back()));
-        }
-        r.warnings.push_back(std::move(pw));
+    return out;
+  }
+
+  // recognition.warnings: what to say when a path fails on these conditions.
+  std::vector<PathWarning> path_warnings(const PackMap& m, const std::set<std::string>& ids,
+                                         const std::set<std::string>& groups) {
+    std::vector<PathWarning> out;
+    const auto& warnings = m.list("warnings");
+    for (size_t i = 0; i < warnings.size(); ++i) {
+      PackMap w(warnings[i], fmt::format("recognition.warnings[{}]", i), origin_,
+                {"path_group", "failed", "zh", "en"});
+      PathWarning pw{w.text("path_group"), {}, w.bilingual()};
+      known_group(m, groups, warnings[i], pw.group);
+      for (const Node& f : w.list("failed")) {
+        pw.failed.push_back(w.scalar(f, "failed"));
+        if (!ids.count(pw.failed.back()))
+          w.fail(f, fmt::format("没有编号为“{}”的条件", pw.failed.back()),
+                 fmt::format("no condition has id '{}'", pw.failed.back()));
       }
+      out.push_back(std::move(pw));
     }
-    return r;
+    return out;
   }
 
   Condition condition(const Node& n, const std::string& path) {

@@ -148,20 +148,13 @@ class PredicateLoader {
       case Op::items_at_least:
         count_operand(p, m, operand, op_name, need);
         break;
-      case Op::at_least_share_of: {
+      case Op::at_least_share_of:
         need(f.type == Type::money, "不是金额事实", "is not a money fact");
-        PackMap share(operand, at, origin_, {"fact", "share"});
-        other_fact(p, share, "fact", Type::money);
-        p.share = share.rate("share");
+        share_operand(p, operand, at);
         break;
-      }
       case Op::stated_none:
-        need(f.none_allowed, "不能写作 none/never", "cannot be stated as none/never");
-        need(m.scalar(operand, op_name) == "true", "stated_none 只能为 true",
-             "stated_none takes true only");
-        break;
       case Op::given:
-        need(m.scalar(operand, op_name) == "true", "given 只能为 true", "given takes true only");
+        true_operand(p, m, operand, op_name, need);
         break;
       case Op::all:
       case Op::any:
@@ -169,6 +162,24 @@ class PredicateLoader {
     }
   }
 
+  // at_least_share_of: {fact: MONEY_FACT, share: RATE}.
+  void share_operand(Predicate& p, const Node& operand, const std::string& at) {
+    PackMap share(operand, at, origin_, {"fact", "share"});
+    other_fact(p, share, "fact", Type::money);
+    p.share = share.rate("share");
+  }
+  // stated_none and given take true only; stated_none a fact that may be stated as none.
+  template <typename Need>
+  void true_operand(Predicate& p, const PackMap& m, const Node& operand, const std::string& op_name,
+                    Need& need) {
+    if (p.op == Op::stated_none) {
+      need(p.field->none_allowed, "不能写作 none/never", "cannot be stated as none/never");
+      need(m.scalar(operand, op_name) == "true", "stated_none 只能为 true",
+           "stated_none takes true only");
+      return;
+    }
+    need(m.scalar(operand, op_name) == "true", "given 只能为 true", "given takes true only");
+  }
   template <typename Need>
   void in_operand(Predicate& p, const PackMap& m, const Node& operand, const std::string& at,
                   Need& need) {
