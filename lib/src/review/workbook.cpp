@@ -310,6 +310,7 @@ struct WorkbookWriter::Impl {
   void open(const std::string& destination);  // the library, and the file beside `destination`
   void add_formats_and_sheets();
   void write_headings();
+  std::vector<Cell> summary_headings() const;
   void finish_sheets();                 // filters, frozen headings, the totals row, column widths
   void set_widths(const Sheet& sheet);  // each column as wide as its widest cell
   void write_decision_record();
@@ -384,7 +385,8 @@ void WorkbookWriter::Impl::add_formats_and_sheets() {
   }
 }
 
-void WorkbookWriter::Impl::write_headings() {
+// The summary sheet's headings: the case, its verdict, the tool's columns, the round's.
+std::vector<Cell> WorkbookWriter::Impl::summary_headings() const {
   Lang lang = info.lang;
   std::vector<Cell> summary = headers({{"案例文件", "case file"},
                                        {"序号", "index"},
@@ -409,7 +411,12 @@ void WorkbookWriter::Impl::write_headings() {
     summary.push_back(text(lang == Lang::zh ? "本轮应付" : "payable after the round"));
   if (info.round)
     summary.push_back(text(lang == Lang::zh ? "本轮说明及疑点" : "round notes and flags"));
-  write(sheets[kSummarySheet], summary, bold);
+  return summary;
+}
+
+void WorkbookWriter::Impl::write_headings() {
+  Lang lang = info.lang;
+  write(sheets[kSummarySheet], summary_headings(), bold);
   if (info.round)
     write(flags,
           headers({{"疑点序号", "flag"},
