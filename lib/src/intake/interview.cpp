@@ -16,6 +16,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/files.hpp"
 #include "base/strings.hpp"
 #include "sbc/intake/template.hpp"
 
@@ -23,35 +24,6 @@ namespace sbc {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Writes `text` to `path` through a temporary file in the same folder and a rename, so that the
-// file is always either the old or the new text, whatever happens to the process. Keeps the old
-// file's permissions. Returns why it failed, if it did.
-std::optional<std::string> write_atomically(const std::string& path, const std::string& text) {
-  std::string temp = path + ".XXXXXX";
-  int fd = mkstemp(temp.data());
-  if (fd < 0) return std::string(std::strerror(errno));
-  struct stat old {};
-  mode_t mode = 0644;
-  if (::stat(path.c_str(), &old) == 0) mode = old.st_mode & 07777;
-  bool ok = fchmod(fd, mode) == 0;
-  for (size_t done = 0; ok && done < text.size();) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<size_t>(n);
-  }
-  ok = ok && fsync(fd) == 0;
-  std::string why = ok ? "" : std::strerror(errno);
-  ok = (::close(fd) == 0) && ok;
-  if (ok && std::rename(temp.c_str(), path.c_str()) != 0) {
-    ok = false;
-    why = std::strerror(errno);
-  }
-  if (ok) return std::nullopt;
-  ::unlink(temp.c_str());
-  return why.empty() ? "write failed" : why;
-}
 
 bool has_comments(const std::string& text) {
   std::istringstream lines(text);
