@@ -53,7 +53,7 @@ check_shell() {
   expect "$shell" "sbc-check --la" --lang
   expect "$shell" "sbc-check --color " auto always never
   expect "$shell" "sbc-subsidy --format m" markdown
-  expect "$shell" "sbc-subsidy --form " markdown html
+  expect "$shell" "sbc-subsidy --form " markdown html pdf
   refuse "$shell" "sbc-validate --format " csv markdown
 }
 

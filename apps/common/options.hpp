@@ -85,9 +85,10 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
                  "input is yaml unless told")
       ->check(CLI::IsMember({"yaml", "csv"}));
   if (offers("xlsx"))
-    app.add_option("--output", c.output,
-                   "With --format xlsx: the workbook to write (else standard output, when it is "
-                   "not a terminal)")
+    app.add_option(
+           "--output", c.output,
+           "With --format xlsx: the workbook to write (else standard output, when it is not a "
+           "terminal)")
         ->type_name("FILE");
   app.add_option("-j,--jobs", c.jobs,
                  "Cases judged in parallel (default: every core); output keeps input order")

@@ -35,9 +35,16 @@ int run(int argc, char** argv) {
   app.add_option(
          "--form", form,
          "Print the whole application package (附3-2: cover, contents, 申请表, lists, 承诺书, "
-         "materials checklist) instead of the report: html (A4, print-ready) or markdown")
-      ->check(CLI::IsMember({"markdown", "html"}))
-      ->type_name("markdown|html");
+         "materials checklist) instead of the report: html (A4, print-ready), markdown, or pdf "
+         "(laid out with the font that prints, fonts embedded; to --output FILE, a directory "
+         "for a file per case, or standard output)")
+      ->check(CLI::IsMember({"markdown", "html", "pdf"}))
+      ->type_name("markdown|html|pdf");
+  app.get_option("--output")
+      ->description(
+          "With --format xlsx: the workbook to write; with --form pdf: the PDF, or a directory for "
+          "one "
+          "PDF per case (else standard output, when it is not a terminal)");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
   const sbc::Environment env = sbc::Environment::of_process();
   const sbc::Console console{std::cout, std::cerr, env.stderr_terminal};
@@ -45,7 +52,7 @@ int run(int argc, char** argv) {
 
   sbc::SubsidyOptions options;
   auto error = sbc::to_options(common, options.common, env);
-  if (!error) error = sbc::to_subsidy_options(window, form, options);
+  if (!error) error = sbc::to_subsidy_options(window, form, common, env, options);
   if (error) {
     std::cerr << "sbc-subsidy: " << *error << "\n";
     return static_cast<int>(sbc::ExitStatus::error);

@@ -237,18 +237,19 @@ TEST_CASE("tool: whatever escapes main is one line and status 2") {
 
 TEST_CASE("tool: sbc-subsidy's --window is two dates in order, --form a package style") {
   sbc::SubsidyOptions o;
-  CHECK_FALSE(sbc::to_subsidy_options({}, "", o).has_value());
+  CHECK_FALSE(sbc::to_subsidy_options({}, "", {}, with({}), o).has_value());
   CHECK_FALSE(o.window.has_value());
   CHECK(o.form == sbc::FormStyle::none);
-  REQUIRE_FALSE(sbc::to_subsidy_options({"2020-01-01", "2020-12-31"}, "html", o).has_value());
+  REQUIRE_FALSE(
+      sbc::to_subsidy_options({"2020-01-01", "2020-12-31"}, "html", {}, with({}), o).has_value());
   CHECK(sbc::format(o.window->start) == "2020-01-01");
   CHECK(sbc::format(o.window->end) == "2020-12-31");
   CHECK(o.form == sbc::FormStyle::html);
-  REQUIRE_FALSE(
-      sbc::to_subsidy_options({"2020-01-01", "2020-01-01"}, "markdown", o).has_value());  // one day
+  REQUIRE_FALSE(sbc::to_subsidy_options({"2020-01-01", "2020-01-01"}, "markdown", {}, with({}), o)
+                    .has_value());  // one day
   CHECK(o.form == sbc::FormStyle::markdown);
   o.common.output.lang = sbc::Lang::en;
-  CHECK(sbc::to_subsidy_options({"2020-12-31", "2020-01-01"}, "", o) ==
+  CHECK(sbc::to_subsidy_options({"2020-12-31", "2020-01-01"}, "", {}, with({}), o) ==
         std::optional<std::string>("--window: expected START END as YYYY-MM-DD, START <= END"));
-  CHECK(sbc::to_subsidy_options({"2020-02-30", "2020-12-31"}, "", o).has_value());
+  CHECK(sbc::to_subsidy_options({"2020-02-30", "2020-12-31"}, "", {}, with({}), o).has_value());
 }

@@ -268,10 +268,14 @@ void material_rows(const SubsidyResult& r, ApplicationPackage& p, int invoice_pa
     else
       status = required ? "缺" : "无需";
     if (required && !present) note = "按规定须提交";
-    if (std::strcmp(m.code, "invoice_list") == 0 && invoice_page)
+    if (std::strcmp(m.code, "invoice_list") == 0 && invoice_page) {
       note = fmt::format("见本册第{}页", invoice_page);
-    if (std::strcmp(m.code, "policy_correspondence_list") == 0 && correspondence_page)
+      p.material_page_notes.emplace_back(t.rows.size(), PartKind::invoices);
+    }
+    if (std::strcmp(m.code, "policy_correspondence_list") == 0 && correspondence_page) {
       note = fmt::format("见本册第{}页", correspondence_page);
+      p.material_page_notes.emplace_back(t.rows.size(), PartKind::correspondence);
+    }
     t.rows.push_back({m.number, m.name, status, note, ""});
   }
 }
@@ -345,6 +349,20 @@ ApplicationPackage build_package(const SubsidyResult& r) {
   add(PartKind::materials, static_cast<int>(p.materials.page_starts.size()));
   p.pages = p.parts.back().first_page + p.parts.back().pages - 1;
   return p;
+}
+
+void set_part_pages(ApplicationPackage& p, const std::vector<int>& pages) {
+  int first = 1;
+  for (size_t i = 0; i < p.parts.size() && i < pages.size(); ++i) {
+    p.parts[i].first_page = first;
+    p.parts[i].pages = pages[i];
+    first += pages[i];
+  }
+  p.pages = first - 1;
+  for (const auto& [row, kind] : p.material_page_notes)
+    for (const PackagePart& part : p.parts)
+      if (part.kind == kind)
+        p.materials.rows[row][3] = fmt::format("见本册第{}页", part.first_page);
 }
 
 }  // namespace sbc

@@ -325,7 +325,8 @@ void finish_rows(Rendered& r, const CaseRound* cr, const Round& round, const Rou
 
 // The package's 申请表 keeps the case's own amount; a note says what the round made of it.
 void finish_package(Rendered& r, const CaseRound* cr, Money payable, const RoundStyle& style) {
-  if (!cr || !reduced(*cr)) return;
+  // A PDF is finished when it is written: the round's note is not added to it (yet).
+  if (!cr || !reduced(*cr) || style.form == FormStyle::pdf) return;
   const EnterpriseRound& g = *cr->enterprise;
   std::string note = fmt::format(
       "本轮说明：{}（{}）。申请表所列为本申请单独计算的金额；本轮同一企业合计按上限计，本申请应付 "

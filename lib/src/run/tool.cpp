@@ -118,10 +118,19 @@ std::optional<std::string> to_options(const ToolArguments& a, CheckOptions& o,
 }
 
 std::optional<std::string> to_subsidy_options(const std::vector<std::string>& window,
-                                              const std::string& form, SubsidyOptions& o) {
+                                              const std::string& form, const ToolArguments& a,
+                                              const Environment& env, SubsidyOptions& o) {
   o.form = form == "html"       ? FormStyle::html
            : form == "markdown" ? FormStyle::markdown
+           : form == "pdf"      ? FormStyle::pdf
                                 : FormStyle::none;
+  if (o.form == FormStyle::pdf) {
+    o.common.output.file = a.output;
+    if (a.output.empty() && env.stdout_terminal)
+      return Text{"PDF 是文件：请用 --output FILE（或目录），或把标准输出重定向到文件",
+                  "a PDF is a file: give --output FILE (or DIR), or redirect standard output"}
+          .in(o.common.output.lang);
+  }
   if (window.empty()) return std::nullopt;
   Parsed<Date> start = window.size() == 2 ? parse_date(window[0]) : Parsed<Date>{};
   Parsed<Date> end = window.size() == 2 ? parse_date(window[1]) : Parsed<Date>{};

@@ -11,8 +11,8 @@
 
 namespace sbc {
 
-// --form: the package instead of the report, as Markdown or as an HTML page.
-enum class FormStyle { none, markdown, html };
+// --form: the package instead of the report, as Markdown, an HTML page or a PDF file.
+enum class FormStyle { none, markdown, html, pdf };
 
 // A table of the package: its rows, and where each printed page begins.
 struct PackageTable {
@@ -53,11 +53,24 @@ struct ApplicationPackage {
   PackageTable invoices;        // 发票明细清单: one row per invoice of the sales that count
   PackageTable materials;  // 支撑材料清单: materials 1–6 of 四, each present or missing
   std::vector<PackagePart> parts;  // in binding order, with their pages
-  int pages = 0;                   // numbered pages
+  // The materials' rows whose note names the page of a part ("见本册第N页").
+  std::vector<std::pair<size_t, PartKind>> material_page_notes;
+  int pages = 0;  // numbered pages
 };
 
 // The package of a readable case with a verdict.
 ApplicationPackage build_package(const SubsidyResult& r);
+
+// Sets each part's page count (in binding order) and, from them, each part's first page, the
+// package's pages and the materials' notes that name a page: what a layout by the real font
+// measured.
+void set_part_pages(ApplicationPackage& p, const std::vector<int>& pages);
+
+// The package as a PDF (A4, each part laid out by Pango with the font that prints and embedded):
+// the file's bytes. Its creation date is the case's application.filed_on, else application.date
+// (SOURCE_DATE_EPOCH overrides), so the same case gives the same bytes. Throws InputError when
+// Pango and Cairo cannot be loaded. An unreadable case gives a page of its errors.
+std::string render_package_pdf(const SubsidyResult& r);
 
 // The package as one self-contained HTML page (A4 print CSS, no network), or as Markdown.
 // An unreadable case gives its errors instead.

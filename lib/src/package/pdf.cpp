@@ -1,0 +1,418 @@
+// The application package as a PDF: the parts of the HTML form, in its binding order, each laid
+// out by Pango with the font that prints. A table breaks where its rows really end, its header
+// repeated; the contents page gives the pages as printed, because the package is laid out twice:
+// once on a recording surface to count each part's pages, then on the PDF surface.
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+
+#include "package/pdf_writer.hpp"
+#include "sbc/package/package.hpp"
+
+namespace sbc {
+namespace {
+
+constexpr double kPadX = 1.5, kPadY = 1.1;                // a cell's padding, as the HTML form's
+constexpr double kBodyEndMm = kPageHeightMm - kBottomMm;  // the folio sits below this
+constexpr double kTablePt = 10.5;                         // 五号
+
+bool numeric_column(const std::string& header) {
+  return header.find("金额") != std::string::npos || header == "数量";
+}
+
+// One cell of a row: where it is, what it says, and how.
+struct Cell {
+  double x, w;
+  std::string text;
+  bool head = false;       // a heading cell: shaded
+  bool continued = false;  // continues the cell above: no rule above it, no text
+  Align align = Align::left;
+};
+
+class PackagePdf {
+ public:
+  PackagePdf(PdfWriter& w, const ApplicationPackage& p) : w_(w), p_(p) {}
+
+  // Lays out the whole package; returns each part's pages, in binding order.
+  std::vector<int> render() {
+    cover();
+    contents();
+    std::vector<int> pages;
+    for (const PackagePart& part : p_.parts) {
+      int before = w_.pages();
+      part_pages(part);
+      pages.push_back(w_.pages() - before);
+    }
+    return pages;
+  }
+
+ private:
+  int folio() const { return w_.pages() - 1; }  // the cover and the contents are not numbered
+
+  void new_page() {
+    w_.end_page(folio());
+    y_ = kTopMm;
+  }
+
+  void heading(const std::string& title, double pt = 16) {
+    y_ += w_.text(title, kSideMm, y_, kTextWidthMm, pt, Face::sans, Align::center) + 5;
+  }
+
+  void cover();
+  void contents();
+  void part_pages(const PackagePart& part);
+  void form(const PackagePart& part);
+  void form_head(const PackageTable& t, size_t from, size_t to, bool continued);
+  void signature_rows();
+  void letter(const PackagePart& part);
+  void table_part(const PackagePart& part, const PackageTable& t, const std::string& note);
+  std::vector<Cell> table_cells(const PackageTable& t, const std::vector<std::string>& row,
+                                size_t index, size_t page_first) const;
+  std::vector<Cell> header_cells(const PackageTable& t) const;
+  double row_height(const std::vector<Cell>& cells, double pt, double min_mm = 0);
+  double row(const std::vector<Cell>& cells, double pt, double min_mm = 0, bool bold = false);
+
+  PdfWriter& w_;
+  const ApplicationPackage& p_;
+  double y_ = kTopMm;
+};
+
+double PackagePdf::row_height(const std::vector<Cell>& cells, double pt, double min_mm) {
+  double h = min_mm;
+  for (const Cell& c : cells)
+    if (!c.continued) h = std::max(h, w_.height(c.text, c.w - 2 * kPadX, pt) + 2 * kPadY);
+  return h;
+}
+
+// Draws a row of cells at y_ and moves below it: the rules around each cell (none above a cell
+// that continues the one above), the shading of headings, the text.
+double PackagePdf::row(const std::vector<Cell>& cells, double pt, double min_mm, bool bold) {
+  double h = row_height(cells, pt, min_mm);
+  for (const Cell& c : cells) {
+    if (c.head) w_.shade(c.x, y_, c.w, h);
+    if (!c.continued) {
+      w_.line(c.x, y_, c.x + c.w, y_);
+      w_.text(c.text, c.x + kPadX, y_ + kPadY, c.w - 2 * kPadX, pt,
+              bold ? Face::serif_bold : Face::serif, c.align);
+    }
+    w_.line(c.x, y_, c.x, y_ + h);
+  }
+  const Cell& last = cells.back();
+  w_.line(last.x + last.w, y_, last.x + last.w, y_ + h);
+  w_.line(cells.front().x, y_ + h, last.x + last.w, y_ + h);
+  y_ += h;
+  return h;
+}
+
+void PackagePdf::cover() {
+  y_ = kTopMm + 45;
+  y_ += w_.text(p_.title, kSideMm, y_, kTextWidthMm, 22, Face::sans, Align::center) + 50;
+  const double x = (kPageWidthMm - 150) / 2;
+  auto line = [&](const char* label, const std::string& value, const char* after) {
+    double h = w_.text(label, x, y_, 52, 15);
+    h = std::max(h, w_.text(value + after, x + 52, y_, 150 - 52, 15));
+    w_.line(x, y_ + h + 0.5, x + 150, y_ + h + 0.5);
+    y_ += h + 7;
+  };
+  line("软件名称及版本号：", p_.product, "");
+  line("申　报　单　位：", p_.company, "（公章）");
+  line("联系人及电话：", p_.contact, "");
+  line("申　报　日　期：", p_.declared_on.empty() ? "　　年　　月　　日" : p_.declared_on, "");
+  if (!p_.notice.empty()) w_.text(p_.notice, x, y_ + 20, 150, 10.5);
+  w_.end_page(0);
+  y_ = kTopMm;
+}
+
+void PackagePdf::contents() {
+  heading("目　录");
+  y_ += 3;
+  const double left = kSideMm + 10, right = kPageWidthMm - kSideMm - 10;
+  for (const PackagePart& part : p_.parts) {
+    std::string page = std::to_string(part.first_page);
+    double h = w_.text(part.title, left, y_, right - left - 15, 12);
+    w_.text(page, left, y_, right - left, 12, Face::serif, Align::right);
+    w_.dotted(left + w_.width(part.title, 12) + 2, right - w_.width(page, 12) - 2, y_ + h - 1.6);
+    y_ += h + 4;
+  }
+  y_ += 14;
+  y_ += w_.text("填报说明（附3-2）：", kSideMm, y_, kTextWidthMm, 10.5) + 1;
+  const char* notes[] = {
+      "1. 统一用A4纸，双面印刷；文字叙述部分用小四号仿宋字体。",
+      "2. 按格式要求填写，除另有说明外，栏目内容不得空缺；申报材料要求盖章处，须加盖公章。",
+      "3. 支撑材料复印件按支撑材料清单的顺序装订于本册之后，页码由申报单位续编并填入清单；"
+      "按顺序合并简装（勿使用塑料封皮），加盖骑缝章。"};
+  for (const char* n : notes) y_ += w_.text(n, kSideMm + 6, y_, kTextWidthMm - 6, 10.5) + 1;
+  w_.end_page(0);
+  y_ = kTopMm;
+}
+
+void PackagePdf::part_pages(const PackagePart& part) {
+  switch (part.kind) {
+    case PartKind::form:
+      return form(part);
+    case PartKind::correspondence:
+      return table_part(part, p_.correspondence,
+                        "分期付款的销售，备注已开发票金额与合同金额的比例。");
+    case PartKind::letter:
+      return letter(part);
+    case PartKind::invoices:
+      return table_part(part, p_.invoices, "");
+    case PartKind::materials:
+      return table_part(part, p_.materials,
+                        "“情况”按案例的 materials 填写；复印件按此顺序装订，页码由申报单位填写。");
+  }
+}
+
+// The 申请表: the form's rows around the policies applied for; the policies that do not fit on
+// its page continue on pages of their own.
+void PackagePdf::form(const PackagePart& part) {
+  const PackageTable& t = p_.policies;
+  heading(part.title);
+  y_ += w_.text("填报时间：" + (p_.filled_on.empty() ? "　　年　　月　　日" : p_.filled_on),
+                kSideMm, y_, kTextWidthMm, 12, Face::serif, Align::right) +
+        2;
+  const double x0 = kSideMm, c1 = x0 + 20, c2 = c1 + 38;
+  row({{x0, 20, "企业名称", true}, {c1, 150, p_.company}}, kTablePt);
+  row({{x0, 20, "产品信息", true}, {c1, 38, "投保产品名称及版次", true}, {c2, 112, p_.product}},
+      kTablePt);
+  row({{x0, 20, "", true, true}, {c1, 38, "首版次产品认定批次", true}, {c2, 112, p_.batch}},
+      kTablePt);
+  // The policies: as many as fit above the form's last rows (about 75 mm with the note).
+  size_t shown = 0;
+  std::vector<Cell> heads = header_cells(t);
+  for (Cell& c : heads) c.x += 20;
+  heads.insert(heads.begin(), Cell{x0, 20, "投保险种", true});
+  row(heads, kTablePt);
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    std::vector<Cell> cells = table_cells(t, t.rows[i], i, 0);
+    for (Cell& c : cells) c.x += 20;
+    cells.insert(cells.begin(), Cell{x0, 20, "", true, true});
+    if (y_ + row_height(cells, kTablePt) > kBodyEndMm - 75 && i > 0) break;
+    row(cells, kTablePt);
+    ++shown;
+  }
+  if (shown < t.rows.size()) row({{x0, 20, "", true, true}, {c1, 150, "其余保单见续表"}}, kTablePt);
+  row({{x0, 58, "已缴纳保险费金额（元）", true},
+       {c2, 48, p_.paid, false, false, Align::right},
+       {c2 + 48, 30, "合计申请保险费补贴金额（元）", true},
+       {c2 + 78, 34, p_.applied, false, false, Align::right}},
+      kTablePt);
+  signature_rows();
+  y_ += 2;
+  w_.text("注：投保产品名称及版次应与省首版次高端软件认定名单内一致。", kSideMm, y_, kTextWidthMm,
+          kTablePt);
+  new_page();
+  if (shown < t.rows.size()) {
+    PackageTable rest = t;
+    rest.rows.erase(rest.rows.begin(), rest.rows.begin() + static_cast<long>(shown));
+    PackagePart continued = part;
+    continued.title = part.title + "（续表：投保险种）";
+    table_part(continued, rest, "");
+  }
+}
+
+// The boxes left blank for the signatures and the stamps: 30 mm each, as the HTML form's.
+void PackagePdf::signature_rows() {
+  const double x0 = kSideMm, c1 = x0 + 20;
+  for (const auto& [who, what, stamp] :
+       {std::tuple{"申报单位", "企业法人（签名）：", "（企业公章）"},
+        std::tuple{"审核单位", "市工信部门审查意见：", "（盖章）"}}) {
+    double top = y_;
+    row({{x0, 20, who, true}, {c1, 150, ""}}, kTablePt, 32);
+    w_.text(what, c1 + kPadX, top + kPadY, 100, kTablePt);
+    w_.text(std::string(stamp) + "\n年　　月　　日", c1, top + 18, 150 - 10, kTablePt, Face::serif,
+            Align::right);
+  }
+}
+
+void PackagePdf::letter(const PackagePart& part) {
+  heading(part.title);
+  y_ += 8;
+  y_ += w_.text("省工业和信息化厅、山东银保监局：", kSideMm, y_, kTextWidthMm, 12) + 3;
+  std::string product = p_.product.empty() ? "　　　　　　　　　　" : p_.product;
+  y_ += w_.text("　　我单位申报的“" + product +
+                    "”申请材料内容和所附资料均真实、合法，如有不实之处，愿负相应的法律责任，"
+                    "并承担由此产生的一切后果。",
+                kSideMm, y_, kTextWidthMm, 12) +
+        3;
+  y_ += w_.text("　　特此声明！", kSideMm, y_, kTextWidthMm, 12) + 30;
+  w_.text("单位（盖章）", kSideMm, y_, kTextWidthMm, 12);
+  y_ += w_.text("单位法定代表人（签字）", kSideMm, y_, kTextWidthMm, 12, Face::serif, Align::right);
+  y_ += 3;
+  w_.text("年　　月　　日", kSideMm, y_, kTextWidthMm, 12, Face::serif, Align::right);
+  new_page();
+}
+
+std::vector<Cell> PackagePdf::header_cells(const PackageTable& t) const {
+  std::vector<Cell> out;
+  double x = kSideMm;
+  for (size_t c = 0; c < t.header.size(); ++c) {
+    double w = c < t.widths_mm.size() ? t.widths_mm[c] : 20;
+    out.push_back({x, w, t.header[c], true, false, Align::center});
+    x += w;
+  }
+  return out;
+}
+
+// Row `index` of a table: amounts to the right; in the merged columns an empty cell continues the
+// one above, except on the page's first row (`page_first`), which repeats the run's value.
+std::vector<Cell> PackagePdf::table_cells(const PackageTable& t, const std::vector<std::string>& r,
+                                          size_t index, size_t page_first) const {
+  std::vector<Cell> out = header_cells(t);
+  for (size_t c = 0; c < out.size(); ++c) {
+    out[c].head = false;
+    out[c].align = numeric_column(t.header[c]) ? Align::right : Align::left;
+    out[c].text = c < r.size() ? r[c] : "";
+    if (c >= t.merged_columns || !out[c].text.empty() || index >= t.rows.size()) continue;
+    if (index > page_first) {
+      out[c].continued = true;
+      continue;
+    }
+    for (size_t k = index; k-- > 0;)  // the run's value, from an earlier page
+      if (!t.rows[k][c].empty()) {
+        out[c].text = t.rows[k][c];
+        break;
+      }
+  }
+  return out;
+}
+
+// A part made of one table: its title ("（续）" on the pages after its first), a note, the header
+// on every page, rows while they fit, the totals row kept with the last.
+void PackagePdf::table_part(const PackagePart& part, const PackageTable& t,
+                            const std::string& note) {
+  heading(part.title);
+  if (!note.empty()) y_ += w_.text(note, kSideMm, y_, kTextWidthMm, kTablePt) + 2;
+  row(header_cells(t), t.font_pt);
+  size_t page_first = 0;
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    std::vector<Cell> cells = table_cells(t, t.rows[i], i, page_first);
+    double h = row_height(cells, t.font_pt);
+    if (i + 1 == t.rows.size() && !t.total.empty())
+      h += row_height(table_cells(t, t.total, t.rows.size(), 0), t.font_pt);
+    if (y_ + h > kBodyEndMm && i > page_first) {
+      new_page();
+      heading(part.title + "（续）");
+      row(header_cells(t), t.font_pt);
+      page_first = i;
+      cells = table_cells(t, t.rows[i], i, page_first);
+    }
+    row(cells, t.font_pt);
+  }
+  if (!t.total.empty()) row(table_cells(t, t.total, t.rows.size(), 0), t.font_pt, 0, true);
+  new_page();
+}
+
+std::string case_name_of(const Case& c) {
+  return c.index == 0 ? c.file : fmt::format("{}[{}]", c.file, c.index);
+}
+
+cairo_status_t append(void* to, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(to)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// The file's date: SOURCE_DATE_EPOCH (reproducible builds' convention), else the case's filing
+// date, else its application date, else none.
+std::string creation_date(const Case& c) {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    long long seconds = std::strtoll(epoch, nullptr, 10);
+    Date d{static_cast<int>(seconds / 86400)};
+    long long rest = seconds % 86400;
+    return fmt::format("{}T{:02}:{:02}:{:02}Z", format(d), rest / 3600, rest / 60 % 60, rest % 60);
+  }
+  for (const char* path : {"application.filed_on", "application.date"})
+    if (const Value* v = c.fact(path); v && v->kind == Value::Kind::date)
+      return format(v->date) + "T00:00:00Z";
+  return "";
+}
+
+// A case that could not be judged: a page that says why.
+void error_page(PdfWriter& w, const SubsidyResult& r) {
+  double y = kTopMm;
+  y += w.text(case_name_of(r.input) + "：无法生成申请材料", kSideMm, y, kTextWidthMm, 16,
+              Face::sans, Align::center) +
+       5;
+  for (const Diagnostic& d : r.errors)
+    y += w.text(format_gnu(d, Lang::zh), kSideMm, y, kTextWidthMm, 10.5) + 2;
+  w.end_page(0);
+}
+
+// Lays the package out on `surface`; returns each part's pages.
+std::vector<int> lay_out(const PangoCairoLibrary& x, cairo_surface_t* surface,
+                         const ApplicationPackage& p) {
+  PdfWriter writer(x, surface);
+  return PackagePdf(writer, p).render();
+}
+
+}  // namespace
+
+namespace {
+
+// Each part's pages as the font lays them out, measured until they stand still: a part's pages
+// change the contents and the materials' notes, which could (in theory) move a row.
+void measure(const PangoCairoLibrary& x, ApplicationPackage& p) {
+  for (int pass = 0; pass < 3; ++pass) {
+    cairo_surface_t* surface = x.cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+    std::vector<int> pages = lay_out(x, surface, p);
+    x.cairo_surface_destroy(surface);
+    bool same = pages.size() == p.parts.size();
+    for (size_t i = 0; same && i < pages.size(); ++i) same = pages[i] == p.parts[i].pages;
+    if (same && pass > 0) break;
+    set_part_pages(p, pages);
+  }
+}
+
+// The PDF's bytes: `draw` lays the pages out on an A4 PDF surface with the case's date.
+std::string pdf_file(const PangoCairoLibrary& x, const SubsidyResult& r, const std::string& title,
+                     const std::function<void(cairo_surface_t*)>& draw) {
+  constexpr double kPt = 72.0 / 25.4;
+  std::string pdf;
+  cairo_surface_t* surface =
+      x.cairo_pdf_surface_create_for_stream(append, &pdf, kPageWidthMm * kPt, kPageHeightMm * kPt);
+  x.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+  if (std::string date = creation_date(r.input); !date.empty()) {
+    x.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+    x.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+  }
+  draw(surface);
+  x.cairo_surface_finish(surface);
+  cairo_status_t status = x.cairo_surface_status(surface);
+  x.cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw InputError(
+        Diagnostic{Severity::error,
+                   r.input.file,
+                   {},
+                   "",
+                   {std::string("无法生成 PDF：") + x.cairo_status_to_string(status),
+                    std::string("cannot make the PDF: ") + x.cairo_status_to_string(status)}});
+  return pdf;
+}
+
+}  // namespace
+
+std::string render_package_pdf(const SubsidyResult& r) {
+  std::string why;
+  const PangoCairoLibrary* x = pangocairo(why);
+  if (x == nullptr)
+    throw InputError(
+        Diagnostic{Severity::error,
+                   r.input.file,
+                   {},
+                   "",
+                   {"无法载入 Pango 和 Cairo（Debian 软件包 libpangocairo-1.0-0）：" + why,
+                    "cannot load Pango and Cairo (Debian package libpangocairo-1.0-0): " + why}});
+  if (!r.verdict)
+    return pdf_file(*x, r, "无法生成申请材料", [&](cairo_surface_t* surface) {
+      PdfWriter writer(*x, surface);
+      error_page(writer, r);
+    });
+  ApplicationPackage p = build_package(r);
+  measure(*x, p);
+  return pdf_file(*x, r, p.title, [&](cairo_surface_t* surface) { lay_out(*x, surface, p); });
+}
+
+}  // namespace sbc
