@@ -93,6 +93,29 @@ record "sbc-subsidy -j2, 100k" "$(best_of3 $sbc_subsidy -j2 $data/100k)"
 # shellcheck disable=SC2086
 record "sbc-subsidy -j2, 100k, --no-round" "$(best_of3 $sbc_subsidy -j2 --no-round $data/100k)"
 
+# The application package (#26): the subsidy examples repeated to 1,000 cases (and their first
+# 100), as HTML to /dev/null and as one PDF per case into a directory.
+package=$data/package
+if [[ ! -d $package/1000 ]]; then
+  mkdir -p "$package/1000" "$package/100"
+  for i in $(seq 1 56); do
+    for f in examples/subsidy/s*.yaml; do cp "$f" "$package/1000/r$i-$(basename "$f")"; done
+  done
+  find "$package/1000" -name '*.yaml' | sort | head -100 | xargs cp -t "$package/100"
+fi
+package_cases=$(find "$package/1000" -name '*.yaml' | wc -l)
+pdf_dir=$(mktemp -d)
+record "sbc-subsidy --form html -j2, $package_cases cases" \
+  "$(best_of3 "$build/sbc-subsidy" --form html -j2 "$package/1000")"
+record "sbc-subsidy --form pdf -j2, $package_cases cases into a directory" \
+  "$(best_of3 "$build/sbc-subsidy" --form pdf -j2 --output "$pdf_dir" "$package/1000")"
+record "sbc-subsidy --form pdf -j2, 100 cases into a directory" \
+  "$(best_of3 "$build/sbc-subsidy" --form pdf -j2 --output "$pdf_dir" "$package/100")"
+rm -rf "$pdf_dir"
+t_html=$(eval echo "\$t_sbc_subsidy___form_html__j2__${package_cases}_cases")
+t_pdf=$(eval echo "\$t_sbc_subsidy___form_pdf__j2__${package_cases}_cases_into_a_directory")
+m_pdf=$(eval echo "\$m_sbc_subsidy___form_pdf__j2__${package_cases}_cases_into_a_directory")
+
 # The same ratios over the first 300 cases, free of the machine's noise (cachegrind): in
 # instructions, and in modelled cycles, which also charge what instructions do not show and a
 # tree of small objects costs: instructions at 2 a cycle, 12 cycles for each first-level cache miss
@@ -173,6 +196,9 @@ table=$(
   echo "| a round ÷ --no-round, wall (sbc-check -j2, 10k) | $(ratio "$t_sbc_check__j2__10k" "$t_sbc_check__j2__10k____no_round") | ≤ 1.05 |"
   echo "| a round ÷ --no-round, peak memory (sbc-subsidy -j2, 10k) | $(ratio "$m_sbc_subsidy__j2__10k" "$m_sbc_subsidy__j2__10k____no_round") | ≤ 1.10 |"
   echo "| a round ÷ --no-round, peak memory (sbc-check -j2, 10k) | $(ratio "$m_sbc_check__j2__10k" "$m_sbc_check__j2__10k____no_round") | ≤ 1.10 |"
+  echo "| packages per second, HTML (-j2) | $(awk -v n="$package_cases" -v t="$t_html" 'BEGIN{printf "%d", n/t}') | — |"
+  echo "| packages per second, PDF into a directory (-j2) | $(awk -v n="$package_cases" -v t="$t_pdf" 'BEGIN{printf "%d", n/t}') | — |"
+  echo "| PDF peak memory, 1,000 ÷ 100 cases | $(ratio "$m_pdf" "$m_sbc_subsidy___form_pdf__j2__100_cases_into_a_directory") | ≤ 1.10 |"
   echo "| a round's memory beyond --no-round, per case (sbc-subsidy -j2, 100k) | $(awk -v a="$m_sbc_subsidy__j2__100k" -v b="$m_sbc_subsidy__j2__100k____no_round" 'BEGIN{printf "%d bytes", (a-b)*1024/100000}') | — |"
 )
 echo "$table"
