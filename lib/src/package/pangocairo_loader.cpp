@@ -1,8 +1,8 @@
 #include "package/pangocairo_loader.hpp"
 
-#include <dlfcn.h>
-
 #include <mutex>
+
+#include "base/loaded_library.hpp"
 
 namespace sbc {
 
@@ -12,17 +12,11 @@ const PangoCairoLibrary* pangocairo(std::string& why) {
   static std::once_flag once;
   std::call_once(once, [] {
     // libpangocairo brings in Pango, Cairo and GLib: dlsym finds their functions through it.
-    void* handle = dlopen("libpangocairo-1.0.so.0", RTLD_NOW | RTLD_LOCAL);
-    if (handle == nullptr) {
-      const char* e = dlerror();
-      error = e ? e : "libpangocairo-1.0.so.0 not found";
-      return;
-    }
-#define SBC_PANGOCAIRO_LOAD(name)                                        \
-  lib.name = reinterpret_cast<decltype(lib.name)>(dlsym(handle, #name)); \
-  if (lib.name == nullptr && error.empty()) error = "Pango or Cairo has no " #name;
+    LoadedLibrary so({"libpangocairo-1.0.so.0"}, "Pango or Cairo");
+#define SBC_PANGOCAIRO_LOAD(name) so.bind(lib.name, #name);
     SBC_PANGOCAIRO_FUNCTIONS(SBC_PANGOCAIRO_LOAD)
 #undef SBC_PANGOCAIRO_LOAD
+    error = so.error();
   });
   why = error;
   return error.empty() ? &lib : nullptr;
