@@ -253,3 +253,18 @@ TEST_CASE("tool: sbc-subsidy's --window is two dates in order, --form a package 
         std::optional<std::string>("--window: expected START END as YYYY-MM-DD, START <= END"));
   CHECK(sbc::to_subsidy_options({"2020-02-30", "2020-12-31"}, "", {}, with({}), o).has_value());
 }
+
+TEST_CASE("tool: --form pdf writes to --output, else to standard output, never to a terminal") {
+  sbc::SubsidyOptions o;
+  sbc::ToolArguments a;
+  REQUIRE_FALSE(sbc::to_subsidy_options({}, "pdf", a, with({}, false), o).has_value());
+  CHECK(o.form == sbc::FormStyle::pdf);
+  CHECK(o.common.output.file.empty());  // standard output
+  o.common.output.lang = sbc::Lang::en;
+  CHECK(sbc::to_subsidy_options({}, "pdf", a, with({}, true), o) ==
+        std::optional<std::string>(
+            "a PDF is a file: give --output FILE (or DIR), or redirect standard output"));
+  a.output = "packages/";
+  REQUIRE_FALSE(sbc::to_subsidy_options({}, "pdf", a, with({}, true), o).has_value());
+  CHECK(o.common.output.file == "packages/");
+}

@@ -88,7 +88,7 @@ class PdfFiles {
     if (cases_ > 1)
       throw InputError(Diagnostic{
           Severity::error,
-          destination_.empty() ? "-" : destination_,
+          destination_.empty() ? "standard output" : destination_,
           {},
           "",
           {fmt::format("--form pdf 把一个案例写成一个文件；{} 个案例请用 --output 目录", cases_),
