@@ -15,6 +15,10 @@ namespace sbc::cli {
 
 struct Common : ToolArguments {
   CLI::Option* rules_option = nullptr;  // --rules, for the options that exclude it
+  // --output, for a tool to say more of it. Options are kept, never looked up by name: CLI11
+  // looks a name up in a noexcept function that allocates, which ends the program if memory
+  // runs out.
+  CLI::Option* output_option = nullptr;
 };
 
 // `formats`: the --format values this tool renders.
@@ -85,11 +89,12 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
                  "input is yaml unless told")
       ->check(CLI::IsMember({"yaml", "csv"}));
   if (offers("xlsx"))
-    app.add_option(
-           "--output", c.output,
-           "With --format xlsx: the workbook to write (else standard output, when it is not a "
-           "terminal)")
-        ->type_name("FILE");
+    c.output_option =
+        app.add_option(
+               "--output", c.output,
+               "With --format xlsx: the workbook to write (else standard output, when it is not a "
+               "terminal)")
+            ->type_name("FILE");
   app.add_option("-j,--jobs", c.jobs,
                  "Cases judged in parallel (default: every core); output keeps input order")
       ->check(CLI::NonNegativeNumber);

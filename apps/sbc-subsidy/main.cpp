@@ -40,11 +40,10 @@ int run(int argc, char** argv) {
          "for a file per case, or standard output)")
       ->check(CLI::IsMember({"markdown", "html", "pdf"}))
       ->type_name("markdown|html|pdf");
-  app.get_option("--output")
-      ->description(
-          "With --format xlsx: the workbook to write; with --form pdf: the PDF, or a directory for "
-          "one "
-          "PDF per case (else standard output, when it is not a terminal)");
+  common.output_option->description(
+      "With --format xlsx: the workbook to write; with --form pdf: the PDF, or a directory for "
+      "one "
+      "PDF per case (else standard output, when it is not a terminal)");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
   const sbc::Environment env = sbc::Environment::of_process();
   const sbc::Console console{std::cout, std::cerr, env.stderr_terminal};

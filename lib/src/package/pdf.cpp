@@ -360,7 +360,7 @@ void measure(const PangoCairoLibrary& x, ApplicationPackage& p) {
     x.cairo_surface_destroy(surface);
     bool same = pages.size() == p.parts.size();
     for (size_t i = 0; same && i < pages.size(); ++i) same = pages[i] == p.parts[i].pages;
-    if (same && pass > 0) break;
+    if (same) break;  // the pages the package was laid out with are the pages it takes
     set_part_pages(p, pages);
   }
 }
