@@ -52,8 +52,16 @@ class PackagePdf {
   int folio() const { return w_.pages() - 1; }  // the cover and the contents are not numbered
 
   void new_page() {
+    end_table();
     w_.end_page(folio());
     y_ = kTopMm;
+  }
+
+  // The rule under a table's last row: a row draws the rules above and beside its cells, so that
+  // a cell continued by the row below it (a form's side label, a merged column) stays open.
+  void end_table() {
+    if (open_) w_.line(open_x0_, y_, open_x1_, y_);
+    open_ = false;
   }
 
   void heading(const std::string& title, double pt = 16) {
@@ -65,6 +73,7 @@ class PackagePdf {
   void part_pages(const PackagePart& part);
   void form(const PackagePart& part);
   void form_head(const PackageTable& t, size_t from, size_t to, bool continued);
+  void side_label(const std::string& label, double top);
   void signature_rows();
   void letter(const PackagePart& part);
   void table_part(const PackagePart& part, const PackageTable& t, const std::string& note);
@@ -77,6 +86,8 @@ class PackagePdf {
   PdfWriter& w_;
   const ApplicationPackage& p_;
   double y_ = kTopMm;
+  bool open_ = false;  // a table's last row still wants its bottom rule
+  double open_x0_ = 0, open_x1_ = 0;
 };
 
 double PackagePdf::row_height(const std::vector<Cell>& cells, double pt, double min_mm) {
@@ -101,8 +112,10 @@ double PackagePdf::row(const std::vector<Cell>& cells, double pt, double min_mm,
   }
   const Cell& last = cells.back();
   w_.line(last.x + last.w, y_, last.x + last.w, y_ + h);
-  w_.line(cells.front().x, y_ + h, last.x + last.w, y_ + h);
   y_ += h;
+  open_ = true;
+  open_x0_ = cells.front().x;
+  open_x1_ = last.x + last.w;
   return h;
 }
 
@@ -175,15 +188,17 @@ void PackagePdf::form(const PackagePart& part) {
         2;
   const double x0 = kSideMm, c1 = x0 + 20, c2 = c1 + 38;
   row({{x0, 20, "企业名称", true}, {c1, 150, p_.company}}, kTablePt);
-  row({{x0, 20, "产品信息", true}, {c1, 38, "投保产品名称及版次", true}, {c2, 112, p_.product}},
-      kTablePt);
+  double top = y_;
+  row({{x0, 20, "", true}, {c1, 38, "投保产品名称及版次", true}, {c2, 112, p_.product}}, kTablePt);
   row({{x0, 20, "", true, true}, {c1, 38, "首版次产品认定批次", true}, {c2, 112, p_.batch}},
       kTablePt);
+  side_label("产品信息", top);
+  top = y_;
   // The policies: as many as fit above the form's last rows (about 75 mm with the note).
   size_t shown = 0;
   std::vector<Cell> heads = header_cells(t);
   for (Cell& c : heads) c.x += 20;
-  heads.insert(heads.begin(), Cell{x0, 20, "投保险种", true});
+  heads.insert(heads.begin(), Cell{x0, 20, "", true});
   row(heads, kTablePt);
   for (size_t i = 0; i < t.rows.size(); ++i) {
     std::vector<Cell> cells = table_cells(t, t.rows[i], i, 0);
@@ -194,12 +209,14 @@ void PackagePdf::form(const PackagePart& part) {
     ++shown;
   }
   if (shown < t.rows.size()) row({{x0, 20, "", true, true}, {c1, 150, "其余保单见续表"}}, kTablePt);
+  side_label("投保险种", top);
   row({{x0, 58, "已缴纳保险费金额（元）", true},
        {c2, 48, p_.paid, false, false, Align::right},
        {c2 + 48, 30, "合计申请保险费补贴金额（元）", true},
        {c2 + 78, 34, p_.applied, false, false, Align::right}},
       kTablePt);
   signature_rows();
+  end_table();
   y_ += 2;
   w_.text("注：投保产品名称及版次应与省首版次高端软件认定名单内一致。", kSideMm, y_, kTextWidthMm,
           kTablePt);
@@ -211,6 +228,13 @@ void PackagePdf::form(const PackagePart& part) {
     continued.title = part.title + "（续表：投保险种）";
     table_part(continued, rest, "");
   }
+}
+
+// A label of the form's first column for the rows from `top` to here, in their middle.
+void PackagePdf::side_label(const std::string& label, double top) {
+  double h = w_.height(label, 20 - 2 * kPadX, kTablePt);
+  w_.text(label, kSideMm + kPadX, top + (y_ - top - h) / 2, 20 - 2 * kPadX, kTablePt, Face::serif,
+          Align::center);
 }
 
 // The boxes left blank for the signatures and the stamps: 30 mm each, as the HTML form's.
