@@ -4,7 +4,8 @@ poppler-utils: the pages pdfinfo counts are the pages the contents imply; each p
 page its contents line gives (pdftotext, page by page); every policy number, premium, the amount
 applied for, every invoice amount and the invoices' total, as the JSON gives them, are in the text;
 no word lies outside the page's margins (pdftotext -bbox); every font is embedded (pdffonts); the
-same case gives the same bytes twice, and a batch into a directory the same files with -j1 and -j2.
+same case gives the same bytes twice, and a batch into a directory the same files with -j1 and -j2;
+in a round, a capped case's PDF carries the note the HTML form gives it.
 Skips (77) without poppler-utils.
 
 Usage: pdf_check.py BUILD_DIR   (run from the source directory)
@@ -123,6 +124,27 @@ def check_batch(tool, work, problems):
         problems.append(f"batch: -j1 and -j2 differ in {mismatch + errors}")
 
 
+def check_round(tool, work, problems):
+    """examples/round: each capped case's PDF says what the HTML form's note says; not alone."""
+    out = work / "round"
+    out.mkdir()
+    run(tool, "--form", "pdf", "--output", str(out), "examples/round")
+    html = run(tool, "--form", "html", "examples/round").decode()
+    notes = [re.sub(r"\s+", "", n) for n in re.findall(r'<p class="note round">([^<]*)</p>', html)]
+    texts = [re.sub(r"\s+", "", run("pdftotext", str(p), "-").decode()) for p in sorted(out.glob("*.pdf"))]
+    if len(notes) != 2 or len(texts) != 3:
+        problems.append(f"round: {len(notes)} notes in the HTML form, {len(texts)} PDFs")
+        return
+    for note in notes:
+        if sum(note in t for t in texts) != 1:
+            problems.append(f"round: the note {note[:40]}… is not in exactly one PDF")
+    if "本轮说明" in texts[2]:
+        problems.append("round: r03, alone in its enterprise, has a round note")
+    run(tool, "--form", "pdf", "--no-round", "--output", str(out), "examples/round")
+    if any("本轮说明" in run("pdftotext", str(p), "-").decode() for p in out.glob("*.pdf")):
+        problems.append("round: --no-round still writes the round's note")
+
+
 def main():
     if not shutil.which("pdftotext") or not shutil.which("pdffonts"):
         print("poppler-utils is not installed: skipped")
@@ -135,6 +157,7 @@ def main():
             check_case(tool, case, work, problems)
         check_invoices(tool, work, problems)
         check_batch(tool, work, problems)
+        check_round(tool, work, problems)
     for p in problems:
         print(p)
     print(f"pdf: {len(CASES)} packages and a batch, {len(problems)} problems")

@@ -204,7 +204,8 @@ void PackagePdf::form(const PackagePart& part) {
     std::vector<Cell> cells = table_cells(t, t.rows[i], i, 0);
     for (Cell& c : cells) c.x += 20;
     cells.insert(cells.begin(), Cell{x0, 20, "", true, true});
-    if (y_ + row_height(cells, kTablePt) > kBodyEndMm - 75 && i > 0) break;
+    if (y_ + row_height(cells, kTablePt) > kBodyEndMm - (p_.round_note.empty() ? 75 : 90) && i > 0)
+      break;
     row(cells, kTablePt);
     ++shown;
   }
@@ -218,8 +219,10 @@ void PackagePdf::form(const PackagePart& part) {
   signature_rows();
   end_table();
   y_ += 2;
-  w_.text("注：投保产品名称及版次应与省首版次高端软件认定名单内一致。", kSideMm, y_, kTextWidthMm,
-          kTablePt);
+  y_ += w_.text("注：投保产品名称及版次应与省首版次高端软件认定名单内一致。", kSideMm, y_,
+                kTextWidthMm, kTablePt) +
+        2;
+  if (!p_.round_note.empty()) w_.text(p_.round_note, kSideMm, y_, kTextWidthMm, kTablePt);
   new_page();
   if (shown < t.rows.size()) {
     PackageTable rest = t;
@@ -418,7 +421,7 @@ std::string pdf_file(const PangoCairoLibrary& x, const SubsidyResult& r, const s
 
 }  // namespace
 
-std::string render_package_pdf(const SubsidyResult& r) {
+std::string render_package_pdf(const SubsidyResult& r, const std::string& round_note) {
   std::string why;
   const PangoCairoLibrary* x = pangocairo(why);
   if (x == nullptr)
@@ -435,6 +438,7 @@ std::string render_package_pdf(const SubsidyResult& r) {
       error_page(writer, r);
     });
   ApplicationPackage p = build_package(r);
+  p.round_note = round_note;
   measure(*x, p);
   return pdf_file(*x, r, p.title, [&](cairo_surface_t* surface) { lay_out(*x, surface, p); });
 }

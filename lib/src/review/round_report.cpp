@@ -324,14 +324,10 @@ void finish_rows(Rendered& r, const CaseRound* cr, const Round& round, const Rou
 }
 
 // The package's 申请表 keeps the case's own amount; a note says what the round made of it.
-void finish_package(Rendered& r, const CaseRound* cr, Money payable, const RoundStyle& style) {
-  // A PDF is finished when it is written: the round's note is not added to it (yet).
+void finish_package(Rendered& r, const CaseRound* cr, const RoundStyle& style) {
+  // A PDF is drawn with its note (run_subsidy reads a round's cases twice): nothing to add here.
   if (!cr || !reduced(*cr) || style.form == FormStyle::pdf) return;
-  const EnterpriseRound& g = *cr->enterprise;
-  std::string note = fmt::format(
-      "本轮说明：{}（{}）。申请表所列为本申请单独计算的金额；本轮同一企业合计按上限计，本申请应付 "
-      "{}。",
-      cap_finding(g, cr->position).zh, g.cap_clause, yuan(payable));
+  std::string note = package_round_note(*cr->enterprise, cr->position);
   if (style.form == FormStyle::html) {
     const std::string anchor =
         "<p class=\"note\">注：投保产品名称及版次应与省首版次高端软件认定名单内一致。</p>\n";
@@ -348,6 +344,14 @@ void finish_package(Rendered& r, const CaseRound* cr, Money payable, const Round
 }
 
 }  // namespace
+
+std::string package_round_note(const EnterpriseRound& g, size_t position) {
+  Money payable = g.subsidies[position] - g.amounts[position] + g.shares[position];
+  return fmt::format(
+      "本轮说明：{}（{}）。申请表所列为本申请单独计算的金额；本轮同一企业合计按上限计，本申请应付 "
+      "{}。",
+      cap_finding(g, position).zh, g.cap_clause, yuan(payable));
+}
 
 void close_tables(std::optional<WorkbookWriter>& book, std::optional<HtmlReportWriter>& page,
                   const Round* round) {
@@ -449,7 +453,7 @@ void finish_for_round(Rendered& r, size_t ordinal, const Round& round, const Rou
       r.output.insert(r.output.size() - 1, style.subsidy ? ",,," : ",");
     return;
   }
-  if (style.form != FormStyle::none) return finish_package(r, cr, payable, style);
+  if (style.form != FormStyle::none) return finish_package(r, cr, style);
   switch (o.format) {
     case Format::json:
     case Format::jsonl:

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
+#include <sstream>
 
 #include "base/files.hpp"
 #include "run/documents.hpp"
@@ -30,7 +33,6 @@ namespace {
 
 // One case's output: the package (--form), else the report in a stream format.
 std::string render_subsidy(const SubsidyResult& r, const OutputOptions& o, FormStyle form) {
-  if (form == FormStyle::pdf) return render_package_pdf(r);
   if (form == FormStyle::html) return render_package_html(r);
   if (form == FormStyle::markdown) return render_package_markdown(r);
   switch (o.format) {
@@ -112,11 +114,74 @@ class PdfFiles {
   std::string pdf_;
 };
 
+// The round's note for each case it changed, by file and index: the cases judged once for the
+// round alone, nothing drawn. Sets `payable_total` to what the round pays.
+std::map<std::pair<std::string, int>, std::string> round_notes(
+    const std::vector<std::string>& inputs, const SubsidyOptions& options, RuleLibrary& rules,
+    std::istream& in, std::function<void(size_t)> on_progress, Money& payable_total) {
+  Round round;
+  BatchOptions batch;
+  batch.read = options.common.read;
+  batch.jobs = options.common.jobs;
+  batch.on_progress = std::move(on_progress);
+  finish_with_round(batch, round, RoundStyle{&options.common.output, true, FormStyle::pdf});
+  std::ostringstream nothing;
+  BatchSummary summary = run_batch(inputs, batch, in, nothing, [&](Case&& c) {
+    SubsidyResult r = subsidy_case(std::move(c), rules, options);
+    return Rendered{"",
+                    exit_status(r),
+                    r.verdict ? to_string(r.verdict->outcome) : "error",
+                    r.verdict ? r.verdict->subsidy : Money{},
+                    {},
+                    prepare(round_entry(r))};
+  });
+  payable_total = summary.total;
+  std::map<std::pair<std::string, int>, std::string> notes;
+  for (const EnterpriseRound& g : round.enterprises())
+    for (size_t i = 0; g.capped && i < g.cases.size(); ++i)
+      notes[{g.files[i], g.indexes[i]}] = package_round_note(g, i);
+  return notes;
+}
+
+// --form pdf: a PDF cannot be finished once drawn, so in a round the cases are read twice: for
+// the round, then to draw each package with its note. Standard input is read once: its packages
+// say nothing of the round.
+BatchSummary run_pdf_packages(const std::vector<std::string>& inputs, const SubsidyOptions& options,
+                              RuleLibrary& rules, std::istream& in, std::ostream& out,
+                              const std::function<void(size_t)>& on_progress) {
+  std::map<std::pair<std::string, int>, std::string> notes;
+  Money payable_total;
+  bool round = options.common.round && std::find(inputs.begin(), inputs.end(), "-") == inputs.end();
+  if (round) notes = round_notes(inputs, options, rules, in, on_progress, payable_total);
+  BatchOptions batch;
+  batch.read = options.common.read;
+  batch.jobs = options.common.jobs;
+  batch.on_progress = on_progress;
+  PdfFiles pdf(options.common.output.file);
+  if (!pdf.directory()) batch.deliver = [&pdf](const Rendered& r) { pdf.keep(r); };
+  BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
+    SubsidyResult r = subsidy_case(std::move(c), rules, options);
+    auto note = notes.find({r.input.file, r.input.index});
+    std::string bytes = render_package_pdf(r, note == notes.end() ? "" : note->second);
+    return Rendered{pdf.directory() ? pdf.write(r.input, bytes) : std::move(bytes),
+                    exit_status(r),
+                    r.verdict ? to_string(r.verdict->outcome) : "error",
+                    r.verdict ? r.verdict->subsidy : Money{},
+                    {},
+                    {}};
+  });
+  pdf.finish(out);
+  if (round) summary.total = payable_total;
+  return summary;
+}
+
 }  // namespace
 
 BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOptions& options,
                          RuleLibrary& rules, std::istream& in, std::ostream& out,
                          std::function<void(size_t)> on_progress) {
+  if (options.form == FormStyle::pdf)
+    return run_pdf_packages(inputs, options, rules, in, out, on_progress);
   const OutputOptions& o = options.common.output;
   bool form = options.form != FormStyle::none;
   std::optional<Round> round;
@@ -133,11 +198,6 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
   batch.on_progress = std::move(on_progress);
   std::optional<BatchDocuments> documents;  // the package takes the place of any report
   if (!form) documents.emplace(o, true, options.common.as_of, round.has_value(), out, batch);
-  std::optional<PdfFiles> pdf;
-  if (options.form == FormStyle::pdf) {
-    pdf.emplace(o.file);
-    if (!pdf->directory()) batch.deliver = [&pdf](const Rendered& r) { pdf->keep(r); };
-  }
   if (round) finish_with_round(batch, *round, RoundStyle{&o, true, options.form});
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     SubsidyResult r = subsidy_case(std::move(c), rules, options);
@@ -152,10 +212,8 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
       done.rows = workbook_rows(r, o.lang);
     else
       done.output = render_subsidy(r, o, options.form);
-    if (pdf && pdf->directory()) done.output = pdf->write(r.input, done.output);
     return done;
   });
-  if (pdf) pdf->finish(out);
   if (documents) documents->close(round ? &*round : nullptr);
   if (options.form == FormStyle::html) out << package_html_tail();
   if (round && !form && !o.quiet && (o.format == Format::text || o.format == Format::markdown))

@@ -52,6 +52,7 @@ struct ApplicationPackage {
   PackageTable correspondence;  // 保单对应清单, when more than one policy counts
   PackageTable invoices;        // 发票明细清单: one row per invoice of the sales that count
   PackageTable materials;  // 支撑材料清单: materials 1–6 of 四, each present or missing
+  std::string round_note;  // under the 申请表: what the round made of the amount, when it did
   std::vector<PackagePart> parts;  // in binding order, with their pages
   // The materials' rows whose note names the page of a part ("见本册第N页").
   std::vector<std::pair<size_t, PartKind>> material_page_notes;
@@ -70,7 +71,8 @@ void set_part_pages(ApplicationPackage& p, const std::vector<int>& pages);
 // the file's bytes. Its creation date is the case's application.filed_on, else application.date
 // (SOURCE_DATE_EPOCH overrides), so the same case gives the same bytes. Throws InputError when
 // Pango and Cairo cannot be loaded. An unreadable case gives a page of its errors.
-std::string render_package_pdf(const SubsidyResult& r);
+// `round_note`: what the round made of the case (package_round_note), under the 申请表.
+std::string render_package_pdf(const SubsidyResult& r, const std::string& round_note = "");
 
 // The package as one self-contained HTML page (A4 print CSS, no network), or as Markdown.
 // An unreadable case gives its errors instead.

@@ -50,6 +50,9 @@ void close_tables(std::optional<WorkbookWriter>& book, std::optional<HtmlReportW
 
 // One flag as a reviewer reads it: "保单号 PZAB…：a.yaml:17、b.yaml:17".
 std::string flag_text(const Flag& f, Lang lang);
+// What the package says under its 申请表 of the case at `position` of a capped enterprise: the
+// cap's finding and what is payable for it after the round.
+std::string package_round_note(const EnterpriseRound& g, size_t position);
 // The enterprise cap's finding for the case at `position` of `g`.
 Text cap_finding(const EnterpriseRound& g, size_t position);
 
