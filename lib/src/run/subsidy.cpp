@@ -114,26 +114,39 @@ class PdfFiles {
   std::string pdf_;
 };
 
+// A case's outcome as the batch counts it (status, verdict, amount), with nothing printed yet.
+Rendered outcome_of(const SubsidyResult& r) {
+  return Rendered{"",
+                  exit_status(r),
+                  r.verdict ? to_string(r.verdict->outcome) : "error",
+                  r.verdict ? r.verdict->subsidy : Money{},
+                  {},
+                  {}};
+}
+
+// The batch's reading, workers and progress, from the tool's options.
+BatchOptions batch_options(const SubsidyOptions& options, std::function<void(size_t)> on_progress) {
+  BatchOptions batch;
+  batch.read = options.common.read;
+  batch.jobs = options.common.jobs;
+  batch.on_progress = std::move(on_progress);
+  return batch;
+}
+
 // The round's note for each case it changed, by file and index: the cases judged once for the
 // round alone, nothing drawn. Sets `payable_total` to what the round pays.
 std::map<std::pair<std::string, int>, std::string> round_notes(
     const std::vector<std::string>& inputs, const SubsidyOptions& options, RuleLibrary& rules,
     std::istream& in, std::function<void(size_t)> on_progress, Money& payable_total) {
   Round round;
-  BatchOptions batch;
-  batch.read = options.common.read;
-  batch.jobs = options.common.jobs;
-  batch.on_progress = std::move(on_progress);
+  BatchOptions batch = batch_options(options, std::move(on_progress));
   finish_with_round(batch, round, RoundStyle{&options.common.output, true, FormStyle::pdf});
   std::ostringstream nothing;
   BatchSummary summary = run_batch(inputs, batch, in, nothing, [&](Case&& c) {
     SubsidyResult r = subsidy_case(std::move(c), rules, options);
-    return Rendered{"",
-                    exit_status(r),
-                    r.verdict ? to_string(r.verdict->outcome) : "error",
-                    r.verdict ? r.verdict->subsidy : Money{},
-                    {},
-                    prepare(round_entry(r))};
+    Rendered done = outcome_of(r);
+    done.round = prepare(round_entry(r));
+    return done;
   });
   payable_total = summary.total;
   std::map<std::pair<std::string, int>, std::string> notes;
@@ -153,22 +166,16 @@ BatchSummary run_pdf_packages(const std::vector<std::string>& inputs, const Subs
   Money payable_total;
   bool round = options.common.round && std::find(inputs.begin(), inputs.end(), "-") == inputs.end();
   if (round) notes = round_notes(inputs, options, rules, in, on_progress, payable_total);
-  BatchOptions batch;
-  batch.read = options.common.read;
-  batch.jobs = options.common.jobs;
-  batch.on_progress = on_progress;
+  BatchOptions batch = batch_options(options, on_progress);
   PdfFiles pdf(options.common.output.file);
   if (!pdf.directory()) batch.deliver = [&pdf](const Rendered& r) { pdf.keep(r); };
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     SubsidyResult r = subsidy_case(std::move(c), rules, options);
     auto note = notes.find({r.input.file, r.input.index});
     std::string bytes = render_package_pdf(r, note == notes.end() ? "" : note->second);
-    return Rendered{pdf.directory() ? pdf.write(r.input, bytes) : std::move(bytes),
-                    exit_status(r),
-                    r.verdict ? to_string(r.verdict->outcome) : "error",
-                    r.verdict ? r.verdict->subsidy : Money{},
-                    {},
-                    {}};
+    Rendered done = outcome_of(r);
+    done.output = pdf.directory() ? pdf.write(r.input, bytes) : std::move(bytes);
+    return done;
   });
   pdf.finish(out);
   if (round) summary.total = payable_total;
@@ -186,27 +193,19 @@ BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOp
   bool form = options.form != FormStyle::none;
   std::optional<Round> round;
   if (options.common.round) round.emplace();
-  BatchOptions batch;
-  batch.read = options.common.read;
-  batch.jobs = options.common.jobs;
+  BatchOptions batch = batch_options(options, std::move(on_progress));
   batch.json_array = o.format == Format::json && !form;
   if (o.format == Format::csv && !form) {
     batch.header = kSubsidyCsvHeader;
     if (round) batch.header.insert(batch.header.size() - 1, round_csv_columns(true));
   }
   if (options.form == FormStyle::html) batch.header = package_html_head();
-  batch.on_progress = std::move(on_progress);
   std::optional<BatchDocuments> documents;  // the package takes the place of any report
   if (!form) documents.emplace(o, true, options.common.as_of, round.has_value(), out, batch);
   if (round) finish_with_round(batch, *round, RoundStyle{&o, true, options.form});
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     SubsidyResult r = subsidy_case(std::move(c), rules, options);
-    Rendered done{"",
-                  exit_status(r),
-                  r.verdict ? to_string(r.verdict->outcome) : "error",
-                  r.verdict ? r.verdict->subsidy : Money{},
-                  {},
-                  {}};
+    Rendered done = outcome_of(r);
     if (round) done.round = prepare(round_entry(r));
     if (documents && documents->open())
       done.rows = workbook_rows(r, o.lang);
