@@ -35,15 +35,15 @@ int run(int argc, char** argv) {
   app.add_option(
          "--form", form,
          "Print the whole application package (附3-2: cover, contents, 申请表, lists, 承诺书, "
-         "materials checklist) instead of the report: html (A4, print-ready), markdown, or pdf "
-         "(laid out with the font that prints, fonts embedded; to --output FILE, a directory "
-         "for a file per case, or standard output)")
-      ->check(CLI::IsMember({"markdown", "html", "pdf"}))
-      ->type_name("markdown|html|pdf");
+         "materials checklist) instead of the report: html (A4, print-ready), markdown, pdf "
+         "(laid out with the font that prints, fonts embedded) or docx (Word tables, contents "
+         "as fields Word updates); pdf and docx go to --output FILE, a directory for a file per "
+         "case, or standard output")
+      ->check(CLI::IsMember({"markdown", "html", "pdf", "docx"}))
+      ->type_name("markdown|html|pdf|docx");
   common.output_option->description(
-      "With --format xlsx: the workbook to write; with --form pdf: the PDF, or a directory for "
-      "one "
-      "PDF per case (else standard output, when it is not a terminal)");
+      "With --format xlsx: the workbook to write; with --form pdf or docx: the file, or a "
+      "directory for one file per case (else standard output, when it is not a terminal)");
   if (auto code = sbc::cli::parse(app, argc, argv)) return *code;
   const sbc::Environment env = sbc::Environment::of_process();
   const sbc::Console console{std::cout, std::cerr, env.stderr_terminal};

@@ -4,11 +4,12 @@
 // once on a recording surface to count each part's pages, then on the PDF surface.
 #include <fmt/format.h>
 
-#include <cstdlib>
-#include <cstring>
 #include <functional>
+#include <map>
 
+#include "package/common.hpp"
 #include "package/pdf_writer.hpp"
+#include "render/pieces.hpp"
 #include "sbc/package/package.hpp"
 
 namespace sbc {
@@ -17,10 +18,6 @@ namespace {
 constexpr double kPadX = 1.5, kPadY = 1.1;                // a cell's padding, as the HTML form's
 constexpr double kBodyEndMm = kPageHeightMm - kBottomMm;  // the folio sits below this
 constexpr double kTablePt = 10.5;                         // 五号
-
-bool numeric_column(const std::string& header) {
-  return header.find("金额") != std::string::npos || header == "数量";
-}
 
 // One cell of a row: where it is, what it says, and how.
 struct Cell {
@@ -47,6 +44,8 @@ class PackagePdf {
     }
     return pages;
   }
+  // Where each table's printed pages begin, as laid out: the page_starts of the package's tables.
+  const std::map<const PackageTable*, std::vector<size_t>>& breaks() const { return breaks_; }
 
  private:
   int folio() const { return w_.pages() - 1; }  // the cover and the contents are not numbered
@@ -88,6 +87,7 @@ class PackagePdf {
   double y_ = kTopMm;
   bool open_ = false;  // a table's last row still wants its bottom rule
   double open_x0_ = 0, open_x1_ = 0;
+  std::map<const PackageTable*, std::vector<size_t>> breaks_;
 };
 
 double PackagePdf::row_height(const std::vector<Cell>& cells, double pt, double min_mm) {
@@ -151,12 +151,7 @@ void PackagePdf::contents() {
   }
   y_ += 14;
   y_ += w_.text("填报说明（附3-2）：", kSideMm, y_, kTextWidthMm, 10.5) + 1;
-  const char* notes[] = {
-      "1. 统一用A4纸，双面印刷；文字叙述部分用小四号仿宋字体。",
-      "2. 按格式要求填写，除另有说明外，栏目内容不得空缺；申报材料要求盖章处，须加盖公章。",
-      ("3. 支撑材料复印件按支撑材料清单的顺序装订于本册之后，页码由申报单位续编并填入清单；"
-       "按顺序合并简装（勿使用塑料封皮），加盖骑缝章。")};  // one note, in two literals
-  for (const char* n : notes) y_ += w_.text(n, kSideMm + 6, y_, kTextWidthMm - 6, 10.5) + 1;
+  for (const char* n : kFillingNotes) y_ += w_.text(n, kSideMm + 6, y_, kTextWidthMm - 6, 10.5) + 1;
   w_.end_page(0);
   y_ = kTopMm;
 }
@@ -166,15 +161,13 @@ void PackagePdf::part_pages(const PackagePart& part) {
     case PartKind::form:
       return form(part);
     case PartKind::correspondence:
-      return table_part(part, p_.correspondence,
-                        "分期付款的销售，备注已开发票金额与合同金额的比例。");
+      return table_part(part, p_.correspondence, kCorrespondenceNote);
     case PartKind::letter:
       return letter(part);
     case PartKind::invoices:
       return table_part(part, p_.invoices, "");
     case PartKind::materials:
-      return table_part(part, p_.materials,
-                        "“情况”按案例的 materials 填写；复印件按此顺序装订，页码由申报单位填写。");
+      return table_part(part, p_.materials, kMaterialsNote);
   }
 }
 
@@ -219,9 +212,7 @@ void PackagePdf::form(const PackagePart& part) {
   signature_rows();
   end_table();
   y_ += 2;
-  y_ += w_.text("注：投保产品名称及版次应与省首版次高端软件认定名单内一致。", kSideMm, y_,
-                kTextWidthMm, kTablePt) +
-        2;
+  y_ += w_.text(kFormNote, kSideMm, y_, kTextWidthMm, kTablePt) + 2;
   if (!p_.round_note.empty()) w_.text(p_.round_note, kSideMm, y_, kTextWidthMm, kTablePt);
   new_page();
   if (shown < t.rows.size()) {
@@ -230,6 +221,12 @@ void PackagePdf::form(const PackagePart& part) {
     PackagePart continued = part;
     continued.title = part.title + "（续表：投保险种）";
     table_part(continued, rest, "");
+    std::vector<size_t>& starts = breaks_[&t];
+    starts = {0};
+    for (size_t from : breaks_[&rest]) starts.push_back(shown + from);
+    breaks_.erase(&rest);
+  } else {
+    breaks_[&t] = {0};
   }
 }
 
@@ -257,14 +254,9 @@ void PackagePdf::signature_rows() {
 void PackagePdf::letter(const PackagePart& part) {
   heading(part.title);
   y_ += 8;
-  y_ += w_.text("省工业和信息化厅、山东银保监局：", kSideMm, y_, kTextWidthMm, 12) + 3;
-  std::string product = p_.product.empty() ? "　　　　　　　　　　" : p_.product;
-  y_ += w_.text("　　我单位申报的“" + product +
-                    "”申请材料内容和所附资料均真实、合法，如有不实之处，愿负相应的法律责任，"
-                    "并承担由此产生的一切后果。",
-                kSideMm, y_, kTextWidthMm, 12) +
-        3;
-  y_ += w_.text("　　特此声明！", kSideMm, y_, kTextWidthMm, 12) + 30;
+  y_ += w_.text(kLetterTo, kSideMm, y_, kTextWidthMm, 12) + 3;
+  y_ += w_.text(std::string("　　") + letter_text(p_.product), kSideMm, y_, kTextWidthMm, 12) + 3;
+  y_ += w_.text(std::string("　　") + kLetterEnd, kSideMm, y_, kTextWidthMm, 12) + 30;
   w_.text("单位（盖章）", kSideMm, y_, kTextWidthMm, 12);
   y_ += w_.text("单位法定代表人（签字）", kSideMm, y_, kTextWidthMm, 12, Face::serif, Align::right);
   y_ += 3;
@@ -314,6 +306,8 @@ void PackagePdf::table_part(const PackagePart& part, const PackageTable& t,
   if (!note.empty()) y_ += w_.text(note, kSideMm, y_, kTextWidthMm, kTablePt) + 2;
   row(header_cells(t), t.font_pt);
   size_t page_first = 0;
+  std::vector<size_t>& starts = breaks_[&t];
+  starts = {0};
   for (size_t i = 0; i < t.rows.size(); ++i) {
     std::vector<Cell> cells = table_cells(t, t.rows[i], i, page_first);
     double h = row_height(cells, t.font_pt);
@@ -324,6 +318,7 @@ void PackagePdf::table_part(const PackagePart& part, const PackageTable& t,
       heading(part.title + "（续）");
       row(header_cells(t), t.font_pt);
       page_first = i;
+      starts.push_back(i);
       cells = table_cells(t, t.rows[i], i, page_first);
     }
     row(cells, t.font_pt);
@@ -332,46 +327,35 @@ void PackagePdf::table_part(const PackagePart& part, const PackageTable& t,
   new_page();
 }
 
-std::string case_name_of(const Case& c) {
-  return c.index == 0 ? c.file : fmt::format("{}[{}]", c.file, c.index);
-}
-
 cairo_status_t append(void* to, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(to)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
 }
 
-// The file's date: SOURCE_DATE_EPOCH (reproducible builds' convention), else the case's filing
-// date, else its application date, else none.
-std::string creation_date(const Case& c) {
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-    long long seconds = std::strtoll(epoch, nullptr, 10);
-    Date d{static_cast<int>(seconds / 86400)};
-    long long rest = seconds % 86400;
-    return fmt::format("{}T{:02}:{:02}:{:02}Z", format(d), rest / 3600, rest / 60 % 60, rest % 60);
-  }
-  for (const char* path : {"application.filed_on", "application.date"})
-    if (const Value* v = c.fact(path); v && v->kind == Value::Kind::date)
-      return format(v->date) + "T00:00:00Z";
-  return "";
-}
-
 // A case that could not be judged: a page that says why.
 void error_page(PdfWriter& w, const SubsidyResult& r) {
   double y = kTopMm;
-  y += w.text(case_name_of(r.input) + "：无法生成申请材料", kSideMm, y, kTextWidthMm, 16,
-              Face::sans, Align::center) +
+  y += w.text(case_name(r.input) + "：无法生成申请材料", kSideMm, y, kTextWidthMm, 16, Face::sans,
+              Align::center) +
        5;
   for (const Diagnostic& d : r.errors)
     y += w.text(format_gnu(d, Lang::zh), kSideMm, y, kTextWidthMm, 10.5) + 2;
   w.end_page(0);
 }
 
-// Lays the package out on `surface`; returns each part's pages.
-std::vector<int> lay_out(const PangoCairoLibrary& x, cairo_surface_t* surface,
-                         const ApplicationPackage& p) {
+// The package laid out on a surface: each part's pages, and where each table's pages begin.
+struct Layout {
+  std::vector<int> pages;
+  std::map<const PackageTable*, std::vector<size_t>> breaks;
+};
+
+Layout lay_out(const PangoCairoLibrary& x, cairo_surface_t* surface, const ApplicationPackage& p) {
   PdfWriter writer(x, surface);
-  return PackagePdf(writer, p).render();
+  PackagePdf pdf(writer, p);
+  Layout l;
+  l.pages = pdf.render();
+  l.breaks = pdf.breaks();
+  return l;
 }
 
 }  // namespace
@@ -383,12 +367,14 @@ namespace {
 void measure(const PangoCairoLibrary& x, ApplicationPackage& p) {
   for (int pass = 0; pass < 3; ++pass) {
     cairo_surface_t* surface = x.cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
-    std::vector<int> pages = lay_out(x, surface, p);
+    Layout l = lay_out(x, surface, p);
     x.cairo_surface_destroy(surface);
-    bool same = pages.size() == p.parts.size();
-    for (size_t i = 0; same && i < pages.size(); ++i) same = pages[i] == p.parts[i].pages;
+    for (PackageTable* t : {&p.policies, &p.correspondence, &p.invoices, &p.materials})
+      if (auto at = l.breaks.find(t); at != l.breaks.end()) t->page_starts = at->second;
+    bool same = l.pages.size() == p.parts.size();
+    for (size_t i = 0; same && i < l.pages.size(); ++i) same = l.pages[i] == p.parts[i].pages;
     if (same) break;  // the pages the package was laid out with are the pages it takes
-    set_part_pages(p, pages);
+    set_part_pages(p, l.pages);
   }
 }
 
@@ -400,9 +386,10 @@ std::string pdf_file(const PangoCairoLibrary& x, const SubsidyResult& r, const s
   cairo_surface_t* surface =
       x.cairo_pdf_surface_create_for_stream(append, &pdf, kPageWidthMm * kPt, kPageHeightMm * kPt);
   x.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-  if (std::string date = creation_date(r.input); !date.empty()) {
-    x.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-    x.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+  if (std::optional<FileDate> date = file_date(r.input)) {
+    std::string iso = date->iso();
+    x.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, iso.c_str());
+    x.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, iso.c_str());
   }
   draw(surface);
   x.cairo_surface_finish(surface);
@@ -420,6 +407,13 @@ std::string pdf_file(const PangoCairoLibrary& x, const SubsidyResult& r, const s
 }
 
 }  // namespace
+
+bool measure_with_font(ApplicationPackage& p, std::string& why) {
+  const PangoCairoLibrary* x = pangocairo(why);
+  if (x == nullptr) return false;
+  measure(*x, p);
+  return true;
+}
 
 std::string render_package_pdf(const SubsidyResult& r, const std::string& round_note) {
   std::string why;

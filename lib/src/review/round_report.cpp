@@ -325,8 +325,8 @@ void finish_rows(Rendered& r, const CaseRound* cr, const Round& round, const Rou
 
 // The package's 申请表 keeps the case's own amount; a note says what the round made of it.
 void finish_package(Rendered& r, const CaseRound* cr, const RoundStyle& style) {
-  // A PDF is drawn with its note (run_subsidy reads a round's cases twice): nothing to add here.
-  if (!cr || !reduced(*cr) || style.form == FormStyle::pdf) return;
+  // A PDF or Word file is made with its note (run_subsidy reads a round's cases twice).
+  if (!cr || !reduced(*cr) || is_file_form(style.form)) return;
   std::string note = package_round_note(*cr->enterprise, cr->position);
   if (style.form == FormStyle::html) {
     const std::string anchor =

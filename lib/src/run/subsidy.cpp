@@ -56,11 +56,12 @@ std::string round_section(const Round& round, const OutputOptions& o, Money paya
   return section;
 }
 
-// Where the PDF packages go: one file per case in a directory, or the one case's file to
-// `destination` (standard output when empty) once the batch is over.
-class PdfFiles {
+// Where the packages written as files (PDF, Word) go: one file per case in a directory, or the
+// one case's file to `destination` (standard output when empty) once the batch is over.
+class PackageFiles {
  public:
-  explicit PdfFiles(const std::string& destination) : destination_(destination) {
+  PackageFiles(const std::string& destination, FormStyle form)
+      : destination_(destination), form_(form) {
     std::error_code ec;
     directory_ = !destination.empty() && std::filesystem::is_directory(destination, ec);
   }
@@ -68,11 +69,12 @@ class PdfFiles {
 
   // In a directory: writes the case's file (named after its input, "-2" and on for the later
   // documents of a file) and returns its path as the case's line of output.
-  std::string write(const Case& c, const std::string& pdf) const {
+  std::string write(const Case& c, const std::string& bytes) const {
     std::string name = c.file == "-" ? "stdin" : std::filesystem::path(c.file).stem().string();
     if (c.index > 0) name += fmt::format("-{}", c.index + 1);
-    std::string path = (std::filesystem::path(destination_) / (name + ".pdf")).string();
-    if (std::optional<std::string> why = write_atomically(path, pdf))
+    std::string path =
+        (std::filesystem::path(destination_) / (name + file_form_extension(form_))).string();
+    if (std::optional<std::string> why = write_atomically(path, bytes))
       throw InputError(Diagnostic{Severity::error,
                                   path,
                                   {},
@@ -83,22 +85,24 @@ class PdfFiles {
 
   // Not a directory: the batch's one case, kept until the batch is over.
   void keep(const Rendered& r) {
-    if (++cases_ == 1) pdf_ = r.output;
+    if (++cases_ == 1) bytes_ = r.output;
   }
   void finish(std::ostream& out) const {
     if (directory_ || cases_ == 0) return;
+    const char* form = form_ == FormStyle::pdf ? "pdf" : "docx";
     if (cases_ > 1)
       throw InputError(Diagnostic{
           Severity::error,
           destination_.empty() ? "standard output" : destination_,
           {},
           "",
-          {fmt::format("--form pdf 把一个案例写成一个文件；{} 个案例请用 --output 目录", cases_),
-           fmt::format("--form pdf writes one case to a file; for {} cases give --output DIR",
+          {fmt::format("--form {} 把一个案例写成一个文件；{} 个案例请用 --output 目录", form,
+                       cases_),
+           fmt::format("--form {} writes one case to a file; for {} cases give --output DIR", form,
                        cases_)}});
     if (destination_.empty()) {
-      out << pdf_ << std::flush;
-    } else if (std::optional<std::string> why = write_atomically(destination_, pdf_)) {
+      out << bytes_ << std::flush;
+    } else if (std::optional<std::string> why = write_atomically(destination_, bytes_)) {
       throw InputError(Diagnostic{Severity::error,
                                   destination_,
                                   {},
@@ -109,9 +113,10 @@ class PdfFiles {
 
  private:
   std::string destination_;
+  FormStyle form_;
   bool directory_ = false;
   size_t cases_ = 0;
-  std::string pdf_;
+  std::string bytes_;
 };
 
 // A case's outcome as the batch counts it (status, verdict, amount), with nothing printed yet.
@@ -156,28 +161,30 @@ std::map<std::pair<std::string, int>, std::string> round_notes(
   return notes;
 }
 
-// --form pdf: a PDF cannot be finished once drawn, so in a round the cases are read twice: for
-// the round, then to draw each package with its note. Standard input is read once: its packages
-// say nothing of the round.
-BatchSummary run_pdf_packages(const std::vector<std::string>& inputs, const SubsidyOptions& options,
-                              RuleLibrary& rules, std::istream& in, std::ostream& out,
-                              const std::function<void(size_t)>& on_progress) {
+// --form pdf and docx: a file cannot be finished once made, so in a round the cases are read
+// twice: for the round, then to make each package with its note. Standard input is read once: its
+// packages say nothing of the round.
+BatchSummary run_file_packages(const std::vector<std::string>& inputs,
+                               const SubsidyOptions& options, RuleLibrary& rules, std::istream& in,
+                               std::ostream& out, const std::function<void(size_t)>& on_progress) {
   std::map<std::pair<std::string, int>, std::string> notes;
   Money payable_total;
   bool round = options.common.round && std::find(inputs.begin(), inputs.end(), "-") == inputs.end();
   if (round) notes = round_notes(inputs, options, rules, in, on_progress, payable_total);
   BatchOptions batch = batch_options(options, on_progress);
-  PdfFiles pdf(options.common.output.file);
-  if (!pdf.directory()) batch.deliver = [&pdf](const Rendered& r) { pdf.keep(r); };
+  PackageFiles files(options.common.output.file, options.form);
+  if (!files.directory()) batch.deliver = [&files](const Rendered& r) { files.keep(r); };
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     SubsidyResult r = subsidy_case(std::move(c), rules, options);
-    auto note = notes.find({r.input.file, r.input.index});
-    std::string bytes = render_package_pdf(r, note == notes.end() ? "" : note->second);
+    auto at = notes.find({r.input.file, r.input.index});
+    const std::string& note = at == notes.end() ? std::string() : at->second;
+    std::string bytes = options.form == FormStyle::docx ? render_package_docx(r, note)
+                                                        : render_package_pdf(r, note);
     Rendered done = outcome_of(r);
-    done.output = pdf.directory() ? pdf.write(r.input, bytes) : std::move(bytes);
+    done.output = files.directory() ? files.write(r.input, bytes) : std::move(bytes);
     return done;
   });
-  pdf.finish(out);
+  files.finish(out);
   if (round) summary.total = payable_total;
   return summary;
 }
@@ -187,8 +194,8 @@ BatchSummary run_pdf_packages(const std::vector<std::string>& inputs, const Subs
 BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOptions& options,
                          RuleLibrary& rules, std::istream& in, std::ostream& out,
                          std::function<void(size_t)> on_progress) {
-  if (options.form == FormStyle::pdf)
-    return run_pdf_packages(inputs, options, rules, in, out, on_progress);
+  if (is_file_form(options.form))
+    return run_file_packages(inputs, options, rules, in, out, on_progress);
   const OutputOptions& o = options.common.output;
   bool form = options.form != FormStyle::none;
   std::optional<Round> round;

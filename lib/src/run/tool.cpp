@@ -123,12 +123,15 @@ std::optional<std::string> to_subsidy_options(const std::vector<std::string>& wi
   o.form = form == "html"       ? FormStyle::html
            : form == "markdown" ? FormStyle::markdown
            : form == "pdf"      ? FormStyle::pdf
+           : form == "docx"     ? FormStyle::docx
                                 : FormStyle::none;
-  if (o.form == FormStyle::pdf) {
+  if (is_file_form(o.form)) {
     o.common.output.file = a.output;
+    std::string what = o.form == FormStyle::pdf ? "PDF" : "Word (.docx)";
     if (a.output.empty() && env.stdout_terminal)
-      return Text{"PDF 是文件：请用 --output FILE（或目录），或把标准输出重定向到文件",
-                  "a PDF is a file: give --output FILE (or DIR), or redirect standard output"}
+      return Text{
+          what + " 是文件：请用 --output FILE（或目录），或把标准输出重定向到文件",
+          "a " + what + " file is a file: give --output FILE (or DIR), or redirect standard output"}
           .in(o.common.output.lang);
   }
   if (window.empty()) return std::nullopt;

@@ -11,8 +11,17 @@
 
 namespace sbc {
 
-// --form: the package instead of the report, as Markdown, an HTML page or a PDF file.
-enum class FormStyle { none, markdown, html, pdf };
+// --form: the package instead of the report, as Markdown, an HTML page, a PDF or a Word file.
+enum class FormStyle { none, markdown, html, pdf, docx };
+
+// A form written as a file per case (--output FILE or DIR), not as text in a stream.
+inline bool is_file_form(FormStyle f) {
+  return f == FormStyle::pdf || f == FormStyle::docx;
+}
+// The file name's extension of a file form: ".pdf", ".docx".
+inline const char* file_form_extension(FormStyle f) {
+  return f == FormStyle::docx ? ".docx" : ".pdf";
+}
 
 // A table of the package: its rows, and where each printed page begins.
 struct PackageTable {
@@ -73,6 +82,13 @@ void set_part_pages(ApplicationPackage& p, const std::vector<int>& pages);
 // Pango and Cairo cannot be loaded. An unreadable case gives a page of its errors.
 // `round_note`: what the round made of the case (package_round_note), under the 申请表.
 std::string render_package_pdf(const SubsidyResult& r, const std::string& round_note = "");
+
+// The package as a Word file (.docx: WordprocessingML in a zip, libzip loaded when the first is
+// written): the PDF's parts and binding order, Word tables with their header rows repeated, the
+// contents' pages as fields Word updates on opening, page numbers in the footer from the 申请表.
+// The same case gives the same bytes (dates as the PDF's). Throws InputError when libzip cannot
+// be loaded. An unreadable case gives a page of its errors.
+std::string render_package_docx(const SubsidyResult& r, const std::string& round_note = "");
 
 // The package as one self-contained HTML page (A4 print CSS, no network), or as Markdown.
 // An unreadable case gives its errors instead.

@@ -61,9 +61,9 @@ std::string command_line(const std::vector<std::string>& argv);
 std::optional<std::string> to_options(const ToolArguments& a, CheckOptions& o,
                                       const Environment& env);
 // sbc-subsidy's --window START END and --form NAME (empty when not given); a message for a bad
-// window, or for a PDF meant for a terminal. --form pdf writes to --output (a file, or a
-// directory for a file per case), else to standard output. Call after to_options, whose
-// language the message takes.
+// window, or for a PDF or Word file meant for a terminal. --form pdf and --form docx write to
+// --output (a file, or a directory for a file per case), else to standard output. Call after
+// to_options, whose language the message takes.
 std::optional<std::string> to_subsidy_options(const std::vector<std::string>& window,
                                               const std::string& form, const ToolArguments& a,
                                               const Environment& env, SubsidyOptions& o);
