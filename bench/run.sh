@@ -94,7 +94,7 @@ record "sbc-subsidy -j2, 100k" "$(best_of3 $sbc_subsidy -j2 $data/100k)"
 record "sbc-subsidy -j2, 100k, --no-round" "$(best_of3 $sbc_subsidy -j2 --no-round $data/100k)"
 
 # The application package (#26): the subsidy examples repeated to 1,000 cases (and their first
-# 100), as HTML to /dev/null and as one PDF per case into a directory.
+# 100), as HTML to /dev/null and as one PDF or Word file per case into a directory.
 package=$data/package
 if [[ ! -d $package/1000 ]]; then
   mkdir -p "$package/1000" "$package/100"
@@ -111,7 +111,13 @@ record "sbc-subsidy --form pdf -j2, $package_cases cases into a directory" \
   "$(best_of3 "$build/sbc-subsidy" --form pdf -j2 --output "$pdf_dir" "$package/1000")"
 record "sbc-subsidy --form pdf -j2, 100 cases into a directory" \
   "$(best_of3 "$build/sbc-subsidy" --form pdf -j2 --output "$pdf_dir" "$package/100")"
+record "sbc-subsidy --form docx -j2, $package_cases cases into a directory" \
+  "$(best_of3 "$build/sbc-subsidy" --form docx -j2 --output "$pdf_dir" "$package/1000")"
+record "sbc-subsidy --form docx -j2, 100 cases into a directory" \
+  "$(best_of3 "$build/sbc-subsidy" --form docx -j2 --output "$pdf_dir" "$package/100")"
 rm -rf "$pdf_dir"
+t_docx=$(eval echo "\$t_sbc_subsidy___form_docx__j2__${package_cases}_cases_into_a_directory")
+m_docx=$(eval echo "\$m_sbc_subsidy___form_docx__j2__${package_cases}_cases_into_a_directory")
 t_html=$(eval echo "\$t_sbc_subsidy___form_html__j2__${package_cases}_cases")
 t_pdf=$(eval echo "\$t_sbc_subsidy___form_pdf__j2__${package_cases}_cases_into_a_directory")
 m_pdf=$(eval echo "\$m_sbc_subsidy___form_pdf__j2__${package_cases}_cases_into_a_directory")
@@ -199,6 +205,8 @@ table=$(
   echo "| packages per second, HTML (-j2) | $(awk -v n="$package_cases" -v t="$t_html" 'BEGIN{printf "%d", n/t}') | — |"
   echo "| packages per second, PDF into a directory (-j2) | $(awk -v n="$package_cases" -v t="$t_pdf" 'BEGIN{printf "%d", n/t}') | — |"
   echo "| PDF peak memory, 1,000 ÷ 100 cases | $(ratio "$m_pdf" "$m_sbc_subsidy___form_pdf__j2__100_cases_into_a_directory") | ≤ 1.10 |"
+  echo "| packages per second, Word into a directory (-j2) | $(awk -v n="$package_cases" -v t="$t_docx" 'BEGIN{printf "%d", n/t}') | — |"
+  echo "| Word peak memory, 1,000 ÷ 100 cases | $(ratio "$m_docx" "$m_sbc_subsidy___form_docx__j2__100_cases_into_a_directory") | ≤ 1.10 |"
   echo "| a round's memory beyond --no-round, per case (sbc-subsidy -j2, 100k) | $(awk -v a="$m_sbc_subsidy__j2__100k" -v b="$m_sbc_subsidy__j2__100k____no_round" 'BEGIN{printf "%d bytes", (a-b)*1024/100000}') | — |"
 )
 echo "$table"

@@ -146,7 +146,15 @@ def check_invoices(doc, case, result, problems):
 
 
 def check_xml(path, case, problems):
+    facts = yaml.safe_load(pathlib.Path(case).read_text())
+    app = facts.get("application", {})
+    day = str(app.get("filed_on") or app.get("date"))
     with zipfile.ZipFile(path) as z:
+        stamped = {"%04d-%02d-%02d" % i.date_time[:3] for i in z.infolist()}
+        if stamped != {day}:
+            problems.append(f"{case}: the file's entries are dated {stamped}, not the case's {day}")
+        if f"<dcterms:created xsi:type=\"dcterms:W3CDTF\">{day}T00:00:00Z" not in z.read("docProps/core.xml").decode():
+            problems.append(f"{case}: docProps/core.xml is not dated {day}")
         document = z.read("word/document.xml").decode()
         styles = z.read("word/styles.xml").decode()
         settings = z.read("word/settings.xml").decode()

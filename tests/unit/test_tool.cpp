@@ -268,3 +268,19 @@ TEST_CASE("tool: --form pdf writes to --output, else to standard output, never t
   REQUIRE_FALSE(sbc::to_subsidy_options({}, "pdf", a, with({}, true), o).has_value());
   CHECK(o.common.output.file == "packages/");
 }
+
+TEST_CASE("tool: --form docx goes where a PDF goes, and is refused at a terminal alike") {
+  sbc::SubsidyOptions o;
+  sbc::ToolArguments a;
+  o.common.output.lang = sbc::Lang::en;
+  CHECK(sbc::to_subsidy_options({}, "docx", a, with({}, true), o) ==
+        std::optional<std::string>(
+            "a Word document is a file: give --output FILE (or DIR), or redirect standard output"));
+  CHECK(o.form == sbc::FormStyle::docx);
+  CHECK(sbc::is_file_form(o.form));
+  CHECK(std::string(sbc::file_form_extension(o.form)) == ".docx");
+  a.output = "s02.docx";
+  REQUIRE_FALSE(sbc::to_subsidy_options({}, "docx", a, with({}, true), o).has_value());
+  CHECK(o.common.output.file == "s02.docx");
+  CHECK_FALSE(sbc::is_file_form(sbc::FormStyle::html));
+}

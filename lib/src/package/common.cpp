@@ -29,6 +29,14 @@ bool numeric_column(const std::string& header) {
   return header.find("金额") != std::string::npos || header == "数量";
 }
 
+ApplicationPackage laid_out_package(const SubsidyResult& r, const std::string& round_note) {
+  ApplicationPackage p = build_package(r);
+  p.round_note = round_note;
+  std::string why;
+  measure_with_font(p, why);  // without Pango the estimate stands
+  return p;
+}
+
 std::string FileDate::iso() const {
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", year, month, day, hour, minute,
                      second);

@@ -37,4 +37,8 @@ std::optional<FileDate> file_date(const Case& c);
 // that prints (package/pdf.cpp): false, the estimate left as it was, when Pango cannot be loaded.
 bool measure_with_font(ApplicationPackage& p, std::string& why);
 
+// The package of a case with a verdict, with the round's note, paginated by the font that prints
+// where Pango loads (else by build_package's estimate): what every form names as its pages.
+ApplicationPackage laid_out_package(const SubsidyResult& r, const std::string& round_note = "");
+
 }  // namespace sbc

@@ -246,10 +246,7 @@ std::string render_package_docx(const SubsidyResult& r, const std::string& round
     for (const Diagnostic& e : r.errors) d.paragraph(format_gnu(e, Lang::zh));
     return docx_file(r.input, "无法生成申请材料", d.document(false));
   }
-  ApplicationPackage p = build_package(r);
-  p.round_note = round_note;
-  std::string why;
-  measure_with_font(p, why);  // without Pango the estimate stands: Word counts the pages anyway
+  ApplicationPackage p = laid_out_package(r, round_note);
   cover(d, p);
   contents(d, p);
   d.end_section(false);

@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "package/common.hpp"
 #include "render/pieces.hpp"
 #include "sbc/package/package.hpp"
 
@@ -271,7 +272,7 @@ std::string render_package_html(const SubsidyResult& r) {
       out += "<p class=\"error\">" + esc(format_gnu(d, Lang::zh)) + "</p>\n";
     return out + "</section>\n";
   }
-  return "<article class=\"package\">\n" + package_body(build_package(r)) + "</article>\n";
+  return "<article class=\"package\">\n" + package_body(laid_out_package(r)) + "</article>\n";
 }
 
 }  // namespace sbc

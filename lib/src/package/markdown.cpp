@@ -2,6 +2,7 @@
 // pasting into a word processor. The contents are a list with the printed page numbers.
 #include <fmt/format.h>
 
+#include "package/common.hpp"
 #include "render/pieces.hpp"
 #include "sbc/package/package.hpp"
 
@@ -38,7 +39,7 @@ std::string or_blank(const std::string& s, const char* blank) {
 
 std::string render_package_markdown(const SubsidyResult& r) {
   if (!r.verdict) return render_markdown(r, OutputOptions{});
-  ApplicationPackage p = build_package(r);
+  ApplicationPackage p = laid_out_package(r);
   std::string out = fmt::format("# {}\n\n", p.title);
   out += fmt::format(
       "- 软件名称及版本号：{}\n- 申报单位：{}（公章）\n- 联系人及电话：{}\n- 申报日期：{}\n\n",

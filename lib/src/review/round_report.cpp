@@ -126,33 +126,62 @@ std::string place(const FlagPlace& p) {
   return p.line > 0 ? fmt::format("{}:{}", p.file, p.line) : p.name;
 }
 
-std::string places(const Flag& f, Lang lang, size_t except = static_cast<size_t>(-1)) {
-  std::string out;
+// A case's own lines name at most this many other cases, then say how many more: a round where
+// one enterprise (or one policy number) has a thousand applications would otherwise repeat a
+// thousand names in each of them. The round's section lists every case once.
+constexpr size_t kOthersNamed = 5;
+
+// Names joined as the language lists them, the first `most` of them and then "等 N 个".
+class NameList {
+ public:
+  NameList(Lang lang, size_t most) : lang_(lang), most_(most) {}
+  void add(const std::string& name) {
+    if (count_++ < most_) out_ += (out_.empty() ? "" : lang_ == Lang::zh ? "、" : ", ") + name;
+  }
+  std::string text() const {
+    if (count_ <= most_) return out_;
+    size_t more = count_ - most_;
+    return out_ + (lang_ == Lang::zh ? fmt::format(" 等另 {} 个", more)
+                                     : fmt::format(" and {} more", more));
+  }
+
+ private:
+  Lang lang_;
+  size_t most_;
+  size_t count_ = 0;
+  std::string out_;
+};
+
+constexpr size_t kNoCase = static_cast<size_t>(-1);
+
+// The flag's places but the case `except`'s, at most `most` of them named.
+std::string places(const Flag& f, Lang lang, size_t except = kNoCase, size_t most = kNoCase) {
+  NameList out(lang, most);
   for (const FlagPlace& p : f.places)
-    if (p.ordinal != except) out += (out.empty() ? "" : lang == Lang::zh ? "、" : ", ") + place(p);
-  return out;
+    if (p.ordinal != except) out.add(place(p));
+  return out.text();
 }
 
 // The flag as the case `ordinal` shows it: what it shares, and with which other cases.
 std::string flag_for_case(const Flag& f, size_t ordinal, Lang lang) {
   return lang == Lang::zh ? fmt::format("疑点：{} {}，亦见于 {}", flag_kind_label(f.kind, lang),
-                                        f.shown, places(f, lang, ordinal))
+                                        f.shown, places(f, lang, ordinal, kOthersNamed))
                           : fmt::format("flag: {} {}, also in {}", flag_kind_label(f.kind, lang),
-                                        f.shown, places(f, lang, ordinal));
+                                        f.shown, places(f, lang, ordinal, kOthersNamed));
 }
 
 std::string names_except(const EnterpriseRound& g, size_t position, Lang lang) {
-  std::string out;
+  NameList out(lang, kOthersNamed);
   for (size_t i = 0; i < g.names.size(); ++i)
-    if (i != position) out += (out.empty() ? "" : lang == Lang::zh ? "、" : ", ") + g.names[i];
-  return out;
+    if (i != position) out.add(g.names[i]);
+  return out.text();
 }
 
 }  // namespace
 
-std::string flag_text(const Flag& f, Lang lang) {
+std::string flag_text(const Flag& f, Lang lang, size_t most) {
   return fmt::format("{} {}{}{}", flag_kind_label(f.kind, lang), f.shown,
-                     lang == Lang::zh ? "：" : ": ", places(f, lang));
+                     lang == Lang::zh ? "：" : ": ", places(f, lang, kNoCase, most));
 }
 
 Text cap_finding(const EnterpriseRound& g, size_t i) {
@@ -222,6 +251,10 @@ void append_json_keys(std::string& out, bool pretty, Keys keys) {
   out.insert(at, "," + inner);
 }
 
+// A case's JSON lists the first of its enterprise's (or its flag's) cases, and itself, but not a
+// thousand of them in each of a thousand cases: `case_count` says how many there are.
+constexpr size_t kJsonCases = 50;
+
 void write_flags(JsonWriter& j, const CaseRound* cr, size_t ordinal, const Round& round,
                  Lang lang) {
   j.key("flags").begin_array();
@@ -229,8 +262,13 @@ void write_flags(JsonWriter& j, const CaseRound* cr, size_t ordinal, const Round
     for (size_t f : cr->flags) {
       const Flag& flag = round.flags()[f];
       j.begin_object().key("kind").value(to_string(flag.kind)).key("value").value(flag.shown);
-      j.key("cases").begin_array();
-      for (const FlagPlace& p : flag.places) {
+      j.key("case_count")
+          .value(static_cast<long long>(flag.places.size()))
+          .key("cases")
+          .begin_array();
+      for (size_t k = 0; k < flag.places.size(); ++k) {
+        const FlagPlace& p = flag.places[k];
+        if (k >= kJsonCases && p.ordinal != ordinal) continue;
         j.begin_object().key("case").value(p.file).key("index").value(p.index).key("line");
         if (p.line > 0)
           j.value(p.line);
@@ -255,8 +293,10 @@ void write_enterprise(JsonWriter& j, const CaseRound* cr, Lang lang) {
       .value(g.by_name               ? "company"
              : g.credit_code.empty() ? "company"
                                      : "credit_code");
-  j.key("rules").value(g.programme).key("cases").begin_array();
+  j.key("rules").value(g.programme).key("case_count").value(static_cast<long long>(g.cases.size()));
+  j.key("cases").begin_array();
   for (size_t i = 0; i < g.cases.size(); ++i) {
+    if (i >= kJsonCases && i != cr->position) continue;
     j.begin_object().key("case").value(g.files[i]).key("index").value(g.indexes[i]);
     j.key("subsidy").value(plain(g.subsidies[i]));
     j.key("capped_part").value(plain(g.amounts[i])).key("share").value(plain(g.shares[i]));
@@ -281,7 +321,8 @@ void write_enterprise(JsonWriter& j, const CaseRound* cr, Lang lang) {
 std::string flags_cell(const CaseRound* cr, const Round& round, Lang lang) {
   std::string out;
   if (cr)
-    for (size_t f : cr->flags) out += (out.empty() ? "" : "; ") + flag_text(round.flags()[f], lang);
+    for (size_t f : cr->flags)
+      out += (out.empty() ? "" : "; ") + flag_text(round.flags()[f], lang, kOthersNamed + 1);
   return out;
 }
 

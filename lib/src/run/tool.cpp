@@ -127,11 +127,12 @@ std::optional<std::string> to_subsidy_options(const std::vector<std::string>& wi
                                 : FormStyle::none;
   if (is_file_form(o.form)) {
     o.common.output.file = a.output;
-    std::string what = o.form == FormStyle::pdf ? "PDF" : "Word (.docx)";
+    bool pdf = o.form == FormStyle::pdf;
     if (a.output.empty() && env.stdout_terminal)
-      return Text{
-          what + " 是文件：请用 --output FILE（或目录），或把标准输出重定向到文件",
-          "a " + what + " file is a file: give --output FILE (or DIR), or redirect standard output"}
+      return Text{std::string(pdf ? "PDF" : "Word 文档") +
+                      " 是文件：请用 --output FILE（或目录），或把标准输出重定向到文件",
+                  std::string(pdf ? "a PDF" : "a Word document") +
+                      " is a file: give --output FILE (or DIR), or redirect standard output"}
           .in(o.common.output.lang);
   }
   if (window.empty()) return std::nullopt;

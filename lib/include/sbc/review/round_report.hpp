@@ -48,8 +48,9 @@ const char* flag_kind_label(ClaimKind k, Lang lang);
 void close_tables(std::optional<WorkbookWriter>& book, std::optional<HtmlReportWriter>& page,
                   const Round* round);
 
-// One flag as a reviewer reads it: "保单号 PZAB…：a.yaml:17、b.yaml:17".
-std::string flag_text(const Flag& f, Lang lang);
+// One flag as a reviewer reads it: "保单号 PZAB…：a.yaml:17、b.yaml:17", its first `most` places
+// named and the others counted ("等另 N 个").
+std::string flag_text(const Flag& f, Lang lang, size_t most = static_cast<size_t>(-1));
 // What the package says under its 申请表 of the case at `position` of a capped enterprise: the
 // cap's finding and what is payable for it after the round.
 std::string package_round_note(const EnterpriseRound& g, size_t position);
