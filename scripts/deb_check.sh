@@ -101,6 +101,19 @@ check_tool() {
 }
 if check_tool; then pass "sbc-check on an installed example: eligible"; else fail "sbc-check on an installed example"; fi
 
+# The package's PDF and Word files: Pango, Cairo and libzip are loaded at run time, so only the
+# Depends (libpangocairo-1.0-0, libzip4, fonts-noto-cjk) make these work on a fresh machine.
+check_files() {
+  local form out case=/usr/share/sbc/examples/subsidy/s02-granted-two-policies.yaml
+  for form in pdf docx; do
+    out=$(sbc-subsidy --form "$form" "$case" 2>&1 >"$work/s02.$form") || { echo "  --form $form: $out"; return 1; }
+    [[ -s $work/s02.$form ]] || { echo "  --form $form wrote nothing"; return 1; }
+  done
+  [[ $(head -c 5 "$work/s02.pdf") == "%PDF-" ]] || { echo "  the PDF does not begin %PDF-"; return 1; }
+  [[ $(head -c 2 "$work/s02.docx") == "PK" ]] || { echo "  the .docx is not a zip"; return 1; }
+}
+if check_files; then pass "sbc-subsidy --form pdf and docx on an installed example"; else fail "sbc-subsidy --form pdf and docx"; fi
+
 check_man() {
   local page out
   for page in "1 sbc-check" "1 sbc-subsidy" "1 sbc-validate" "5 sbc-case" "5 sbc-rules"; do

@@ -17,8 +17,6 @@
 namespace sbc {
 namespace {
 
-constexpr double kTablePt = 10.5;  // 五号
-
 std::string bookmark_of(size_t part) {
   return fmt::format("_sbc_part_{}", part + 1);  // "_": a bookmark Word does not list
 }
