@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "common/options.hpp"
+#include "sbc/run/pack_tests.hpp"
 #include "sbc/run/validate.hpp"
 
 namespace {
@@ -10,11 +11,18 @@ int run(int argc, char** argv) {
   CLI::App app{
       "sbc-validate: every problem of case files (or rule packs) at once, as file:line:col"};
   sbc::cli::Common common;
-  bool strict = false, lint = false, quiet = false, print_schema = false;
+  bool strict = false, lint = false, quiet = false, print_schema = false, test = false,
+       coverage = false;
   sbc::cli::add_common(app, common, {"text", "json", "jsonl", "junit", "sarif", "github"});
   app.add_flag("--strict", strict,
                "Count warnings (unknown keys aside, which are errors here) as errors");
   app.add_flag("--lint-rules", lint, "The files are rule packs: check them as the tools load them");
+  app.add_flag("--test", test,
+               "The files are a pack's tests (rules/tests/<id>.yaml, man 5 sbc-tests): run them "
+               "against the pack each names, or against --rules FILE");
+  app.add_flag("--coverage", coverage,
+               "With --test: the pack's conditions that no test sees both pass and fail")
+      ->needs("--test");
   app.add_flag("-q,--quiet", quiet, "No progress or summary on standard error");
   app.add_flag("--print-schema", print_schema,
                "Print the case format as a JSON Schema (for editors) and exit");
@@ -43,6 +51,10 @@ int run(int argc, char** argv) {
         sbc::lint_rules(common.inputs, options.output, std::cin, std::cout, options.read.limits));
   sbc::RuleLibrary rules;
   rules.set_limits(options.read.limits);
+  if (test) {
+    sbc::PackTestOptions tests{common.rules, coverage, options.output, options.read.limits};
+    return static_cast<int>(sbc::run_pack_tests(common.inputs, tests, rules, std::cout));
+  }
   return sbc::run_tool(
       "sbc-validate", common, common_options, false, rules,
       [&](std::function<void(size_t)>) {
