@@ -137,11 +137,18 @@ struct Seen {
 
 bool wants_subsidy(const YAML::Node& expect, const RulePack& pack) {
   if (const YAML::Node tool = expect["tool"]) return tool.as<std::string>() == "subsidy";
-  if (expect["subsidy"] || expect["compensation"]) return true;
+  if (expect["subsidy"] || expect["compensation"] || expect["awards"]) return true;
   if (const YAML::Node v = expect["verdict"]) {
     std::string verdict = v.as<std::string>();
     if (verdict == "granted" || verdict == "denied") return true;
     if (verdict == "eligible" || verdict == "ineligible") return false;
+  }
+  if (const YAML::Node conditions = expect["conditions"]) {  // a condition of the subsidy's
+    const std::vector<Condition>& recognition = pack.recognition.conditions;
+    for (const auto& c : conditions)
+      if (std::none_of(recognition.begin(), recognition.end(),
+                       [&](const Condition& r) { return r.id == c.first.Scalar(); }))
+        return true;
   }
   return !pack.recognises();
 }
@@ -163,6 +170,8 @@ std::string failing_conditions(const Seen& seen) {
   }
   return out.empty() ? "" : " (" + out + ")";
 }
+
+std::optional<std::string> amount_mismatch(const YAML::Node& expect, const Seen& seen);
 
 // The test's expectations against what it saw: the first that does not hold, or nothing.
 std::optional<std::string> mismatch(const YAML::Node& expect, const Seen& seen) {
@@ -194,6 +203,11 @@ std::optional<std::string> mismatch(const YAML::Node& expect, const Seen& seen) 
         return fmt::format("expected {}: {}, got {}", id, result, to_string((*found)->result));
     }
   }
+  return amount_mismatch(expect, seen);
+}
+
+// The rest of the expectations: amounts, awards, the effective period, the missing facts.
+std::optional<std::string> amount_mismatch(const YAML::Node& expect, const Seen& seen) {
   for (const char* key : {"subsidy", "compensation"}) {
     const YAML::Node amount = expect[key];
     if (!amount || !seen.paid) continue;
@@ -203,6 +217,31 @@ std::optional<std::string> mismatch(const YAML::Node& expect, const Seen& seen) 
                                               : seen.paid->verdict->compensation;
     if (got != *want.value)
       return fmt::format("expected the {} {}, got {}", key, yuan(*want.value), yuan(got));
+  }
+  if (const YAML::Node awards = expect["awards"]; awards && seen.paid) {
+    for (const auto& want : awards) {
+      std::string id = want.first.as<std::string>();
+      Parsed<Money> amount = parse_money(want.second.as<std::string>());
+      if (!amount) fail_at(want.second, fmt::format("{}: {}", id, amount.error.en));
+      const std::vector<AwardResult>& got = seen.paid->verdict->awards;
+      auto found = std::find_if(got.begin(), got.end(),
+                                [&](const AwardResult& a) { return a.award->citation.id == id; });
+      if (found == got.end()) return fmt::format("the pack has no award {}", id);
+      if (found->amount != *amount.value)
+        return fmt::format("expected the award {} {}, got {}", id, yuan(*amount.value),
+                           yuan(found->amount));
+    }
+  }
+  if (const YAML::Node effective = expect["effective"]) {
+    // The pack's effective period, as the verdict's warning says when the date lies outside it.
+    const std::vector<Text>& warnings =
+        seen.checked ? seen.checked->verdict->warnings : seen.paid->verdict->warnings;
+    bool outside = std::any_of(warnings.begin(), warnings.end(), [](const Text& w) {
+      return w.en.find("outside the effective period") != std::string::npos;
+    });
+    if (outside == effective.as<bool>())
+      return fmt::format("expected the date {} the pack's effective period",
+                         effective.as<bool>() ? "inside" : "outside");
   }
   if (const YAML::Node missing = expect["missing"]) {
     std::set<std::string> want, got;
@@ -342,6 +381,10 @@ void print_coverage(RuleLibrary& rules, const std::set<std::string>& packs, cons
       for (const Condition& c : pack.compensation->conditions) all.push_back(&c);
     for (const Award& a : pack.awards)
       for (const Condition& c : a.conditions) all.push_back(&c);
+    std::set<std::string> ids;  // a condition shared by awards (a YAML alias) counts once
+    all.erase(std::remove_if(all.begin(), all.end(),
+                             [&](const Condition* c) { return !ids.insert(c->id).second; }),
+              all.end());
     size_t covered = 0;
     std::string gaps;
     for (const Condition* c : all) {
