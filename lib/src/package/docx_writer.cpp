@@ -6,6 +6,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "render/pieces.hpp"
+
 namespace sbc {
 namespace {
 
@@ -103,27 +105,11 @@ std::string page_reference(const std::string& before, const std::string& bookmar
 }
 
 std::string xml_text(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
-    }
-  }
-  return out;
+  std::string allowed;  // XML 1.0 has no control characters but tab and newline
+  allowed.reserve(s.size());
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') allowed += c;
+  return html_escaped(allowed);  // & < > " as XML escapes them too
 }
 
 void DocxBody::paragraph(const std::string& text, const ParagraphStyle& style,
