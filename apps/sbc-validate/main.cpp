@@ -17,12 +17,14 @@ int run(int argc, char** argv) {
   app.add_flag("--strict", strict,
                "Count warnings (unknown keys aside, which are errors here) as errors");
   app.add_flag("--lint-rules", lint, "The files are rule packs: check them as the tools load them");
-  app.add_flag("--test", test,
-               "The files are a pack's tests (rules/tests/<id>.yaml, man 5 sbc-tests): run them "
-               "against the pack each names, or against --rules FILE");
+  CLI::Option* test_option = app.add_flag(
+      "--test", test,
+      "The files are a pack's tests (rules/tests/<id>.yaml, man 5 sbc-tests): run them "
+      "against the pack each names, or against --rules FILE");
   app.add_flag("--coverage", coverage,
                "With --test: the pack's conditions that no test sees both pass and fail")
-      ->needs("--test");
+      ->needs(test_option);  // the option itself: looking it up by name allocates where CLI11
+                             // cannot throw (the OOM test saw the abort)
   app.add_flag("-q,--quiet", quiet, "No progress or summary on standard error");
   app.add_flag("--print-schema", print_schema,
                "Print the case format as a JSON Schema (for editors) and exit");
