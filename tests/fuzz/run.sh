@@ -17,13 +17,14 @@ fi
 seconds=${1:-60}
 command -v clang++ >/dev/null || { echo "fuzz: clang++ is needed (apt-get install clang)"; exit 2; }
 CXX=clang++ cmake -S . -B build-fuzz -DSBC_FUZZ=ON -DSBC_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target sbc-fuzz_case sbc-fuzz_package sbc-fuzz_pack sbc-fuzz_answer sbc-fuzz_csv >/dev/null
-mkdir -p build-fuzz/corpus/case build-fuzz/corpus/package build-fuzz/corpus/pack build-fuzz/corpus/answer build-fuzz/corpus/csv build-fuzz/findings
+cmake --build build-fuzz -j "$(nproc)" --target sbc-fuzz_case sbc-fuzz_package sbc-fuzz_pack sbc-fuzz_pack_tests sbc-fuzz_answer sbc-fuzz_csv >/dev/null
+mkdir -p build-fuzz/corpus/case build-fuzz/corpus/package build-fuzz/corpus/pack build-fuzz/corpus/pack_tests build-fuzz/corpus/answer build-fuzz/corpus/csv build-fuzz/findings
 cp examples/*.yaml examples/subsidy/*.yaml build-fuzz/corpus/case/
 [[ -d tests/regressions ]] && cp tests/regressions/*.yaml build-fuzz/corpus/case/ 2>/dev/null || true
 cp examples/subsidy/*.yaml examples/round/*.yaml tests/package/*.yaml build-fuzz/corpus/package/
 cp rules/*.yaml build-fuzz/corpus/pack/
-for target in case package pack answer csv; do
+cp rules/tests/*.yaml tests/pack_tests/failing.yaml tests/pack_tests/hostile.yaml build-fuzz/corpus/pack_tests/
+for target in case package pack pack_tests answer csv; do
   [[ -d tests/fuzz/corpus/$target ]] && cp tests/fuzz/corpus/$target/* build-fuzz/corpus/$target/ 2>/dev/null || true
 done
 # Answers as people type them; the first byte picks the fact.
@@ -33,8 +34,9 @@ for a in "120万" "1,200,000.50" "2020年6月1日" "2020/6/1" "山东" "是" "CM
   printf '%b%s' "\\x$(printf %02x $((i * 7 % 256)))" "$a" > build-fuzz/corpus/answer/$i; i=$((i + 1))
 done
 printf 'applicant.name,注册地,software.rd_spend,insurance.policies[0].payments[1].amount,applicant.qualifications\r\n"甲,""乙""",山东,"1,200,000",10万,CMMI3、ITSS\r\n' > build-fuzz/corpus/csv/1
-for target in case package pack answer csv; do
+for target in case package pack pack_tests answer csv; do
   dict=tests/fuzz/dict/${target/package/case}.dict  # a package is a case: the case's words
+  [[ $target == pack_tests ]] && dict=tests/fuzz/dict/case.dict  # test files edit cases
   echo "fuzz_$target: $seconds s"
   log=build-fuzz/fuzz_$target.log
   ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp build-fuzz/tests/fuzz/sbc-fuzz_$target build-fuzz/corpus/$target \

@@ -43,7 +43,9 @@ Mark mark_of(const YAML::Node& n) {
 std::string read_file(const fs::path& path, size_t limit) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw TestFileError{{}, fmt::format("cannot read {}", path.string())};
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text(limit + 1, '\0');  // at most one byte over the limit: /dev/zero ends too
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
   if (text.size() > limit)
     throw TestFileError{{}, fmt::format("{} is over {} bytes", path.string(), limit)};
   return text;
@@ -58,6 +60,8 @@ YAML::Node at_path(YAML::Node root, const std::string& path, bool make, const YA
   while (std::getline(parts, part, '.')) {
     std::string key = part.substr(0, part.find('['));
     if (key.empty()) fail_at(where, fmt::format("'{}' is not a fact's path", path));
+    if (n.IsDefined() && !n.IsNull() && !n.IsMap())
+      fail_at(where, fmt::format("'{}': '{}' is inside a value that is not a mapping", path, key));
     if (!make && !n[key]) return YAML::Node(YAML::NodeType::Undefined);
     n.reset(n[key]);
     for (size_t at = part.find('['); at != std::string::npos; at = part.find('[', at + 1)) {
@@ -277,12 +281,14 @@ void run_test(const YAML::Node& test, const YAML::Node& base, const fs::path& fi
     judge_test(test, name.as<std::string>(), base, file, rules, pack_ref, o, tally, out);
   } catch (const TestFileError& e) {  // a mistake in this test: the others still run
     ++tally.failed;
-    out << fmt::format("{}:{}:{}: error: {}{}\n", file.string(), e.mark.line, e.mark.column,
+    Mark m = e.mark.line > 0 ? e.mark : mark_of(test);
+    out << fmt::format("{}:{}:{}: error: {}{}\n", file.string(), m.line, m.column,
                        name && name.IsScalar() ? "'" + name.Scalar() + "': " : "", e.message);
   } catch (const YAML::Exception& e) {  // a value of the wrong type
     ++tally.failed;
-    out << fmt::format("{}:{}:{}: error: {}\n", file.string(), e.mark.line + 1, e.mark.column + 1,
-                       e.msg);
+    out << fmt::format("{}:{}:{}: error: {}{}: expected a single value\n", file.string(),
+                       e.mark.line + 1, e.mark.column + 1,
+                       name && name.IsScalar() ? "'" + name.Scalar() + "': " : "", e.msg);
   }
 }
 
@@ -330,7 +336,8 @@ bool run_file(const fs::path& file, RuleLibrary& rules, const PackTestOptions& o
       if (!doc["pack"]) fail_at(doc, "pack: is missing (the id of the pack the tests are for)");
       pack_ref = doc["pack"].as<std::string>();
     }
-    packs.insert(pack_ref);
+    rules.get(pack_ref);     // a pack that cannot be loaded stops the file here (InputError)
+    packs.insert(pack_ref);  // and stays out of the coverage
     YAML::Node base(YAML::NodeType::Map);
     if (const YAML::Node b = doc["base"]) base = base_case(b, file, o.limits);
     const YAML::Node tests = doc["tests"];
@@ -346,8 +353,8 @@ bool run_file(const fs::path& file, RuleLibrary& rules, const PackTestOptions& o
   } catch (const YAML::Exception& e) {
     out << fmt::format("{}:{}:{}: error: {}\n", file.string(), e.mark.line + 1, e.mark.column + 1,
                        e.msg);
-  } catch (const InputError& e) {
-    out << format_gnu(e.diagnostic(), Lang::en) << "\n";
+  } catch (const InputError& e) {  // the pack the file names cannot be loaded
+    out << fmt::format("{}: error: pack {}\n", file.string(), format_gnu(e.diagnostic(), Lang::en));
   }
   return false;
 }
