@@ -16,7 +16,6 @@ Skips (77) without python3-docx.
 Usage: docx_check.py BUILD_DIR   (run from the source directory)
 """
 import decimal
-import filecmp
 import json
 import os
 import pathlib
@@ -33,6 +32,9 @@ try:
     import docx
 except ImportError:
     docx = None
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import package_files  # noqa: E402
 
 CASES = ["examples/subsidy/s01-granted-one-policy.yaml", "examples/subsidy/s02-granted-two-policies.yaml",
          "tests/package/long-lists.yaml"]
@@ -214,19 +216,10 @@ def check_libreoffice(files, titles, work, problems):
 
 
 def check_batch(tool, work, problems):
-    one, two = work / "j1", work / "j2"
-    one.mkdir()
-    two.mkdir()
-    listed = run(tool, "--form", "docx", "--output", str(one), "-j1", "examples/subsidy", ok=(1,)).decode().split()
-    run(tool, "--form", "docx", "--output", str(two), "-j2", "examples/subsidy", ok=(1,))
-    names = sorted(p.name for p in one.iterdir())
-    if len(names) != len(listed) or not all(n.endswith(".docx") for n in names):
-        problems.append(f"batch: {len(names)} files for {len(listed)} listed paths")
-    match, mismatch, errors = filecmp.cmpfiles(one, two, names, shallow=False)
-    if mismatch or errors:
-        problems.append(f"batch: -j1 and -j2 differ in {mismatch + errors}")
-    for name in names:  # every file opens, the unreadable cases' too
-        docx.Document(str(one / name))
+    found, one = package_files.batch_problems(tool, "docx", work)
+    problems += found
+    for name in sorted(one.iterdir()):  # every file opens, the unreadable cases' too
+        docx.Document(str(name))
 
 
 def check_round(tool, work, problems):

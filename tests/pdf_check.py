@@ -10,14 +10,17 @@ Skips (77) without poppler-utils.
 
 Usage: pdf_check.py BUILD_DIR   (run from the source directory)
 """
-import filecmp
 import json
+import os
 import pathlib
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import package_files  # noqa: E402
 
 CASES = ["examples/subsidy/s01-granted-one-policy.yaml", "examples/subsidy/s02-granted-two-policies.yaml",
          "tests/package/long-lists.yaml"]
@@ -110,18 +113,8 @@ def check_invoices(tool, work, problems):
 
 
 def check_batch(tool, work, problems):
-    one, two = work / "j1", work / "j2"
-    one.mkdir()
-    two.mkdir()
-    # Some of the examples are denied or undetermined: exit 1 is the batch's verdict.
-    listed = run(tool, "--form", "pdf", "--output", str(one), "-j1", "examples/subsidy", ok=(1,)).decode().split()
-    run(tool, "--form", "pdf", "--output", str(two), "-j2", "examples/subsidy", ok=(1,))
-    names = sorted(p.name for p in one.iterdir())
-    if len(names) != len(listed) or not all(n.endswith(".pdf") for n in names):
-        problems.append(f"batch: {len(names)} files for {len(listed)} listed paths")
-    match, mismatch, errors = filecmp.cmpfiles(one, two, names, shallow=False)
-    if mismatch or errors:
-        problems.append(f"batch: -j1 and -j2 differ in {mismatch + errors}")
+    found, _ = package_files.batch_problems(tool, "pdf", work)
+    problems += found
 
 
 def check_round(tool, work, problems):
