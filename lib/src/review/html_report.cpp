@@ -405,7 +405,7 @@ void HtmlReportWriter::add_round(const Round& round) {
         out += fmt::format(
             "<tr><td>{}</td><td class=\"money\">{}</td><td class=\"money\">{}</td><td "
             "class=\"money\">{}</td></tr>\n",
-            link(g.cases[i], g.names[i]), yuan(g.subsidies[i]), yuan(g.amounts[i]),
+            link(g.cases[i], g.name(i)), yuan(g.subsidies[i]), yuan(g.amounts[i]),
             yuan(g.subsidies[i] - g.amounts[i] + g.shares[i]));
       out += fmt::format(
           "<tr><th>{}</th><td></td><td class=\"money\">{}</td><td "

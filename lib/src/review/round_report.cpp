@@ -172,8 +172,8 @@ std::string flag_for_case(const Flag& f, size_t ordinal, Lang lang) {
 
 std::string names_except(const EnterpriseRound& g, size_t position, Lang lang) {
   NameList out(lang, kOthersNamed);
-  for (size_t i = 0; i < g.names.size(); ++i)
-    if (i != position) out.add(g.names[i]);
+  for (size_t i = 0; i < g.cases.size(); ++i)
+    if (i != position) out.add(g.name(i));
   return out.text();
 }
 
@@ -541,7 +541,7 @@ std::string round_text(const Round& round, const OutputOptions& o, bool subsidy,
         out += zh ? fmt::format("补偿合计 {}，未超过上限\n", yuan(g.total))
                   : fmt::format("compensation {}, within the cap\n", yuan(g.total));
       for (size_t i = 0; i < g.cases.size(); ++i)
-        out += fmt::format("    {}  {} → {}\n", g.names[i], yuan(g.subsidies[i]),
+        out += fmt::format("    {}  {} → {}\n", g.name(i), yuan(g.subsidies[i]),
                            yuan(g.subsidies[i] - g.amounts[i] + g.shares[i]));
       out += fmt::format("    {} {}\n", zh ? "企业应付" : "payable to the enterprise",
                          yuan(g.payable));

@@ -197,8 +197,8 @@ struct Involved {
   Money capped_part;
   std::string company;
   std::string credit_code;
-  std::string enterprise;     // the key of its enterprise
-  std::vector<Claim> claims;  // those that met another case's, without the enterprise's own
+  std::uint32_t enterprise = 0;  // the same number for the cases of one enterprise
+  std::vector<Claim> claims;     // those that met another case's, without the enterprise's own
 };
 
 // What a cap belongs to: a pack, with its cap and the rule that states it.
@@ -384,7 +384,7 @@ CaseRound& Round::Impl::change(size_t ordinal, Money subsidy) {
 namespace {
 
 // Each case's enterprise: its credit code, else its name (joining the earliest code given with
-// that name), else the case alone.
+// that name), else the case alone. Enterprises are numbered as they first appear.
 void match_enterprises(std::vector<Involved>& cases) {
   auto code_key = [](const Involved& c) {
     std::string code = normalized_name(c.credit_code);
@@ -397,35 +397,43 @@ void match_enterprises(std::vector<Involved>& cases) {
     std::string code = code_key(c), name = normalized_name(c.company);
     if (!code.empty() && !name.empty()) code_of_name.emplace(name, code);
   }
+  std::map<std::string, std::uint32_t> number;  // "code:…", "name:…" or "case:…"
   for (Involved& c : cases) {
-    std::string code = code_key(c), name = normalized_name(c.company);
+    std::string code = code_key(c), name = normalized_name(c.company), key;
     if (!code.empty()) {
-      c.enterprise = "code:" + code;
+      key = "code:" + code;
     } else if (!name.empty()) {
       auto it = code_of_name.find(name);
       c.by_name = it != code_of_name.end();
-      c.enterprise = c.by_name ? "code:" + it->second : "name:" + name;
+      key = c.by_name ? "code:" + it->second : "name:" + name;
     } else {
-      c.enterprise = fmt::format("case:{}", c.ordinal);
+      key = fmt::format("case:{}", c.ordinal);
     }
+    c.enterprise = number.emplace(key, static_cast<std::uint32_t>(number.size())).first->second;
   }
 }
 
 }  // namespace
 
 void Round::Impl::group(std::vector<Involved>& cases) {
-  match_enterprises(cases);
   // The cases of each enterprise under each programme, in order of first appearance.
-  std::vector<std::pair<std::string, std::vector<Involved*>>> groups;
-  std::map<std::string, size_t> where;
+  std::vector<std::vector<Involved*>> groups;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, size_t> where;
   for (Involved& c : cases) {
-    std::string key = fmt::format("{}\x1f{}", c.enterprise, c.programme);
-    auto [it, fresh] = where.emplace(key, groups.size());
-    if (fresh) groups.push_back({key, {}});
-    groups[it->second].second.push_back(&c);
+    auto [it, fresh] = where.emplace(std::pair(c.enterprise, c.programme), groups.size());
+    if (fresh) groups.emplace_back();
+    groups[it->second].push_back(&c);
   }
-  for (auto& [key, members] : groups)
+  decltype(where)().swap(where);
+  // Made at their sizes: a large round has thousands of these.
+  size_t shared = 0, members_in_all = 0;
+  for (const auto& members : groups)
+    if (members.size() >= 2) ++shared, members_in_all += members.size();
+  enterprises.reserve(shared);
+  changed.reserve(changed.capacity() + members_in_all);  // with the flagged cases' room
+  for (const auto& members : groups)
     if (members.size() >= 2) enterprises.push_back(enterprise_of(members));
+  decltype(groups)().swap(groups);
   for (size_t e = 0; e < enterprises.size(); ++e) {
     const EnterpriseRound& g = enterprises[e];
     for (size_t i = 0; i < g.cases.size(); ++i) {
@@ -440,6 +448,11 @@ void Round::Impl::group(std::vector<Involved>& cases) {
 // An enterprise with several cases under one programme: its cases' amounts, and the cap shared.
 EnterpriseRound Round::Impl::enterprise_of(const std::vector<Involved*>& members) const {
   EnterpriseRound g;
+  g.cases.reserve(members.size());
+  g.files.reserve(members.size());
+  g.indexes.reserve(members.size());
+  g.subsidies.reserve(members.size());
+  g.amounts.reserve(members.size());
   const Involved& first = *members.front();
   const Programme& programme = programmes[first.programme];
   g.company = first.company;
@@ -452,7 +465,6 @@ EnterpriseRound Round::Impl::enterprise_of(const std::vector<Involved*>& members
     g.by_name = g.by_name || m->by_name;
     g.undetermined = g.undetermined || m->undetermined;
     g.cases.push_back(m->ordinal);
-    g.names.push_back(case_name(files[m->file], m->index));
     g.files.push_back(files[m->file]);
     g.indexes.push_back(m->index);
     g.subsidies.push_back(m->subsidy);
@@ -471,7 +483,7 @@ EnterpriseRound Round::Impl::enterprise_of(const std::vector<Involved*>& members
 void Round::Impl::find_flags(const std::vector<Involved>& cases) {
   struct Place {
     FlagPlace at;
-    const std::string* enterprise;
+    std::uint32_t enterprise;
     const std::string* shown;
   };
   std::map<std::pair<ClaimKind, std::string>, std::vector<Place>> claims;
@@ -481,25 +493,24 @@ void Round::Impl::find_flags(const std::vector<Involved>& cases) {
       if (!places.empty() && places.back().at.ordinal == c.ordinal) continue;  // once a case
       places.push_back(
           {{c.ordinal, case_name(files[c.file], c.index), files[c.file], c.index, claim.line},
-           &c.enterprise,
+           c.enterprise,
            &claim.shown});
     }
   for (auto& [what, places] : claims) {
     if (places.size() < 2) continue;
     std::vector<std::vector<const Place*>> sets;
     if (what.first == ClaimKind::product) {  // one set per enterprise
-      std::map<std::string, size_t> by;
+      std::map<std::uint32_t, size_t> by;
       for (const Place& p : places) {
-        auto [it, fresh] = by.emplace(*p.enterprise, sets.size());
+        auto [it, fresh] = by.emplace(p.enterprise, sets.size());
         if (fresh) sets.emplace_back();
         sets[it->second].push_back(&p);
       }
     } else {
-      const std::string& first =
-          *places.front().enterprise;  // (a lambda may not capture a structured binding before
-                                       // C++20's clang 16)
+      std::uint32_t first = places.front().enterprise;  // (a lambda may not capture a structured
+                                                        // binding before C++20's clang 16)
       bool other = std::any_of(places.begin(), places.end(),
-                               [&first](const Place& p) { return *p.enterprise != first; });
+                               [first](const Place& p) { return p.enterprise != first; });
       if (what.first == ClaimKind::contract && !other)
         continue;  // one enterprise's two products may share a contract
       sets.emplace_back();
@@ -524,8 +535,13 @@ void Round::resolve() {
   std::vector<std::uint32_t> hashes = m.candidates();
   if (hashes.empty()) return;
   std::vector<Involved> cases = m.involved(hashes);
-  m.group(cases);
+  match_enterprises(cases);
   m.find_flags(cases);
+  for (Involved& c : cases) std::vector<Claim>().swap(c.claims);  // the flags have them now
+  size_t flagged = 0;
+  for (const Flag& f : m.flags) flagged += f.places.size();
+  m.changed.reserve(flagged);
+  m.group(cases);
   for (size_t f = 0; f < m.flags.size(); ++f)
     for (const FlagPlace& p : m.flags[f].places) {
       auto c = std::lower_bound(

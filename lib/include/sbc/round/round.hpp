@@ -72,7 +72,6 @@ struct EnterpriseRound {
   std::optional<Money> cap;
   std::string cap_rule, cap_clause;
   std::vector<size_t> cases;       // ordinals, in input order
-  std::vector<std::string> names;  // case names
   std::vector<std::string> files;  // and where they are: file and index
   std::vector<int> indexes;
   std::vector<Money> subsidies;  // each judged alone
@@ -82,6 +81,9 @@ struct EnterpriseRound {
   bool capped = false;           // total > cap: shares are proportional
   bool undetermined = false;     // some case is undetermined: the shares may change
   Money payable;                 // Σ payable of its cases
+
+  // The name of its i-th case ("file" or "file[index]").
+  std::string name(size_t i) const { return case_name(files[i], indexes[i]); }
 };
 
 struct FlagPlace {
