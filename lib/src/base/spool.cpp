@@ -6,9 +6,11 @@
 
 namespace sbc {
 
-Spool::Spool() : file_(std::tmpfile()) {
-  // Large reads and writes: a round passes its whole output through here.
-  if (file_) std::setvbuf(file_, nullptr, _IOFBF, 1 << 16);
+Spool::Spool(size_t buffer) : file_(std::tmpfile()) {
+  if (file_ && buffer > BUFSIZ) {
+    buffer_ = std::make_unique<char[]>(buffer);
+    std::setvbuf(file_, buffer_.get(), _IOFBF, buffer);
+  }
 }
 
 Spool::~Spool() {
@@ -74,8 +76,8 @@ void Spool::skip(std::uint64_t n) {
     return;
   }
   // Within the buffer, read past it (a seek drops the buffer); beyond it, seek.
-  if (n <= 4096) {
-    char scratch[4096];
+  if (n <= BUFSIZ) {
+    char scratch[BUFSIZ];
     read(scratch, n);
   } else if (std::fseek(file_, static_cast<long>(n), SEEK_CUR) != 0) {
     throw std::runtime_error("a temporary file ended early");

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -11,8 +12,9 @@ namespace sbc {
 
 class Spool {
  public:
-  // A temporary file (std::tmpfile), or memory when none can be made.
-  Spool();
+  // A temporary file (std::tmpfile) written and read through a buffer of `buffer` bytes, or
+  // memory when no file can be made.
+  explicit Spool(size_t buffer = 4096);
   ~Spool();
   Spool(const Spool&) = delete;
   Spool& operator=(const Spool&) = delete;
@@ -31,7 +33,8 @@ class Spool {
   void write(const void* p, size_t n);
   void read(void* p, size_t n);
   std::FILE* file_ = nullptr;
-  std::string memory_;  // used when there is no file
+  std::unique_ptr<char[]> buffer_;  // stdio's, given to it: glibc ignores a size without one
+  std::string memory_;              // used when there is no file
   size_t read_at_ = 0;
 };
 

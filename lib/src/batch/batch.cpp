@@ -112,6 +112,10 @@ void get(Spool& s, Rendered& r) {
   }
 }
 
+// A round's outputs pass through a temporary file in blocks of this size: with stdio's 4 KiB,
+// 10,000 cases of JSON cost 15,000 system calls and a tenth of a second.
+constexpr size_t kOutputBuffer = 1 << 16;
+
 // Prints outputs in order (as JSON array elements when asked) and keeps the tally; in a round,
 // holds them back until the round is resolved.
 class Printer {
@@ -127,7 +131,7 @@ class Printer {
       return;
     }
     options_.round->add(r.round);
-    if (!spool_) spool_.emplace();
+    if (!spool_) spool_.emplace(kOutputBuffer);
     put(*spool_, r);
     ++held_;
     if (options_.on_progress) options_.on_progress(held_);

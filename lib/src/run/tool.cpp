@@ -216,6 +216,11 @@ Date today() {
 }
 
 int guarded(const char* name, const std::function<int()>& body) {
+  // Output to a file or a pipe goes in 64 KiB writes rather than stdio's 4 KiB: a batch's
+  // 30 MB of JSON is 460 system calls, not 7,400 (a round writes them all after its last case, so
+  // they are not hidden behind the judging). A terminal keeps its line buffering.
+  static char out_buffer[1 << 16];
+  if (!isatty(STDOUT_FILENO)) std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
   // The line is written with stdio, which needs no memory of its own for an unbuffered stream.
   try {
     return body();
