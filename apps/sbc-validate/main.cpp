@@ -16,13 +16,16 @@ int run(int argc, char** argv) {
   sbc::cli::add_common(app, common, {"text", "json", "jsonl", "junit", "sarif", "github"});
   app.add_flag("--strict", strict,
                "Count warnings (unknown keys aside, which are errors here) as errors");
-  app.add_flag("--lint-rules", lint, "The files are rule packs: check them as the tools load them");
+  app.add_flag("--lint-rules", lint,
+               "The files are rule packs (or their test files): check them as the tools load them");
   CLI::Option* test_option = app.add_flag(
       "--test", test,
       "The files are a pack's tests (rules/tests/<id>.yaml, man 5 sbc-tests): run them "
-      "against the pack each names, or against --rules FILE");
-  app.add_flag("--coverage", coverage,
-               "With --test: the pack's conditions that no test sees both pass and fail")
+      "against the pack each names, or against --rules FILE; --format junit for CI");
+  app.add_flag(
+         "--coverage", coverage,
+         "With --test: the pack's conditions, compensation rules and award tiers that no test "
+         "sees at work (exit 1 below 100%)")
       ->needs(test_option);  // the option itself: looking it up by name allocates where CLI11
                              // cannot throw (the OOM test saw the abort)
   app.add_flag("-q,--quiet", quiet, "No progress or summary on standard error");
@@ -55,7 +58,7 @@ int run(int argc, char** argv) {
   rules.set_limits(options.read.limits);
   if (test) {
     sbc::PackTestOptions tests{common.rules, coverage, options.output, options.read.limits};
-    return static_cast<int>(sbc::run_pack_tests(common.inputs, tests, rules, std::cout));
+    return static_cast<int>(sbc::run_pack_tests(common.inputs, tests, rules, std::cout, std::cerr));
   }
   return sbc::run_tool(
       "sbc-validate", common, common_options, false, rules,

@@ -64,7 +64,33 @@ def main():
         else:
             rejected += 1
     print(f"schema: {len(valid)} valid examples accepted, {rejected} broken cases rejected, {failures} failures")
-    return 1 if failures else 0
+    return 1 if failures + check_tests_schema(schema) else 0
+
+
+def check_tests_schema(case_schema):
+    """schema/sbc-tests.schema.json: every built-in pack's test file is accepted, and the mistakes
+    of tests/pack_tests/failing.yaml that a schema can see (misspelt keys, an empty expect, a test
+    without a name) are rejected. Its inline cases refer to the case schema by its $id."""
+    schema = json.load(open("schema/sbc-tests.schema.json", encoding="utf-8"))
+    resolver = jsonschema.RefResolver.from_schema(schema, store={case_schema["$id"]: case_schema})
+    validator = jsonschema.Draft202012Validator(schema, resolver=resolver)
+    failures = 0
+    files = sorted(glob.glob("rules/tests/*.yaml"))
+    for path in files:
+        for error in list(validator.iter_errors(documents(path)[0]))[:1]:
+            failures += 1
+            print(f"{path}: a pack's test file is rejected: {error.message}")
+    broken = documents("tests/pack_tests/failing.yaml")[0]
+    expected = {"sett", "verdcit", "{}", "name"}
+    found = set()
+    for error in validator.iter_errors(broken):
+        for sub in error.context or [error]:
+            found.update(word for word in expected if word in sub.message)
+    for word in sorted(expected - found):
+        failures += 1
+        print(f"tests/pack_tests/failing.yaml: the schema does not reject the mistake '{word}'")
+    print(f"tests schema: {len(files)} test files checked, {len(found)} mistakes rejected, {failures} failures")
+    return failures
 
 
 if __name__ == "__main__":

@@ -15,7 +15,10 @@
 #include <set>
 #include <sstream>
 
+#include "base/spelling.hpp"
+#include "run/pack_coverage.hpp"
 #include "sbc/input/inputs.hpp"
+#include "sbc/render/ci.hpp"
 #include "sbc/run/check.hpp"
 #include "sbc/run/subsidy.hpp"
 #include "sbc/values/date.hpp"
@@ -39,6 +42,26 @@ Mark mark_of(const YAML::Node& n) {
 [[noreturn]] void fail_at(const YAML::Node& n, std::string message) {
   throw TestFileError{mark_of(n), std::move(message)};
 }
+
+// A key a mapping of the test file may not have: a typo in `expect` would otherwise make a test
+// that cannot fail.
+void check_keys(const YAML::Node& map, const std::vector<std::string>& known, const char* where) {
+  if (!map.IsMap()) fail_at(map, fmt::format("{}: expected a mapping", where));
+  for (const auto& entry : map) {
+    const std::string key = entry.first.Scalar();
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string guess = closest_spelling(key, known);
+    fail_at(entry.first, fmt::format("{}: unknown key '{}'{}", where, key,
+                                     guess.empty() ? "" : "; did you mean '" + guess + "'?"));
+  }
+}
+
+const std::vector<std::string> kFileKeys = {"pack", "base", "tests"};
+const std::vector<std::string> kTestKeys = {"name", "set",   "unset", "base",
+                                            "case", "as_of", "expect"};
+const std::vector<std::string> kExpectKeys = {"tool",       "verdict", "path",
+                                              "conditions", "subsidy", "compensation",
+                                              "awards",     "missing", "effective"};
 
 std::string read_file(const fs::path& path, size_t limit) {
   std::ifstream in(path, std::ios::binary);
@@ -190,6 +213,8 @@ std::optional<std::string> mismatch(const YAML::Node& expect, const Seen& seen) 
       return fmt::format("expected {}, got {}{}", v.as<std::string>(), got,
                          failing_conditions(seen));
   }
+  if (const YAML::Node p = expect["path"]; p && !seen.checked)
+    fail_at(p, "path: a recognition verdict's, which this test does not judge");
   if (const YAML::Node p = expect["path"]; p && seen.checked) {
     if (seen.checked->verdict->path != p.as<std::string>())
       return fmt::format(
@@ -262,41 +287,97 @@ std::optional<std::string> amount_mismatch(const YAML::Node& expect, const Seen&
   return std::nullopt;
 }
 
+// What the tests of a run came to. Text: a line per failing test as it fails. A CI format (JUnit,
+// SARIF, GitHub): a test per test, the file's tests gathered and written when the file ends.
+// What a test saw goes to its pack's coverage; the amounts only when it passed, as they are then
+// pinned: the compensation by `compensation` or `subsidy`, an award by `awards` or `subsidy`.
+void record_coverage(PackCoverage& coverage, const Seen& seen, const YAML::Node& expect,
+                     bool passed) {
+  if (seen.checked && seen.checked->verdict)
+    coverage.add_conditions(seen.checked->verdict->conditions);
+  if (!seen.paid || !seen.paid->verdict) return;
+  const SubsidyVerdict& v = *seen.paid->verdict;
+  bool pinned = passed && (expect["compensation"] || expect["subsidy"]);
+  std::vector<std::string> awards;
+  for (const AwardResult& a : v.awards)
+    if (passed &&
+        (expect["subsidy"] || (expect["awards"] && expect["awards"][a.award->citation.id])))
+      awards.push_back(a.award->citation.id);
+  coverage.add_subsidy(v, pinned, awards);
+}
+
 struct Tally {
+  std::optional<CiFormat> ci;
+  CiCase file;  // the file being run, for a CI format
+  std::ostream* out = nullptr;
+  std::vector<Diagnostic>* mistakes = nullptr;  // linting: the file's and its tests' mistakes only
   int passed = 0, failed = 0;
-  std::map<std::string, ConditionCoverage> coverage;  // by condition id
+
+  void report(const Mark& at, const std::string& name, const std::optional<std::string>& why,
+              CiTest::Result failure = CiTest::Result::failed) {
+    ++(why ? failed : passed);
+    if (mistakes) {
+      if (why && failure == CiTest::Result::error)
+        file_error(at, name.empty() ? *why : "'" + name + "': " + *why);
+      return;
+    }
+    if (ci) {
+      file.tests.push_back({name.empty() ? "test" : name, why ? failure : CiTest::Result::passed,
+                            at, why.value_or("")});
+      return;
+    }
+    if (why)
+      *out << fmt::format("{}:{}:{}: error: {}{}\n", file.file, at.line, at.column,
+                          name.empty() ? "" : "'" + name + "': ", *why);
+  }
+  // A file that cannot be read or run: one error, where it is.
+  void file_error(const Mark& at, const std::string& why) {
+    if (mistakes) {
+      mistakes->push_back(Diagnostic{Severity::error, file.file, at, "", Text{why, why}});
+      return;
+    }
+    if (ci) {
+      file.tests.push_back({"file", CiTest::Result::error, at, why});
+      return;
+    }
+    if (at.line > 0)
+      *out << fmt::format("{}:{}:{}: error: {}\n", file.file, at.line, at.column, why);
+    else
+      *out << fmt::format("{}: error: {}\n", file.file, why);
+  }
+  // By pack: two packs may both have a basic.entity, each tested by its own file.
+  std::map<std::string, PackCoverage> coverage;
 };
 
 void judge_test(const YAML::Node& test, const std::string& name, const YAML::Node& base,
                 const fs::path& file, RuleLibrary& rules, const std::string& pack_ref,
-                const PackTestOptions& o, Tally& tally, std::ostream& out);
+                const PackTestOptions& o, Tally& tally);
 
 // One test: judged, or, when the test itself is wrong, a failure that says where.
 void run_test(const YAML::Node& test, const YAML::Node& base, const fs::path& file,
               RuleLibrary& rules, const std::string& pack_ref, const PackTestOptions& o,
-              Tally& tally, std::ostream& out) {
+              Tally& tally) {
   const YAML::Node name = test["name"];
+  const std::string shown = name && name.IsScalar() ? name.Scalar() : "";
   try {
     if (!name) fail_at(test, "a test needs a name");
-    judge_test(test, name.as<std::string>(), base, file, rules, pack_ref, o, tally, out);
+    judge_test(test, name.as<std::string>(), base, file, rules, pack_ref, o, tally);
   } catch (const TestFileError& e) {  // a mistake in this test: the others still run
-    ++tally.failed;
-    Mark m = e.mark.line > 0 ? e.mark : mark_of(test);
-    out << fmt::format("{}:{}:{}: error: {}{}\n", file.string(), m.line, m.column,
-                       name && name.IsScalar() ? "'" + name.Scalar() + "': " : "", e.message);
+    tally.report(e.mark.line > 0 ? e.mark : mark_of(test), shown, e.message, CiTest::Result::error);
   } catch (const YAML::Exception& e) {  // a value of the wrong type
-    ++tally.failed;
-    out << fmt::format("{}:{}:{}: error: {}{}: expected a single value\n", file.string(),
-                       e.mark.line + 1, e.mark.column + 1,
-                       name && name.IsScalar() ? "'" + name.Scalar() + "': " : "", e.msg);
+    tally.report({e.mark.line + 1, e.mark.column + 1}, shown, e.msg + ": expected a single value",
+                 CiTest::Result::error);
   }
 }
 
 void judge_test(const YAML::Node& test, const std::string& name, const YAML::Node& base,
                 const fs::path& file, RuleLibrary& rules, const std::string& pack_ref,
-                const PackTestOptions& o, Tally& tally, std::ostream& out) {
+                const PackTestOptions& o, Tally& tally) {
+  check_keys(test, kTestKeys, "a test");
   const YAML::Node expect = test["expect"];
   if (!expect || !expect.IsMap()) fail_at(test, "expect: is missing");
+  check_keys(expect, kExpectKeys, "expect");
+  if (expect.size() == 0) fail_at(expect, "expect: says nothing to check");
   const RulePack& pack = rules.get(pack_ref);
   CheckOptions options;
   options.rules = pack_ref;
@@ -311,26 +392,18 @@ void judge_test(const YAML::Node& test, const std::string& name, const YAML::Nod
     seen.paid = subsidy_case(std::move(c), rules, SubsidyOptions{options, std::nullopt, {}});
   else
     seen.checked = check_case(std::move(c), rules, options);
-  for (const ConditionResult* r : seen.conditions()) {
-    ConditionCoverage& cov = tally.coverage[r->condition->id];
-    cov.pass |= r->result == Tri::pass;
-    cov.fail |= r->result == Tri::fail;
-  }
-  if (std::optional<std::string> why = mismatch(expect, seen)) {
-    ++tally.failed;
-    Mark m = mark_of(test);
-    out << fmt::format("{}:{}:{}: error: '{}': {}\n", file.string(), m.line, m.column, name, *why);
-  } else {
-    ++tally.passed;
-  }
+  std::optional<std::string> why = mismatch(expect, seen);
+  record_coverage(tally.coverage[pack.id], seen, expect, !why);
+  tally.report(mark_of(test), name, why);
 }
 
 // One test file: its pack, its base case, its tests. False when the file itself is wrong.
 bool run_file(const fs::path& file, RuleLibrary& rules, const PackTestOptions& o, Tally& tally,
-              std::ostream& out, std::set<std::string>& packs) {
+              std::set<std::string>& packs) {
   try {
     YAML::Node doc = YAML::Load(read_file(file, o.limits.max_pack_bytes));
     if (!doc.IsMap()) throw TestFileError{{1, 1}, "expected a mapping with pack, base and tests"};
+    check_keys(doc, kFileKeys, "the test file");
     std::string pack_ref = o.rules;
     if (pack_ref.empty()) {
       if (!doc["pack"]) fail_at(doc, "pack: is missing (the id of the pack the tests are for)");
@@ -342,19 +415,14 @@ bool run_file(const fs::path& file, RuleLibrary& rules, const PackTestOptions& o
     if (const YAML::Node b = doc["base"]) base = base_case(b, file, o.limits);
     const YAML::Node tests = doc["tests"];
     if (!tests || !tests.IsSequence()) fail_at(doc, "tests: expected a list of tests");
-    for (const auto& test : tests) run_test(test, base, file, rules, pack_ref, o, tally, out);
+    for (const auto& test : tests) run_test(test, base, file, rules, pack_ref, o, tally);
     return true;
   } catch (const TestFileError& e) {
-    if (e.mark.line > 0)
-      out << fmt::format("{}:{}:{}: error: {}\n", file.string(), e.mark.line, e.mark.column,
-                         e.message);
-    else
-      out << fmt::format("{}: error: {}\n", file.string(), e.message);
+    tally.file_error(e.mark, e.message);
   } catch (const YAML::Exception& e) {
-    out << fmt::format("{}:{}:{}: error: {}\n", file.string(), e.mark.line + 1, e.mark.column + 1,
-                       e.msg);
+    tally.file_error({e.mark.line + 1, e.mark.column + 1}, e.msg);
   } catch (const InputError& e) {  // the pack the file names cannot be loaded
-    out << fmt::format("{}: error: pack {}\n", file.string(), format_gnu(e.diagnostic(), Lang::en));
+    tally.file_error({}, "pack " + format_gnu(e.diagnostic(), Lang::en));
   }
   return false;
 }
@@ -377,55 +445,73 @@ std::vector<fs::path> test_files(const std::vector<std::string>& inputs) {
   return files;
 }
 
-// The pack's conditions that no test saw pass, or fail; and the share that both did.
-void print_coverage(RuleLibrary& rules, const std::set<std::string>& packs, const Tally& tally,
+// Each pack's coverage: a figure, and a line for what no test saw.
+// False when some pack's is not complete.
+bool print_coverage(RuleLibrary& rules, const std::set<std::string>& packs, const Tally& tally,
                     std::ostream& out) {
+  bool complete = true;
   for (const std::string& ref : packs) {
     const RulePack& pack = rules.get(ref);
-    std::vector<const Condition*> all;
-    for (const Condition& c : pack.recognition.conditions) all.push_back(&c);
-    if (pack.compensation)
-      for (const Condition& c : pack.compensation->conditions) all.push_back(&c);
-    for (const Award& a : pack.awards)
-      for (const Condition& c : a.conditions) all.push_back(&c);
-    std::set<std::string> ids;  // a condition shared by awards (a YAML alias) counts once
-    all.erase(std::remove_if(all.begin(), all.end(),
-                             [&](const Condition* c) { return !ids.insert(c->id).second; }),
-              all.end());
-    size_t covered = 0;
-    std::string gaps;
-    for (const Condition* c : all) {
-      auto seen = tally.coverage.find(c->id);
-      bool pass = seen != tally.coverage.end() && seen->second.pass;
-      bool fail = seen != tally.coverage.end() && seen->second.fail;
-      if (pass && fail) {
-        ++covered;
-        continue;
-      }
-      gaps += fmt::format("  {:<32} {}\n", c->id,
-                          !pass && !fail ? "never passes nor fails"
-                          : !pass        ? "never passes"
-                                         : "never fails");
-    }
-    out << fmt::format("coverage {}: {} of {} conditions seen both pass and fail ({}%)\n{}",
-                       pack.id, covered, all.size(), all.empty() ? 100 : covered * 100 / all.size(),
-                       gaps);
+    auto it = tally.coverage.find(pack.id);
+    PackCoverage::Report r =
+        (it == tally.coverage.end() ? PackCoverage{} : it->second).report(pack);
+    out << r.text;
+    complete = complete && r.complete;
   }
+  return complete;
 }
 
 }  // namespace
 
-ExitStatus run_pack_tests(const std::vector<std::string>& inputs, const PackTestOptions& options,
-                          RuleLibrary& rules, std::ostream& out) {
+bool is_pack_test_file(const std::string& text) {
+  try {
+    YAML::Node doc = YAML::Load(text);
+    return doc.IsMap() && doc["tests"] && !doc["id"];
+  } catch (const YAML::Exception&) {
+    return false;  // the pack's loader says what is wrong with it
+  }
+}
+
+std::vector<Diagnostic> lint_pack_tests(const std::string& file, RuleLibrary& rules,
+                                        const Limits& limits) {
+  std::vector<Diagnostic> mistakes;
   Tally tally;
+  tally.mistakes = &mistakes;
+  tally.file.file = file;
+  PackTestOptions options;
+  options.limits = limits;
+  std::set<std::string> packs;
+  run_file(file, rules, options, tally, packs);
+  return mistakes;
+}
+
+ExitStatus run_pack_tests(const std::vector<std::string>& inputs, const PackTestOptions& options,
+                          RuleLibrary& rules, std::ostream& out, std::ostream& err) {
+  Tally tally;
+  tally.out = &out;
+  tally.ci = ci_format(options.output.format);
   std::set<std::string> packs;
   bool readable = true;
-  for (const fs::path& file : test_files(inputs))
-    readable = run_file(file, rules, options, tally, out, packs) && readable;
-  out << fmt::format("{} passed, {} failed\n", tally.passed, tally.failed);
-  if (options.coverage) print_coverage(rules, packs, tally, out);
+  if (tally.ci) out << ci_header(*tally.ci, "sbc-validate");
+  bool first = true;
+  for (const fs::path& file : test_files(inputs)) {
+    tally.file = CiCase{file.string(), file.string(), {}};
+    readable = run_file(file, rules, options, tally, packs) && readable;
+    if (!tally.ci) continue;
+    std::string rendered = render_ci(tally.file, *tally.ci, "sbc-validate");
+    if (rendered.empty()) continue;
+    out << (first ? "" : ci_separator(*tally.ci)) << rendered;
+    first = false;
+  }
+  // A CI format's document is the output; the summary and the coverage then go to `summary`.
+  std::ostream& summary = tally.ci ? err : out;
+  if (tally.ci) out << ci_footer(*tally.ci);
+  summary << fmt::format("{} passed, {} failed\n", tally.passed, tally.failed);
+  // A rule that no test sees at work fails the run as a failing test does: a change to it would
+  // pass unnoticed.
+  bool complete = !options.coverage || print_coverage(rules, packs, tally, summary);
   if (!readable) return ExitStatus::error;
-  return tally.failed > 0 ? ExitStatus::failed : ExitStatus::ok;
+  return tally.failed > 0 || !complete ? ExitStatus::failed : ExitStatus::ok;
 }
 
 }  // namespace sbc

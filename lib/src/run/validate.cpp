@@ -13,6 +13,7 @@
 #include "sbc/base/json.hpp"
 #include "sbc/input/inputs.hpp"
 #include "sbc/render/ci.hpp"
+#include "sbc/run/pack_tests.hpp"
 #include "sbc/values/credit_code.hpp"
 
 namespace sbc {
@@ -349,12 +350,17 @@ ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOption
   bool first = true;
   if (output.format == Format::json) out << "[";
   if (ci) out << ci_header(*ci, "sbc-validate");
+  RuleLibrary rules;  // the packs test files name
+  rules.set_limits(limits);
   for (const std::string& file : expand_inputs(inputs)) {
     std::vector<Diagnostic> problems;
     std::optional<std::string> text = pack_file_text(file, in, limits, problems);
     bool unreadable = !text;  // the file itself, before any pack problem
     if (unreadable) {
       status = worst(status, ExitStatus::error);
+    } else if (file != "-" && is_pack_test_file(*text)) {  // a pack's tests (rules/tests/)
+      problems = lint_pack_tests(file, rules, limits);
+      if (!problems.empty()) status = worst(status, ExitStatus::failed);
     } else {
       try {
         load_pack(*text, file);
