@@ -76,10 +76,12 @@ inline void add_common(CLI::App& app, Common& c, const std::vector<std::string>&
                  "Colour the verdicts: auto (a terminal, unless NO_COLOR or TERM=dumb)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  app.add_option("--limit", c.limits,
-                 "Raise or lower a reading limit, NAME=N: max_file_bytes, max_document_bytes, "
-                 "max_scalar_bytes, "
-                 "max_depth, max_nodes, max_pack_bytes (a rule pack file) (repeatable)")
+  app.add_option(
+         "--limit", c.limits,
+         "Raise or lower a reading limit, NAME=N: max_file_bytes, max_document_bytes, "
+         "max_scalar_bytes, "
+         "max_depth, max_nodes, max_pack_bytes (a rule pack file), max_records_bytes (a record "
+         "file) (repeatable)")
       ->allow_extra_args(false)  // one NAME=N each time, then the cases are positional again
       ->type_name("NAME=N");
   app.add_option("--input-format", c.input_format,

@@ -34,6 +34,7 @@ for a in "120万" "1,200,000.50" "2020年6月1日" "2020/6/1" "山东" "是" "CM
   printf '%b%s' "\\x$(printf %02x $((i * 7 % 256)))" "$a" > build-fuzz/corpus/answer/$i; i=$((i + 1))
 done
 printf 'applicant.name,注册地,software.rd_spend,insurance.policies[0].payments[1].amount,applicant.qualifications\r\n"甲,""乙""",山东,"1,200,000",10万,CMMI3、ITSS\r\n' > build-fuzz/corpus/csv/1
+cp examples/records/*.csv tests/records/*.csv build-fuzz/corpus/csv/  # the records read from the same bytes
 for target in case package pack pack_tests answer csv; do
   dict=tests/fuzz/dict/${target/package/case}.dict  # a package is a case: the case's words
   [[ $target == pack_tests ]] && dict=tests/fuzz/dict/case.dict  # test files edit cases

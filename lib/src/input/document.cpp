@@ -40,6 +40,8 @@ bool Limits::set(std::string_view assignment) {
     max_nodes = n;
   else if (name == "max_pack_bytes")
     max_pack_bytes = n;
+  else if (name == "max_records_bytes")
+    max_records_bytes = n;
   else
     return false;
   return true;

@@ -20,16 +20,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_yaml_name(std::string_view name) {
-  return name.size() > 5 &&
-         (name.substr(name.size() - 5) == ".yaml" || name.substr(name.size() - 4) == ".yml");
+bool ends_with(std::string_view name, std::string_view ending) {
+  return name.size() > ending.size() && name.substr(name.size() - ending.size()) == ending;
 }
 
-// Every YAML file below `dir`: regular files (or links to them) named *.yaml or *.yml; linked
-// directories are not followed, unreadable ones are passed over. POSIX's directory calls rather
-// than std::filesystem: libstdc++'s directory iterators allocate inside noexcept functions, so
-// memory running out there ends the program instead of reporting it.
-void find_yaml(const std::string& dir, std::vector<std::string>& found, int depth) {
+// Every file below `dir` whose name ends in one of `endings`: regular files (or links to them);
+// linked directories are not followed, unreadable ones are passed over. POSIX's directory calls
+// rather than std::filesystem: libstdc++'s directory iterators allocate inside noexcept functions,
+// so memory running out there ends the program instead of reporting it.
+void find_files(const std::string& dir, const std::vector<std::string_view>& endings,
+                std::vector<std::string>& found, int depth) {
   if (depth > 64) return;  // deeper than any input tree: a loop of bind mounts, say
   DIR* handle = opendir(dir.c_str());
   if (handle == nullptr) return;
@@ -43,13 +43,23 @@ void find_yaml(const std::string& dir, std::vector<std::string>& found, int dept
     struct stat link, target;
     if (lstat(path.c_str(), &link) != 0) continue;
     if (S_ISDIR(link.st_mode))
-      find_yaml(path, found, depth + 1);
-    else if (is_yaml_name(name) && stat(path.c_str(), &target) == 0 && S_ISREG(target.st_mode))
+      find_files(path, endings, found, depth + 1);
+    else if (std::any_of(endings.begin(), endings.end(),
+                         [&](std::string_view e) { return ends_with(name, e); }) &&
+             stat(path.c_str(), &target) == 0 && S_ISREG(target.st_mode))
       found.push_back(std::move(path));
   }
 }
 
 }  // namespace
+
+std::vector<std::string> files_below(const std::string& dir,
+                                     const std::vector<std::string_view>& endings) {
+  std::vector<std::string> found;
+  find_files(dir, endings, found, 0);
+  std::sort(found.begin(), found.end());
+  return found;
+}
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
   std::vector<std::string> out;
@@ -59,9 +69,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
       out.push_back(arg);
       continue;
     }
-    std::vector<std::string> found;
-    find_yaml(arg, found, 0);
-    std::sort(found.begin(), found.end());
+    std::vector<std::string> found = files_below(arg, {".yaml", ".yml"});
     if (found.empty()) found.push_back(arg);  // reported in its place, not dropped silently
     out.insert(out.end(), found.begin(), found.end());
   }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sbc/base/diagnostic.hpp"
@@ -18,6 +19,11 @@ namespace sbc {
 // anything else stays as given (a missing file is reported when read, so the rest of the batch
 // still runs).
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
+
+// Every regular file below `dir` whose name ends in one of `endings` (".csv"), in name order;
+// linked directories are not followed.
+std::vector<std::string> files_below(const std::string& dir,
+                                     const std::vector<std::string_view>& endings);
 
 // The text of one YAML document, cut out of its file at the `---` / `...` lines (where YAML
 // itself ends a document), so that documents can be parsed apart, on any thread, and a broken one
