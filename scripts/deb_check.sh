@@ -116,7 +116,7 @@ if check_files; then pass "sbc-subsidy --form pdf and docx on an installed examp
 
 check_man() {
   local page out
-  for page in "1 sbc-check" "1 sbc-subsidy" "1 sbc-validate" "5 sbc-case" "5 sbc-rules"; do
+  for page in "1 sbc-check" "1 sbc-subsidy" "1 sbc-validate" "5 sbc-case" "5 sbc-rules" "5 sbc-tests" "5 sbc-records"; do
     # shellcheck disable=SC2086  # section and name
     out=$(man -w $page 2>&1) || true
     [[ $out == /usr/share/man/* ]] || { echo "  man -w $page: $out"; return 1; }
@@ -125,7 +125,7 @@ check_man() {
   out=$(head -5 <<<"$out")
   grep -q 'sbc-check' <<<"$out" || { echo "  man sbc-check: $out"; return 1; }
 }
-if check_man; then pass "man -w finds the five pages; man sbc-check renders"; else fail "man pages"; fi
+if check_man; then pass "man -w finds the seven pages; man sbc-check renders"; else fail "man pages"; fi
 
 completion=/usr/share/bash-completion/completions/sbc-check
 check_completion() {

@@ -28,6 +28,11 @@ int run(int argc, char** argv) {
          "sees at work (exit 1 below 100%)")
       ->needs(test_option);  // the option itself: looking it up by name allocates where CLI11
                              // cannot throw (the OOM test saw the abort)
+  std::vector<std::string> records;
+  app.add_option("--records", records,
+                 "Check record files (CSV: recognised lists, compensation paid, the negative list; "
+                 "a directory: every *.csv below it; man 5 sbc-records) and exit")
+      ->type_name("FILE|DIR");
   app.add_flag("-q,--quiet", quiet, "No progress or summary on standard error");
   app.add_flag("--print-schema", print_schema,
                "Print the case format as a JSON Schema (for editors) and exit");
@@ -51,6 +56,9 @@ int run(int argc, char** argv) {
     std::cout << sbc::case_json_schema();
     return 0;
   }
+  if (!records.empty())
+    return static_cast<int>(
+        sbc::check_records(records, options.output, std::cout, std::cerr, options.read.limits));
   if (lint)
     return static_cast<int>(
         sbc::lint_rules(common.inputs, options.output, std::cin, std::cout, options.read.limits));

@@ -12,6 +12,7 @@
 #include "render/pieces.hpp"
 #include "sbc/base/json.hpp"
 #include "sbc/input/inputs.hpp"
+#include "sbc/records/records.hpp"
 #include "sbc/render/ci.hpp"
 #include "sbc/run/pack_tests.hpp"
 #include "sbc/values/credit_code.hpp"
@@ -316,11 +317,13 @@ std::optional<std::string> pack_file_text(const std::string& file, std::istream&
   }
 }
 
-// Writes one pack's problems: CI records, GNU lines, or a JSON object. `first`: nothing written
-// yet (for the separators); cleared once something is.
-void write_pack_problems(const std::string& file, const std::vector<Diagnostic>& problems,
-                         bool unreadable, const OutputOptions& output, std::optional<CiFormat> ci,
-                         bool& first, std::ostream& out) {
+// Writes one file's problems (a pack's, a record file's): CI records, GNU lines, or a JSON object
+// with the file under `key`. `first`: nothing written yet (for the separators); cleared once
+// something is.
+void write_file_problems(const char* key, const std::string& file,
+                         const std::vector<Diagnostic>& problems, bool unreadable,
+                         const OutputOptions& output, std::optional<CiFormat> ci, bool& first,
+                         std::ostream& out) {
   if (ci) {
     std::string text =
         render_ci(ci_problems(file, file, problems, unreadable, output.lang), *ci, "sbc-validate");
@@ -334,7 +337,7 @@ void write_pack_problems(const std::string& file, const std::vector<Diagnostic>&
   }
   bool pretty = output.format == Format::json;
   JsonWriter j(pretty, pretty ? 1 : 0);
-  j.begin_object().key("pack").value(file);
+  j.begin_object().key(key).value(file);
   write_problems(j, problems, output.lang);
   j.end_object();
   out << (pretty ? (first ? "\n  " : ",\n  ") : "") << j.str() << (pretty ? "" : "\n");
@@ -369,11 +372,51 @@ ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOption
         status = worst(status, ExitStatus::failed);
       }
     }
-    write_pack_problems(file, problems, unreadable, output, ci, first, out);
+    write_file_problems("pack", file, problems, unreadable, output, ci, first, out);
   }
   if (output.format == Format::json) out << (first ? "]\n" : "\n]\n");
   if (ci) out << ci_footer(*ci);
   return status;
+}
+
+}  // namespace sbc
+
+namespace sbc {
+
+ExitStatus check_records(const std::vector<std::string>& paths, const OutputOptions& output,
+                         std::ostream& out, std::ostream& err, const Limits& limits) {
+  Records records;
+  std::vector<Diagnostic> problems;
+  bool readable = true;
+  for (const std::string& path : paths) readable = records.read(path, limits, problems) && readable;
+  std::optional<CiFormat> ci = ci_format(output.format);
+  bool first = true;
+  if (output.format == Format::json) out << "[";
+  if (ci) out << ci_header(*ci, "sbc-validate");
+  // A file's problems together, the files in the order read.
+  for (size_t i = 0; i < problems.size();) {
+    size_t end = i;
+    while (end < problems.size() && problems[end].file == problems[i].file) ++end;
+    std::vector<Diagnostic> file(problems.begin() + static_cast<std::ptrdiff_t>(i),
+                                 problems.begin() + static_cast<std::ptrdiff_t>(end));
+    write_file_problems("records", problems[i].file, file, false, output, ci, first, out);
+    i = end;
+  }
+  if (output.format == Format::json) out << (first ? "]\n" : "\n]\n");
+  if (ci) out << ci_footer(*ci);
+  if (!output.quiet) {
+    size_t files = records.files(), listed = records.listed().size(),
+           paid = records.payments().size(), listings = records.listings().size();
+    err << (output.lang == Lang::zh
+                ? fmt::format(
+                      "记录：{} 个文件，名单 {} 条，补偿记录 {} 条，负面清单 {} 条，问题 {} 处\n",
+                      files, listed, paid, listings, problems.size())
+                : fmt::format("records: {} files, {} listed products, {} payments, {} listings, {} "
+                              "problems\n",
+                              files, listed, paid, listings, problems.size()));
+  }
+  if (!readable) return ExitStatus::error;
+  return problems.empty() ? ExitStatus::ok : ExitStatus::failed;
 }
 
 }  // namespace sbc

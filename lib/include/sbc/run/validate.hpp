@@ -39,4 +39,10 @@ BatchSummary run_validate(const std::vector<std::string>& inputs, const Validate
 ExitStatus lint_rules(const std::vector<std::string>& inputs, const OutputOptions& output,
                       std::istream& in, std::ostream& out, const Limits& limits = {});
 
+// sbc-validate --records: reads the record files (a directory: every *.csv below it) and reports
+// each problem at its file:line:col, in `output`'s format; a summary of what was read goes to
+// `err` unless quiet. 0 when every row reads, 1 when one does not, 2 when a file cannot be read.
+ExitStatus check_records(const std::vector<std::string>& paths, const OutputOptions& output,
+                         std::ostream& out, std::ostream& err, const Limits& limits);
+
 }  // namespace sbc
