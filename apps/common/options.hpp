@@ -116,6 +116,17 @@ inline void add_no_round(CLI::App& app, Common& c, bool subsidy) {
             "applied for twice by one enterprise is flagged");
 }
 
+// --records FILE|DIR (sbc-check and sbc-subsidy).
+inline void add_records(CLI::App& app, Common& c) {
+  app.add_option("--records", c.records,
+                 "The programme's records, CSV (recognised lists, compensation paid, the negative "
+                 "list; a directory: every *.csv below it; man 5 sbc-records): each case's batch, "
+                 "earlier compensations and support and negative listing are settled by them, "
+                 "each with its source (repeatable)")
+      ->allow_extra_args(false)  // one path each time, then the cases are positional again
+      ->type_name("FILE|DIR");
+}
+
 // --compare-rules A B (sbc-check and sbc-subsidy).
 inline void add_compare(CLI::App& app, Common& common, std::vector<std::string>& packs) {
   app.add_option("--compare-rules", packs,

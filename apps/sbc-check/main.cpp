@@ -19,6 +19,7 @@ int run(int argc, char** argv) {
       app, common,
       {"text", "json", "jsonl", "csv", "junit", "sarif", "github", "xlsx", "html", "yaml"});
   sbc::cli::add_no_round(app, common, false);
+  sbc::cli::add_records(app, common);
   sbc::cli::add_compare(app, common, compare);
   sbc::cli::Intake intake;
   sbc::cli::add_intake(app, intake);
@@ -36,6 +37,7 @@ int run(int argc, char** argv) {
   }
   options.output.explain = explain;
   options.output.quiet = quiet;
+  if (!common.records.empty()) sbc::load_records("sbc-check", common.records, options, std::cerr);
   sbc::RuleLibrary rules(sbc::PackParts::recognition);
   rules.set_limits(options.read.limits);
   if (intake.print_template)

@@ -22,6 +22,7 @@ int run(int argc, char** argv) {
   sbc::cli::add_common(app, common,
                        {"text", "json", "jsonl", "csv", "markdown", "xlsx", "html", "yaml"});
   sbc::cli::add_no_round(app, common, true);
+  sbc::cli::add_records(app, common);
   sbc::cli::add_compare(app, common, compare);
   sbc::cli::Intake intake;
   sbc::cli::add_intake(app, intake);
@@ -58,6 +59,8 @@ int run(int argc, char** argv) {
   }
   options.common.output.explain = explain;
   options.common.output.quiet = quiet;
+  if (!common.records.empty())
+    sbc::load_records("sbc-subsidy", common.records, options.common, std::cerr);
   sbc::RuleLibrary rules(sbc::PackParts::subsidy);
   rules.set_limits(options.common.read.limits);
   if (intake.print_template)

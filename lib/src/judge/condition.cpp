@@ -88,6 +88,10 @@ class Evaluator {
     std::string joined;  // only inside a list item: a top-level path is the predicate's own
     const std::string& full = scope_path.empty() ? p.path : (joined = scope_path + "." + p.path);
     const Value* v = lookup(scope, p.keys);
+    if (const RecordedFact* r = contradicted(full)) {  // the records deny the claim
+      if (v != nullptr) record(full, *v);
+      return Eval(Tri::fail, Part{r->message, {}, {}});
+    }
     if (!explain_) return Eval(decide(p, v, full));
     if (v == nullptr || (p.op == Op::given && v->kind == Value::Kind::text && v->text.empty()))
       return missing(p, full);
@@ -305,7 +309,16 @@ class Evaluator {
     if (facts_ == nullptr) return;
     for (const FactUse& f : *facts_)
       if (f.path == path) return;
-    facts_->push_back({path, render_value(v)});
+    const RecordedFact* r = case_.recorded.empty() ? nullptr : case_.recorded_fact(path);
+    bool from_records = r != nullptr && r->effect != RecordedFact::Effect::unchecked;
+    facts_->push_back({path, render_value(v), from_records ? r->source : std::string()});
+  }
+
+  // The records' contradiction of a fact, when they deny what the case claims (round.md C).
+  const RecordedFact* contradicted(const std::string& path) const {
+    if (case_.recorded.empty()) return nullptr;
+    const RecordedFact* r = case_.recorded_fact(path);
+    return r != nullptr && r->effect == RecordedFact::Effect::contradicted ? r : nullptr;
   }
 
   static Eval leaf(bool ok, Text what, Text if_failed) {
@@ -548,7 +561,12 @@ ConditionResult judge(const Condition& condition, const Case& c, std::optional<D
   // explains the parts that decided it.
   Eval e = Evaluator(c, as_of, &r.facts, true).eval(condition.test, c.root, "");
   r.result = e.tri;
+  const Part* previous = nullptr;
   for (Part& part : e.parts) {
+    // Two facts of one contradicted record fail with its one message: say it once.
+    bool repeated = previous != nullptr && previous->text.zh == part.text.zh;
+    previous = &part;
+    if (repeated) continue;
     r.message.zh += r.message.zh.empty() ? "" : "；";
     r.message.zh += part.text.zh;
     r.message.en += r.message.en.empty() ? "" : "; ";

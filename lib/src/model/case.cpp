@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "base/strings.hpp"
 
 namespace sbc {
@@ -58,6 +60,43 @@ const Value* Case::fact(std::string_view path) const {
     if (v == nullptr) return nullptr;
   }
   return v;
+}
+
+void Case::set_fact(std::string_view path, Value v) {
+  Value* at = &root;
+  for (const std::string& part : split(path, '.')) {
+    if (at->kind != Value::Kind::record) {
+      *at = Value();
+      at->kind = Value::Kind::record;
+    }
+    auto it = std::find_if(at->fields.begin(), at->fields.end(),
+                           [&](const Entry& e) { return e.key == part; });
+    if (it == at->fields.end()) it = at->fields.insert(at->fields.end(), Entry{part, {}});
+    at = &it->value;
+  }
+  *at = std::move(v);
+}
+
+const RecordedFact* Case::recorded_fact(std::string_view path) const {
+  for (const RecordedFact& r : recorded)
+    if (path.substr(0, r.path.size()) == r.path &&
+        (path.size() == r.path.size() || path[r.path.size()] == '.'))
+      return &r;
+  return nullptr;
+}
+
+const char* to_string(RecordedFact::Effect e) {
+  switch (e) {
+    case RecordedFact::Effect::confirmed:
+      return "confirmed";
+    case RecordedFact::Effect::settled:
+      return "settled";
+    case RecordedFact::Effect::contradicted:
+      return "contradicted";
+    case RecordedFact::Effect::unchecked:
+      return "unchecked";
+  }
+  return "";
 }
 
 }  // namespace sbc

@@ -360,6 +360,7 @@ void Records::read_text(const std::string& bytes, const std::string& file, const
     if (!header_read) {
       header_read = true;
       header = read_header(row, p);
+      if (header) files_of_[static_cast<size_t>(header->kind)].push_back(file);
       return;
     }
     if (!header) return;  // the header's problems are the file's

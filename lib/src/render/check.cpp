@@ -73,6 +73,7 @@ std::string render_text(const CheckResult& r, const OutputOptions& o) {
   if (!r.verdict) return out;
   const Verdict& v = *r.verdict;
   for (const std::string& w : case_warnings(r.input, o.lang)) out += "  " + w + "\n";
+  if (o.explain) out += records_lines(r.input, o.lang);
   auto shown = [&](const ConditionResult& c) {
     if (o.explain) return true;
     if (!v.nearest) return false;
@@ -89,7 +90,9 @@ std::string render_text(const CheckResult& r, const OutputOptions& o) {
     if (c.condition->status != "confirmed")
       out +=
           fmt::format("      {}{}\n", zh ? "出处状态：" : "source status: ", c.condition->status);
-    for (const FactUse& f : c.facts) out += fmt::format("      {} = {}\n", f.path, f.value);
+    for (const FactUse& f : c.facts)
+      out += fmt::format("      {} = {}{}\n", f.path, f.value,
+                         f.source.empty() ? "" : (zh ? "（记录 " : " (record ") + f.source + ")");
   }
   if (v.nearest) {
     const Nearest& n = *v.nearest;
@@ -114,6 +117,13 @@ void write_condition(JsonWriter& j, const ConditionResult& c, Lang lang) {
   j.key("facts").begin_object();
   for (const FactUse& f : c.facts) j.key(f.path).value(f.value);
   j.end_object();
+  if (std::any_of(c.facts.begin(), c.facts.end(),
+                  [](const FactUse& f) { return !f.source.empty(); })) {
+    j.key("sources").begin_object();
+    for (const FactUse& f : c.facts)
+      if (!f.source.empty()) j.key(f.path).value(f.source);
+    j.end_object();
+  }
   j.key("short_by").string_or_null(c.short_by ? plain(*c.short_by) : "");
   j.key("missing").strings(c.missing);
   j.key("notes").begin_array();
@@ -141,6 +151,37 @@ std::vector<std::string> case_warnings(const Case& c, Lang lang) {
   return out;
 }
 
+std::string records_lines(const Case& c, Lang lang) {
+  std::string out;
+  for (const RecordedFact& r : c.recorded) {
+    if (r.effect == RecordedFact::Effect::unchecked) continue;  // a warning says it
+    Text effect = r.effect == RecordedFact::Effect::confirmed ? Text{"与记录相符", "confirmed"}
+                  : r.effect == RecordedFact::Effect::settled ? Text{"由记录确定", "settled"}
+                                                              : Text{"与记录不符", "contradicted"};
+    out += lang == Lang::zh
+               ? fmt::format("  记录 {}（{}）：{}\n", r.path, effect.zh, r.message.zh)
+               : fmt::format("  records: {} {}: {}\n", r.path, effect.en, r.message.en);
+  }
+  return out;
+}
+
+void write_records(JsonWriter& j, const Case& c, Lang lang) {
+  if (c.recorded.empty()) return;
+  j.key("records").begin_array();
+  for (const RecordedFact& r : c.recorded)
+    j.begin_object()
+        .key("fact")
+        .value(r.path)
+        .key("effect")
+        .value(to_string(r.effect))
+        .key("source")
+        .string_or_null(r.source)
+        .key("message")
+        .value(r.message.in(lang))
+        .end_object();
+  j.end_array();
+}
+
 std::string render_json(const CheckResult& r, const OutputOptions& o, bool pretty) {
   if (!r.verdict) return error_json(r.input, r.errors, o.lang, pretty);
   const Verdict& v = *r.verdict;
@@ -165,6 +206,7 @@ std::string render_json(const CheckResult& r, const OutputOptions& o, bool prett
   } else {
     j.null();
   }
+  write_records(j, r.input, o.lang);
   std::vector<std::string> warnings = case_warnings(r.input, o.lang);
   for (const Text& w : v.warnings) warnings.push_back(w.in(o.lang));
   j.key("warnings").strings(warnings);

@@ -25,7 +25,7 @@ inline const char* tri_mark(Tri t) {
 }
 
 // One condition as a JSON object: id, clause, group, status, result, message, facts, short_by,
-// missing, notes.
+// missing, notes; and "sources" ({fact: "file:line"}) when a record gave a fact it read.
 void write_condition(JsonWriter& j, const ConditionResult& c, Lang lang);
 
 // The JSON of a case that could not be judged: case, index, error {line, column, path, message},
@@ -100,5 +100,10 @@ inline std::string csv_row(const std::vector<std::string>& fields) {
 
 // The case's own warnings (unknown keys, empty values) as GNU-style lines.
 std::vector<std::string> case_warnings(const Case& c, Lang lang);
+
+// With --records and --explain: a line for each fact the records spoke to, with its source.
+std::string records_lines(const Case& c, Lang lang);
+// With --records: "records": [{fact, effect, source, message}], when the records spoke to any fact.
+void write_records(JsonWriter& j, const Case& c, Lang lang);
 
 }  // namespace sbc

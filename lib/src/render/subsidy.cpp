@@ -105,6 +105,7 @@ std::string render_text(const SubsidyResult& r, const OutputOptions& o) {
                                 yuan(v.subsidy), v.pack->id);
   if (o.quiet) return out;
   for (const std::string& w : case_warnings(r.input, o.lang)) out += "  " + w + "\n";
+  if (o.explain) out += records_lines(r.input, o.lang);
   if (v.window)
     out += fmt::format("  {} {} .. {} ({})\n", zh ? "投保时限" : "window", format(v.window->start),
                        format(v.window->end), v.window_source);
@@ -343,6 +344,7 @@ std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pre
   j.end_array().key("awards").begin_array();
   for (const AwardResult& a : v.awards) write_award(j, a, o.lang);
   j.end_array().key("missing").strings(v.missing);
+  write_records(j, r.input, o.lang);
   std::vector<std::string> warnings = case_warnings(r.input, o.lang);
   for (const Text& w : v.warnings) warnings.push_back(w.in(o.lang));
   j.key("warnings").strings(warnings);

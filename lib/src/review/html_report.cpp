@@ -394,7 +394,7 @@ void HtmlReportWriter::add_round(const Round& round) {
                      fmt::runtime(
                          zh ? " — 补偿合计 {} 超过上限 {}，按比例分摊（{}，{}）"
                             : " — compensation {} over the cap {}: shared in proportion ({}, {})"),
-                     yuan(g.total), yuan(*g.cap), g.cap_rule, g.cap_clause))
+                     yuan(g.total), yuan(g.room()), g.cap_rule, g.cap_clause))
                : "") +
           "</th></tr>\n";
       out += zh ? "<tr><th>案例</th><th class=\"money\">单独评估</th><th "

@@ -94,6 +94,8 @@ RoundEntry round_entry(const SubsidyResult& r) {
     const Citation& rule = comp->rule("amount.enterprise_cap");
     e.cap_rule = rule.id;
     e.cap_clause = rule.clause;
+    e.paid_in_year = r.input.paid_in_year;  // the records' payments of the year (round.md C)
+    e.paid_source = r.input.paid_in_year_source;
   }
   Money awarded;
   for (const AwardResult& a : v.awards) awarded = awarded + a.amount;
@@ -185,18 +187,38 @@ std::string flag_text(const Flag& f, Lang lang, size_t most) {
 }
 
 Text cap_finding(const EnterpriseRound& g, size_t i) {
-  Money exact = apply_half_up(*g.cap, Rate::of(g.amounts[i].fen, g.total.fen));
-  std::string zh = fmt::format(
-      "同一企业本轮 {} 个申请（另见 {}）补偿合计 {}，超过单个企业上限 {}：按比例分摊，本案 {} × {} "
-      "÷ {} = {}",
-      g.cases.size(), names_except(g, i, Lang::zh), yuan(g.total), yuan(*g.cap), yuan(*g.cap),
-      yuan(g.amounts[i]), yuan(g.total), yuan(exact));
-  std::string en = fmt::format(
-      "the enterprise's {} applications in this round (also {}) total {} in compensation, over the "
-      "per-enterprise cap "
-      "{}: shared in proportion, this case {} × {} ÷ {} = {}",
-      g.cases.size(), names_except(g, i, Lang::en), yuan(g.total), yuan(*g.cap), yuan(*g.cap),
-      yuan(g.amounts[i]), yuan(g.total), yuan(exact));
+  Money room = g.room();
+  Money exact = apply_half_up(room, Rate::of(g.amounts[i].fen, g.total.fen));
+  bool several = g.cases.size() > 1, paid = g.paid_in_year.fen > 0;
+  std::string zh = several
+                       ? fmt::format("同一企业本轮 {} 个申请（另见 {}）补偿合计 {}", g.cases.size(),
+                                     names_except(g, i, Lang::zh), yuan(g.total))
+                       : fmt::format("本申请补偿 {}", yuan(g.total));
+  std::string en = several ? fmt::format(
+                                 "the enterprise's {} applications in this round (also {}) total "
+                                 "{} in compensation",
+                                 g.cases.size(), names_except(g, i, Lang::en), yuan(g.total))
+                           : fmt::format("this application's compensation {}", yuan(g.total));
+  if (paid) {
+    zh += fmt::format("，超过单个企业上限 {} 减本年度已获补偿 {}（记录 {}）后的余额 {}",
+                      yuan(*g.cap), yuan(g.paid_in_year), g.paid_source, yuan(room));
+    en += fmt::format(
+        " is over what the per-enterprise cap {} leaves after {} paid earlier this year (records "
+        "{}): {}",
+        yuan(*g.cap), yuan(g.paid_in_year), g.paid_source, yuan(room));
+  } else {
+    zh += fmt::format("，超过单个企业上限 {}", yuan(*g.cap));
+    en += fmt::format(", over the per-enterprise cap {}", yuan(*g.cap));
+  }
+  if (several) {
+    zh += fmt::format("：按比例分摊，本案 {} × {} ÷ {} = {}", yuan(room), yuan(g.amounts[i]),
+                      yuan(g.total), yuan(exact));
+    en += fmt::format(": shared in proportion, this case {} × {} ÷ {} = {}", yuan(room),
+                      yuan(g.amounts[i]), yuan(g.total), yuan(exact));
+  } else {
+    zh += fmt::format("：本案应付 {}", yuan(exact));
+    en += fmt::format(": this case is paid {}", yuan(exact));
+  }
   if (g.shares[i] != exact) {
     zh += fmt::format("，加分摊尾差 {} 为 {}", yuan(g.shares[i] - exact), yuan(g.shares[i]));
     en += fmt::format(", with the rounding's leftover {}: {}", yuan(g.shares[i] - exact),
@@ -307,6 +329,8 @@ void write_enterprise(JsonWriter& j, const CaseRound* cr, Lang lang) {
       .value(plain(g.total))
       .key("cap")
       .string_or_null(g.cap ? plain(*g.cap) : "");
+  j.key("paid_in_year").string_or_null(g.paid_in_year.fen > 0 ? plain(g.paid_in_year) : "");
+  j.key("paid_in_year_source").string_or_null(g.paid_source);
   j.key("capped").value(g.capped).key("payable").value(plain(g.payable));
   j.key("finding");
   if (g.capped) {
@@ -360,7 +384,7 @@ void finish_rows(Rendered& r, const CaseRound* cr, const Round& round, const Rou
                      text(verdict_name("subtotal").in(lang)), text("subtotal"), money(subsidies),
                      text(""), text(""), text(""), money(g.payable),
                      text(g.capped ? fmt::format("{} ({}): {} → {}", g.cap_rule, g.cap_clause,
-                                                 yuan(g.total), yuan(*g.cap))
+                                                 yuan(g.total), yuan(g.room()))
                                    : "")}});
 }
 
@@ -518,10 +542,18 @@ std::string round_text(const Round& round, const OutputOptions& o, bool subsidy,
   if (round.flags().empty() && (!subsidy || round.enterprises().empty())) return "";
   std::string out = zh ? fmt::format("\n本轮：{} 个案例", round.cases())
                        : fmt::format("\nThe round: {} cases", round.cases());
-  if (subsidy)
-    out +=
-        zh ? fmt::format("，{} 家企业有多个申请", round.enterprises().size())
-           : fmt::format("; enterprises with several applications: {}", round.enterprises().size());
+  if (subsidy) {
+    size_t several = 0, paid = 0;
+    for (const EnterpriseRound& g : round.enterprises()) {
+      several += g.cases.size() > 1;
+      paid += g.paid_in_year.fen > 0;
+    }
+    out += zh ? fmt::format("，{} 家企业有多个申请", several)
+              : fmt::format("; enterprises with several applications: {}", several);
+    if (paid > 0)
+      out += zh ? fmt::format("，{} 家企业本年度已获补偿（记录）", paid)
+                : fmt::format("; enterprises paid earlier this year (records): {}", paid);
+  }
   out += zh ? fmt::format("，{} 个疑点\n", round.flags().size())
             : fmt::format("; flags: {}\n", round.flags().size());
   if (subsidy)
@@ -532,11 +564,21 @@ std::string round_text(const Round& round, const OutputOptions& o, bool subsidy,
       if (g.by_name) who += zh ? "，按名称匹配" : ", matched by name";
       out += fmt::format("  {} {} [{}]{}", zh ? "企业" : "enterprise", who, g.programme,
                          zh ? "：" : ": ");
-      if (g.capped)
+      if (g.paid_in_year.fen > 0)
+        out += zh ? fmt::format("本年度已获补偿 {}（记录 {}），上限余 {}；", yuan(g.paid_in_year),
+                                g.paid_source, yuan(g.room()))
+                  : fmt::format("paid {} earlier this year (records {}), {} left under the cap; ",
+                                yuan(g.paid_in_year), g.paid_source, yuan(g.room()));
+      if (g.capped && g.cases.size() == 1)
+        out += zh ? fmt::format("补偿 {} 超过上限所余 {}（{}，{}）\n", yuan(g.total),
+                                yuan(g.room()), g.cap_rule, g.cap_clause)
+                  : fmt::format("compensation {} over the cap's room {} ({}, {})\n", yuan(g.total),
+                                yuan(g.room()), g.cap_rule, g.cap_clause);
+      else if (g.capped)
         out += zh ? fmt::format("补偿合计 {} 超过上限 {}，按比例分摊（{}，{}）\n", yuan(g.total),
-                                yuan(*g.cap), g.cap_rule, g.cap_clause)
+                                yuan(g.room()), g.cap_rule, g.cap_clause)
                   : fmt::format("compensation {} over the cap {}: shared in proportion ({}, {})\n",
-                                yuan(g.total), yuan(*g.cap), g.cap_rule, g.cap_clause);
+                                yuan(g.total), yuan(g.room()), g.cap_rule, g.cap_clause);
       else
         out += zh ? fmt::format("补偿合计 {}，未超过上限\n", yuan(g.total))
                   : fmt::format("compensation {}, within the cap\n", yuan(g.total));

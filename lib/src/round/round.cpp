@@ -146,6 +146,8 @@ std::string entry_bytes(const RoundEntry& e) {
   b(static_cast<std::uint64_t>(e.subsidy.fen));
   b(static_cast<std::uint64_t>(e.capped_part.fen));
   b(e.undetermined ? 1 : 0);
+  b(static_cast<std::uint64_t>(e.paid_in_year.fen));
+  b(e.paid_source);
   b(e.claims.size());
   for (const Claim& c : e.claims) {
     b(static_cast<std::uint64_t>(c.kind));
@@ -170,6 +172,8 @@ RoundEntry entry_of(std::string_view bytes) {
   e.subsidy = Money{static_cast<std::int64_t>(r.number())};
   e.capped_part = Money{static_cast<std::int64_t>(r.number())};
   e.undetermined = r.number() != 0;
+  e.paid_in_year = Money{static_cast<std::int64_t>(r.number())};
+  e.paid_source = r.string();
   size_t n = r.number();
   for (size_t i = 0; i < n; ++i) {
     Claim c;
@@ -195,6 +199,8 @@ struct Involved {
   bool by_name = false;
   Money subsidy;
   Money capped_part;
+  Money paid_in_year;
+  std::string paid_source;
   std::string company;
   std::string credit_code;
   std::uint32_t enterprise = 0;  // the same number for the cases of one enterprise
@@ -247,8 +253,11 @@ RoundRecord prepare(RoundEntry e) {
   r.judged = e.judged;
   if (!e.judged) return r;
   add_enterprise_claims(e);
-  r.hashes.reserve(e.claims.size());
+  r.hashes.reserve(e.claims.size() + 1);
   for (const Claim& c : e.claims) r.hashes.push_back(claim_hash(c.kind, c.key));
+  // Paid earlier in the year, a case alone still meets its enterprise's cap: its enterprise's
+  // claim counted twice makes it one the round reads back.
+  if (e.paid_in_year.fen > 0 && !e.claims.empty()) r.hashes.push_back(r.hashes.back());
   r.bytes = entry_bytes(e);
   return r;
 }
@@ -358,6 +367,8 @@ std::vector<Involved> Round::Impl::involved(const std::vector<std::uint32_t>& ha
     c.undetermined = e.undetermined;
     c.subsidy = e.subsidy;
     c.capped_part = e.capped_part;
+    c.paid_in_year = e.paid_in_year;
+    c.paid_source = std::move(e.paid_source);
     c.company = std::move(e.company);
     c.credit_code = std::move(e.credit_code);
     for (Claim& claim : e.claims)
@@ -426,13 +437,16 @@ void Round::Impl::group(std::vector<Involved>& cases) {
   }
   decltype(where)().swap(where);
   // Made at their sizes: a large round has thousands of these.
+  auto shares_a_cap = [](const std::vector<Involved*>& members) {
+    return members.size() >= 2 || members.front()->paid_in_year.fen > 0;
+  };
   size_t shared = 0, members_in_all = 0;
   for (const auto& members : groups)
-    if (members.size() >= 2) ++shared, members_in_all += members.size();
+    if (shares_a_cap(members)) ++shared, members_in_all += members.size();
   enterprises.reserve(shared);
   changed.reserve(changed.capacity() + members_in_all);  // with the flagged cases' room
   for (const auto& members : groups)
-    if (members.size() >= 2) enterprises.push_back(enterprise_of(members));
+    if (shares_a_cap(members)) enterprises.push_back(enterprise_of(members));
   decltype(groups)().swap(groups);
   for (size_t e = 0; e < enterprises.size(); ++e) {
     const EnterpriseRound& g = enterprises[e];
@@ -461,6 +475,10 @@ EnterpriseRound Round::Impl::enterprise_of(const std::vector<Involved*>& members
   g.cap_rule = programme.cap_rule;
   g.cap_clause = programme.cap_clause;
   for (Involved* m : members) {
+    if (m->paid_in_year > g.paid_in_year) {  // the records' payments, as one case found them
+      g.paid_in_year = m->paid_in_year;
+      g.paid_source = m->paid_source;
+    }
     if (g.credit_code.empty()) g.credit_code = m->credit_code;
     g.by_name = g.by_name || m->by_name;
     g.undetermined = g.undetermined || m->undetermined;
@@ -471,8 +489,8 @@ EnterpriseRound Round::Impl::enterprise_of(const std::vector<Involved*>& members
     g.amounts.push_back(m->capped_part);
     g.total = g.total + m->capped_part;
   }
-  g.capped = g.cap && g.total > *g.cap;
-  g.shares = g.capped ? proportional_shares(*g.cap, g.amounts) : g.amounts;
+  g.capped = g.cap && g.total > g.room();
+  g.shares = g.capped ? proportional_shares(g.room(), g.amounts) : g.amounts;
   for (size_t i = 0; i < g.cases.size(); ++i)
     g.payable = g.payable + g.subsidies[i] - g.amounts[i] + g.shares[i];
   return g;

@@ -13,10 +13,25 @@ const RulePack& choose_pack(RuleLibrary& rules, const Case& c, const CheckOption
   return options.rules.empty() ? rules.for_case(c, options.as_of) : rules.get(options.rules);
 }
 
+void load_records(const char* name, const std::vector<std::string>& paths, CheckOptions& o,
+                  std::ostream& err) {
+  Records records;
+  std::vector<Diagnostic> problems;
+  for (const std::string& path : paths) records.read(path, o.read.limits, problems);
+  for (const Diagnostic& d : problems) err << name << ": " << format_gnu(d, o.output.lang) << "\n";
+  o.records_unreadable = o.records_unreadable || has_errors(problems);
+  o.records = std::make_shared<const RecordIndex>(std::move(records));
+}
+
+void settle(Case& c, const CheckOptions& options) {
+  if (options.records) settle_from_records(*options.records, c);
+}
+
 CheckResult check_case(Case c, RuleLibrary& rules, const CheckOptions& options) {
   CheckResult r{std::move(c), std::nullopt, {}};
   r.errors = r.input.errors();
   if (!r.errors.empty()) return r;
+  settle(r.input, options);
   try {
     const RulePack& pack = choose_pack(rules, r.input, options);
     if (auto why = pack.unusable_for(false))

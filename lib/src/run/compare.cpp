@@ -191,6 +191,7 @@ BatchSummary run_compare(const std::vector<std::string>& inputs, const CompareOp
   BatchSummary summary = run_batch(inputs, batch, in, out, [&](Case&& c) {
     std::vector<Diagnostic> errors = c.errors();
     std::optional<Comparison> cmp;
+    settle(c, options.common);
     if (errors.empty()) cmp = compare_case(a, b, c, options);
     {
       std::lock_guard<std::mutex> lock(tally.mutex);

@@ -18,6 +18,7 @@ SubsidyResult subsidy_case(Case c, RuleLibrary& rules, const SubsidyOptions& opt
   SubsidyResult r{std::move(c), std::nullopt, {}};
   r.errors = r.input.errors();
   if (!r.errors.empty()) return r;
+  settle(r.input, options.common);
   try {
     const RulePack& pack = choose_pack(rules, r.input, options.common);
     if (auto why = pack.unusable_for(true))

@@ -203,7 +203,9 @@ int run_tool(const char* name, const ToolArguments& a, const CheckOptions& o, bo
     }
     if (for_people && summary.cases > 1)
       console.err << render_summary(summary, o.output.lang, with_total, progress.seconds()) << "\n";
-    return static_cast<int>(summary.status);
+    ExitStatus status = summary.status;
+    if (o.records_unreadable) status = worst(status, ExitStatus::error);
+    return static_cast<int>(status);
   } catch (const InputError& e) {
     console.err << name << ": " << format_gnu(e.diagnostic(), o.output.lang) << "\n";
     return static_cast<int>(ExitStatus::error);

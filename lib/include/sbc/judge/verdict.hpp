@@ -20,6 +20,7 @@ const char* to_string(Tri t);  // "pass", "fail", "unknown"
 struct FactUse {
   std::string path;
   std::string value;
+  std::string source;  // the record that gave or confirmed it (--records), else empty: the case's
 };
 
 struct ConditionResult {

@@ -49,18 +49,43 @@ struct Entry {
 // or "[CMMI3, ISO27001]".
 std::string render_value(const Value& v);
 
+// What the programme's records (round.md C, `--records`) said of one of a case's facts.
+struct RecordedFact {
+  enum class Effect {
+    confirmed,     // the records agree with the case
+    settled,       // the records gave the fact (the case left it out, or said less)
+    contradicted,  // the case claims what the records deny: a test reading the fact fails
+    unchecked,     // the records do not cover the claim: it stands as the case says
+  };
+  std::string path;  // "insurance.recognition", "software.prior_support", …
+  Effect effect = Effect::confirmed;
+  std::string source;  // "records/lists.csv:4", or a file alone when its silence settles it
+  Text message;        // what the records say (a contradiction: the failing test's message)
+};
+// "confirmed", "settled", "contradicted", "unchecked".
+const char* to_string(RecordedFact::Effect e);
+
 struct Case {
   std::string file;
   int index = 0;                     // 0-based document index in its file
   Mark mark;                         // where the document starts
   Value root;                        // a record
   std::vector<Diagnostic> problems;  // errors make the case unreadable; warnings do not
+  // With --records: what the records said of its facts, and what they show paid to its enterprise
+  // in the application's year (which the round's enterprise cap counts).
+  std::vector<RecordedFact> recorded;
+  Money paid_in_year;
+  std::string paid_in_year_source;
 
   bool readable() const { return !has_errors(problems); }
   // The problems that keep the case from being judged.
   std::vector<Diagnostic> errors() const;
   // The fact at a dotted path ("software.rd_spend"), or nullptr when the case does not state it.
   const Value* fact(std::string_view path) const;
+  // Sets the fact at a dotted path, making the records on the way (the records' facts).
+  void set_fact(std::string_view path, Value v);
+  // What the records said of the fact at `path` or of a record holding it, or nullptr.
+  const RecordedFact* recorded_fact(std::string_view path) const;
 };
 
 struct ReadOptions {

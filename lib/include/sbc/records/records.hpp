@@ -6,6 +6,7 @@
 // record settles a fact.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,12 +85,18 @@ class Records {
   const std::vector<Payment>& payments() const { return payments_; }
   const std::vector<Listing>& listings() const { return listings_; }
   size_t files() const { return files_; }
+  // The files of one kind (a header of that kind read), in the order read: when a product or an
+  // enterprise is in none of their rows, their silence is what settles a fact.
+  const std::vector<std::string>& files(RecordKind k) const {
+    return files_of_[static_cast<size_t>(k)];
+  }
 
  private:
   std::vector<ListedProduct> listed_;
   std::vector<Payment> payments_;
   std::vector<Listing> listings_;
   size_t files_ = 0;
+  std::array<std::vector<std::string>, 3> files_of_;
 };
 
 }  // namespace sbc

@@ -48,6 +48,10 @@ struct RoundEntry {
   Money subsidy;              // the case's subsidy judged alone
   Money capped_part;          // the part of it the enterprise cap applies to (the compensation)
   bool undetermined = false;  // counted with the amount proven so far
+  // Paid to its enterprise earlier in the application's year, by the records (round.md C): the
+  // cap's room left is the cap less this.
+  Money paid_in_year;
+  std::string paid_source;  // the records' rows: "records/payments.csv:3, …"
   std::vector<Claim> claims;
 };
 
@@ -63,7 +67,8 @@ RoundRecord prepare(RoundEntry e);
 // "file" for a file's first case, "file[i]" for the others.
 std::string case_name(const std::string& file, int index);
 
-// One enterprise's cases under one programme, when it has two or more in the round.
+// One enterprise's cases under one programme, when it has two or more in the round, or one and
+// payments earlier in the year (the records').
 struct EnterpriseRound {
   std::string company;      // as its first case writes it
   std::string credit_code;  // empty when none of its cases gives one
@@ -78,10 +83,16 @@ struct EnterpriseRound {
   std::vector<Money> amounts;    // the parts the cap applies to
   std::vector<Money> shares;     // those parts after the cap (= amounts when not over it)
   Money total;                   // Σ amounts
-  bool capped = false;           // total > cap: shares are proportional
+  Money paid_in_year;            // paid to it earlier in the year, by the records
+  std::string paid_source;       // where the records say so
+  bool capped = false;           // total > room: shares are proportional
   bool undetermined = false;     // some case is undetermined: the shares may change
   Money payable;                 // Σ payable of its cases
 
+  // What the cap leaves for this round: the cap less what was paid earlier in the year.
+  Money room() const {
+    return !cap ? Money{} : paid_in_year < *cap ? *cap - paid_in_year : Money{};
+  }
   // The name of its i-th case ("file" or "file[index]").
   std::string name(size_t i) const { return case_name(files[i], indexes[i]); }
 };

@@ -2,12 +2,14 @@
 #pragma once
 
 #include <istream>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "sbc/batch/batch.hpp"
+#include "sbc/records/settle.hpp"
 #include "sbc/render/check.hpp"
 #include "sbc/rules/rules.hpp"
 
@@ -20,7 +22,19 @@ struct CheckOptions {
   OutputOptions output;
   int jobs = 1;       // cases judged in parallel
   bool round = true;  // judge the inputs as one round (round.md); --no-round: each case alone
+  // --records: the programme's records, read once; each case's facts are settled by them before
+  // it is judged (round.md C). Null without --records.
+  std::shared_ptr<const RecordIndex> records;
+  bool records_unreadable = false;  // some record could not be read: the run's status is 2
 };
+
+// --records: reads every record file or directory into o.records; each problem goes to `err` as
+// "NAME: file:line:col: …" and sets o.records_unreadable (the cases are judged all the same).
+void load_records(const char* name, const std::vector<std::string>& paths, CheckOptions& o,
+                  std::ostream& err);
+
+// The case's facts as the records have them, when the run has records.
+void settle(Case& c, const CheckOptions& options);
 
 // The pack for a case: --rules when given, else as RuleLibrary::for_case. Throws InputError.
 const RulePack& choose_pack(RuleLibrary& rules, const Case& c, const CheckOptions& options);

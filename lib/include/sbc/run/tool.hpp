@@ -34,6 +34,7 @@ struct ToolArguments {
   std::string output;        // --output FILE (xlsx)
   std::string command_line;  // as typed, for a workbook's decision record
   bool no_round = false;
+  std::vector<std::string> records;  // --records FILE|DIR (sbc-check, sbc-subsidy)
 };
 
 // What a tool learns from the process it runs in.
