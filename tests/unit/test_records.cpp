@@ -46,7 +46,7 @@ TEST_CASE("records: the examples, one file of each kind") {
   CHECK(records.read(dir, sbc::Limits{}, problems));
   CHECK(problems.empty());
   CHECK(records.files() == 3);
-  REQUIRE(records.listed().size() == 4);
+  REQUIRE(records.listed().size() == 6);
   const sbc::ListedProduct& first = records.listed()[0];
   CHECK(first.party.company == "山东示例软件股份有限公司");
   CHECK(first.party.credit_code == "91370100MA3C5XXXX3");
@@ -57,15 +57,19 @@ TEST_CASE("records: the examples, one file of each kind") {
   CHECK(sbc::format(*first.recognized_on) == "2019-12-20");
   CHECK(first.at.file == dir + "/lists.csv");
   CHECK(first.at.line == 2);
-  CHECK(!records.listed()[3].year);  // 第五批
-  CHECK(records.listed()[3].batch == 5);
-  REQUIRE(records.payments().size() == 3);
+  CHECK(!records.listed()[5].year);  // 第五批
+  CHECK(records.listed()[5].batch == 5);
+  REQUIRE(records.payments().size() == 4);
   CHECK(records.payments()[0].amount.fen == 15000000);
   CHECK(records.payments()[0].year == 2019);
   CHECK(records.payments()[0].policy == "PZAB2019370100000007");
   REQUIRE(records.listings().size() == 1);
   CHECK(sbc::format(records.listings()[0].listed_on) == "2018-07-01");
   CHECK(records.listings()[0].at.line == 2);
+  CHECK(records.files(sbc::RecordKind::recognised_list) ==
+        std::vector<std::string>{dir + "/lists.csv"});
+  CHECK(records.files(sbc::RecordKind::negative_list) ==
+        std::vector<std::string>{dir + "/negative-list.csv"});
 }
 
 TEST_CASE("records: the year and the batch in two columns, English names, any order") {

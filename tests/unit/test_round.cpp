@@ -217,3 +217,50 @@ TEST_CASE("names compare without white space and with full-width forms made half
   CHECK(sbc::normalized_name("a\tb\nc") == "abc");
   CHECK(sbc::normalized_name("济南") == "济南");  // other three-byte characters stay
 }
+
+TEST_CASE("payments earlier in the year (the records') leave less of the cap") {
+  SUBCASE("a case alone is reduced to what is left") {
+    Round r;
+    RoundEntry e = entry("a.yaml", "日照云帆科技有限公司", "", fen(32'800'000));
+    e.paid_in_year = yuan(1'800'000);
+    e.paid_source = "payments.csv:5";
+    r.add(e);
+    r.add(entry("b.yaml", "青岛示例信息技术有限公司", "", fen(32'800'000)));
+    r.resolve();
+    REQUIRE(r.enterprises().size() == 1);
+    const sbc::EnterpriseRound& g = r.enterprises()[0];
+    CHECK(g.capped);
+    CHECK(g.room() == yuan(200'000));
+    CHECK(g.paid_source == "payments.csv:5");
+    CHECK(payable(r, 0, fen(32'800'000)) == yuan(200'000));
+    CHECK(r.of(1) == nullptr);
+  }
+  SUBCASE("within what is left: grouped, nothing reduced") {
+    Round r;
+    RoundEntry e = entry("a.yaml", "日照云帆科技有限公司", "", yuan(100'000));
+    e.paid_in_year = yuan(1'800'000);
+    r.add(e);
+    r.resolve();
+    REQUIRE(r.enterprises().size() == 1);
+    CHECK_FALSE(r.enterprises()[0].capped);
+    CHECK(payable(r, 0, yuan(100'000)) == yuan(100'000));
+  }
+  SUBCASE("two cases share what is left; paid past the cap leaves nothing") {
+    Round r;
+    for (const char* file : {"a.yaml", "b.yaml"}) {
+      RoundEntry e = entry(file, "日照云帆科技有限公司", "", yuan(300'000));
+      e.paid_in_year = yuan(1'700'000);
+      r.add(e);
+    }
+    r.resolve();
+    CHECK(payable(r, 0, yuan(300'000)) == yuan(150'000));
+    CHECK(payable(r, 1, yuan(300'000)) == yuan(150'000));
+    Round over;
+    RoundEntry e = entry("a.yaml", "日照云帆科技有限公司", "", yuan(300'000));
+    e.paid_in_year = yuan(2'100'000);
+    over.add(e);
+    over.resolve();
+    CHECK(over.enterprises()[0].room() == Money{});
+    CHECK(payable(over, 0, yuan(300'000)) == Money{});
+  }
+}

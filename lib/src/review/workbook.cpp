@@ -107,7 +107,9 @@ std::string errors_text(const std::vector<Diagnostic>& errors, Lang lang) {
 
 std::string facts_text(const ConditionResult& r) {
   std::string out;
-  for (const FactUse& f : r.facts) out += (out.empty() ? "" : "; ") + f.path + " = " + f.value;
+  for (const FactUse& f : r.facts)
+    out += (out.empty() ? "" : "; ") + f.path + " = " + f.value +
+           (f.source.empty() ? "" : " (" + f.source + ")");  // a record gave it (--records)
   return out;
 }
 
