@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "common/options.hpp"
+#include "sbc/records/records.hpp"
 #include "sbc/run/pack_tests.hpp"
 #include "sbc/run/validate.hpp"
 
@@ -33,6 +34,12 @@ int run(int argc, char** argv) {
                  "Check record files (CSV: recognised lists, compensation paid, the negative list; "
                  "a directory: every *.csv below it; man 5 sbc-records) and exit")
       ->type_name("FILE|DIR");
+  std::string records_template;
+  app.add_option("--records-template", records_template,
+                 "Print the header row of a record file of that kind (Chinese labels; English "
+                 "names with --lang en) and exit")
+      ->check(CLI::IsMember({"list", "payments", "negative-list", "名单", "补偿记录", "负面清单"}))
+      ->type_name("KIND");
   app.add_flag("-q,--quiet", quiet, "No progress or summary on standard error");
   app.add_flag("--print-schema", print_schema,
                "Print the case format as a JSON Schema (for editors) and exit");
@@ -54,6 +61,10 @@ int run(int argc, char** argv) {
   options.strict = strict;
   if (print_schema) {
     std::cout << sbc::case_json_schema();
+    return 0;
+  }
+  if (!records_template.empty()) {
+    std::cout << sbc::record_header(*sbc::record_kind_named(records_template), options.output.lang);
     return 0;
   }
   if (!records.empty())

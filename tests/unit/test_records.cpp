@@ -115,3 +115,16 @@ TEST_CASE("records: GB18030, as Excel saves a CSV in China") {
   REQUIRE(r.records.listings().size() == 1);
   CHECK(r.records.listings()[0].party.company == "甲公司");
 }
+
+TEST_CASE("records: each kind's --records-template header reads back as that kind") {
+  for (sbc::RecordKind k : {sbc::RecordKind::recognised_list, sbc::RecordKind::compensation_paid,
+                            sbc::RecordKind::negative_list})
+    for (sbc::Lang lang : {sbc::Lang::zh, sbc::Lang::en}) {
+      Read r = read(sbc::record_header(k, lang));
+      CHECK(r.problems.empty());
+      CHECK(r.records.files(k).size() == 1);
+    }
+  CHECK(sbc::record_kind_named("负面清单") == sbc::RecordKind::negative_list);
+  CHECK(sbc::record_kind_named("payments") == sbc::RecordKind::compensation_paid);
+  CHECK(!sbc::record_kind_named("lists"));
+}

@@ -294,7 +294,19 @@ const RulePack& default_template_pack(RuleLibrary& rules, const std::string& jur
   return *latest;
 }
 
-void write_template(const RulePack& pack, bool subsidy, Lang lang, std::ostream& out) {
+namespace {
+
+// Whether `path` is one of `settled` or inside one ("insurance.recognition.year").
+bool under(const std::string& path, const std::vector<std::string>& settled) {
+  return std::any_of(settled.begin(), settled.end(), [&](const std::string& s) {
+    return path.compare(0, s.size(), s) == 0 && (path.size() == s.size() || path[s.size()] == '.');
+  });
+}
+
+}  // namespace
+
+void write_template(const RulePack& pack, bool subsidy, Lang lang, std::ostream& out,
+                    const std::vector<std::string>& settled) {
   const char* tool = subsidy ? "sbc-subsidy" : "sbc-check";
   if (lang == Lang::zh) {
     out << fmt::format("# 案例模板：{} v{}，{}\n", pack.id, pack.version, pack.title.zh)
@@ -311,14 +323,30 @@ void write_template(const RulePack& pack, bool subsidy, Lang lang, std::ostream&
         << "# a fact left unfilled stays unknown: the tools never assume one.\n"
         << "# The whole format: man 5 sbc-case. Then: " << tool << " FILE\n";
   }
-  out << "schema: sbc-case/1\nrules: " << pack.reference() << "\n";
   Uses uses = uses_of(pack, subsidy);
+  std::vector<std::string> left_out;
+  for (auto it = uses.begin(); it != uses.end();)
+    if (under(it->first, settled)) {
+      left_out.push_back(it->first);
+      it = uses.erase(it);
+    } else {
+      ++it;
+    }
+  if (!left_out.empty())
+    out << (lang == Lang::zh
+                ? "# 由 --records 的记录给出，不必填写（名单未载的产品才需填写认定批次）："
+                : "# Given by the records of --records, not asked (state the batch "
+                  "only for a product the lists lack): ")
+        << fmt::format("{}\n", fmt::join(left_out, ", "));
+  out << "schema: sbc-case/1\nrules: " << pack.reference() << "\n";
   TemplateWriter(uses, lang, out).record(case_schema(), "", 0);
 }
 
-void write_template_csv(const RulePack& pack, bool subsidy, std::ostream& out) {
+void write_template_csv(const RulePack& pack, bool subsidy, std::ostream& out,
+                        const std::vector<std::string>& settled) {
   std::string row;
   for (const PackFact& f : facts_read(pack, subsidy)) {
+    if (under(f.path, settled)) continue;
     if (f.field->type == Type::list && f.field->item().type == Type::record)
       continue;  // its items' columns follow
     std::string path = f.path;
@@ -346,10 +374,12 @@ int template_command(const char* name, const CheckOptions& o, const std::string&
       console.err << name << ": " << why->in(o.output.lang) << "\n";
       return static_cast<int>(ExitStatus::error);
     }
+    std::vector<std::string> settled;
+    if (o.records) settled = facts_records_give(o.records->records());
     if (format == "csv")
-      write_template_csv(pack, subsidy, console.out);
+      write_template_csv(pack, subsidy, console.out, settled);
     else
-      write_template(pack, subsidy, o.output.lang, console.out);
+      write_template(pack, subsidy, o.output.lang, console.out, settled);
     return 0;
   } catch (const InputError& e) {
     console.err << name << ": " << format_gnu(e.diagnostic(), o.output.lang) << "\n";

@@ -79,6 +79,33 @@ const KindColumns& columns_of(RecordKind k) {
                                               : negative;
 }
 
+}  // namespace
+
+std::string record_header(RecordKind k, Lang lang) {
+  static const std::vector<Field> list{kBatch,   kCompany,      kCreditCode, kProduct,
+                                       kVersion, kRecognizedOn, kCity};
+  static const std::vector<Field> paid{kYear,    kCompany, kCreditCode, kProduct,
+                                       kVersion, kAmount,  kPolicy};
+  static const std::vector<Field> negative{kCompany, kCreditCode, kListedOn, kReason};
+  const std::vector<Field>& fields = k == RecordKind::recognised_list     ? list
+                                     : k == RecordKind::compensation_paid ? paid
+                                                                          : negative;
+  std::string out;
+  for (Field f : fields)
+    out += (out.empty() ? "" : ",") +
+           std::string(lang == Lang::zh ? kColumns[f].first : kColumns[f].second);
+  return out + "\n";
+}
+
+std::optional<RecordKind> record_kind_named(std::string_view word) {
+  if (word == "名单" || word == "list") return RecordKind::recognised_list;
+  if (word == "补偿记录" || word == "payments") return RecordKind::compensation_paid;
+  if (word == "负面清单" || word == "negative-list") return RecordKind::negative_list;
+  return std::nullopt;
+}
+
+namespace {
+
 // A column as messages name it: 年度（year）, 年度 (year).
 Text label(Field f) {
   return {fmt::format("{}（{}）", kColumns[f].first, kColumns[f].second),

@@ -398,6 +398,18 @@ void Settler::negative_list() {
 }
 }  // namespace
 
+std::vector<std::string> facts_records_give(const Records& records) {
+  std::vector<std::string> out;
+  if (!records.files(RecordKind::recognised_list).empty())
+    out.insert(out.end(),
+               {"insurance.recognition", "software.recognized", "software.recognized_on"});
+  if (!records.files(RecordKind::compensation_paid).empty())
+    out.emplace_back("insurance.prior_compensations");
+  if (!records.files(RecordKind::negative_list).empty())
+    out.emplace_back("applicant.negative_list_since");
+  return out;
+}
+
 void settle_from_records(const RecordIndex& index, Case& c) {
   if (!c.readable()) return;
   Settler(index, c).run();

@@ -46,11 +46,14 @@ const RulePack& default_template_pack(RuleLibrary& rules, const std::string& jur
 // The skeleton case for a pack: every fact of facts_read, nested as the case format nests them,
 // each with its question, the rules that read it and its accepted forms in a comment, and its
 // value line commented out (a fact left unfilled stays unknown).
-void write_template(const RulePack& pack, bool subsidy, Lang lang, std::ostream& out);
+// `settled`: facts the records give (--records), left out and named in a comment.
+void write_template(const RulePack& pack, bool subsidy, Lang lang, std::ostream& out,
+                    const std::vector<std::string>& settled = {});
 
 // The same facts as the header row of the spreadsheet form (--template --format csv): `rules`,
 // then each fact's path, a list's first item as [0].
-void write_template_csv(const RulePack& pack, bool subsidy, std::ostream& out);
+void write_template_csv(const RulePack& pack, bool subsidy, std::ostream& out,
+                        const std::vector<std::string>& settled = {});
 
 // --template from a tool's command line: the skeleton case of --rules, else of the Shandong pack
 // in force on `today`, as yaml (text) or csv on console.out; status 2 with a message on

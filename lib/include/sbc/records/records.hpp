@@ -22,6 +22,12 @@ enum class RecordKind { recognised_list, compensation_paid, negative_list };
 // "名单" / "recognised list", and so on.
 Text to_text(RecordKind k);
 
+// The header row of a record file of that kind (--records-template): every column it may have,
+// the required ones among them, as Chinese labels (zh) or English names (en).
+std::string record_header(RecordKind k, Lang lang);
+// The kind a word names: 名单/list, 补偿记录/payments, 负面清单/negative-list.
+std::optional<RecordKind> record_kind_named(std::string_view word);
+
 // Where a record is: a file and the line its row starts on.
 struct RecordSource {
   std::string file;

@@ -48,4 +48,9 @@ bool same_enterprise(const RecordParty& record, const RecordParty& applicant);
 // source; a claim the records correct or leave unchecked is also a warning of the case.
 void settle_from_records(const RecordIndex& index, Case& c);
 
+// The facts these records give a case that leaves them out, whatever the case (--template and the
+// interview do not ask for them): the recognised batch with a list, the compensations before with
+// the payments, the negative listing with the negative list.
+std::vector<std::string> facts_records_give(const Records& records);
+
 }  // namespace sbc
