@@ -23,6 +23,8 @@ cmake --build $build -j "$(nproc)" >/dev/null
 data=$build/cases
 [[ -d $data/10k ]] || python3 bench/generate.py 10000 $data/10k
 [[ -d $data/100k ]] || python3 bench/generate.py 100000 $data/100k
+# The programme's records for the 10k round (#27): a 10,000-row list, payments, a negative list.
+[[ -d $data/records-10k ]] || python3 bench/records.py $data/10k $data/records-10k 10000
 
 # best_of3 CMD...: prints "seconds peak_kb" of the fastest of three runs.
 best_of3() {
@@ -69,6 +71,8 @@ round_row "sbc-subsidy -j2, 10k" "$sbc_subsidy -j2 $data/10k"
 round_row "sbc-check -j2, 10k, --no-round" "$sbc_check -j2 --no-round $data/10k"
 round_row "sbc-subsidy -j1, 10k, --no-round" "$sbc_subsidy -j1 --no-round $data/10k"
 round_row "sbc-subsidy -j2, 10k, --no-round" "$sbc_subsidy -j2 --no-round $data/10k"
+# The same round checked against a 10,000-row list and the payments (#27).
+round_row "sbc-subsidy -j2, 10k, --records" "$sbc_subsidy -j2 --records $data/records-10k $data/10k"
 declare -A best
 timing=$(mktemp)
 for _ in 1 2 3 4 5; do
@@ -202,6 +206,8 @@ table=$(
   echo "| a round ÷ --no-round, wall (sbc-check -j2, 10k) | $(ratio "$t_sbc_check__j2__10k" "$t_sbc_check__j2__10k____no_round") | ≤ 1.05 |"
   echo "| a round ÷ --no-round, peak memory (sbc-subsidy -j2, 10k) | $(ratio "$m_sbc_subsidy__j2__10k" "$m_sbc_subsidy__j2__10k____no_round") | ≤ 1.10 |"
   echo "| a round ÷ --no-round, peak memory (sbc-check -j2, 10k) | $(ratio "$m_sbc_check__j2__10k" "$m_sbc_check__j2__10k____no_round") | ≤ 1.10 |"
+  echo "| a round with --records (10,000-row list) ÷ without, wall (sbc-subsidy -j2, 10k) | $(ratio "$t_sbc_subsidy__j2__10k____records" "$t_sbc_subsidy__j2__10k") | ≤ 1.10 |"
+  echo "| a round with --records ÷ without, peak memory (sbc-subsidy -j2, 10k) | $(awk -v a="$m_sbc_subsidy__j2__10k____records" -v b="$m_sbc_subsidy__j2__10k" 'BEGIN{printf "+%.1f MiB", (a-b)/1024}') | a few MiB |"
   echo "| packages per second, HTML (-j2) | $(awk -v n="$package_cases" -v t="$t_html" 'BEGIN{printf "%d", n/t}') | — |"
   echo "| packages per second, PDF into a directory (-j2) | $(awk -v n="$package_cases" -v t="$t_pdf" 'BEGIN{printf "%d", n/t}') | — |"
   echo "| PDF peak memory, 1,000 ÷ 100 cases | $(ratio "$m_pdf" "$m_sbc_subsidy___form_pdf__j2__100_cases_into_a_directory") | ≤ 1.10 |"

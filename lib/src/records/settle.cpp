@@ -37,31 +37,43 @@ int year_of(Date d) {
   return std::stoi(format(d).substr(0, 4));
 }
 
+std::uint64_t hash_of(const std::string& key) {
+  return std::hash<std::string>()(key);
+}
+
+using Index = std::unordered_multimap<std::uint64_t, std::uint32_t>;
+
+// The rows under `key` that are the enterprise's and, when `product` is given, that product's
+// (a hash can meet another key's).
 template <typename Row>
-std::vector<const Row*> rows_at(const std::unordered_multimap<std::string, size_t>& map,
-                                const std::string& key, const std::vector<Row>& rows,
-                                const RecordParty& who) {
-  std::vector<size_t> found;
-  auto [from, to] = map.equal_range(key);
-  for (auto it = from; it != to; ++it)
-    if (same_enterprise(rows[it->second].party, who)) found.push_back(it->second);
+std::vector<const Row*> rows_at(const Index& map, const std::string& key,
+                                const std::vector<Row>& rows, const RecordParty& who,
+                                const std::string* product = nullptr) {
+  std::vector<std::uint32_t> found;
+  auto [from, to] = map.equal_range(hash_of(key));
+  for (auto it = from; it != to; ++it) {
+    const Row& row = rows[it->second];
+    if constexpr (requires { row.product; })
+      if (product && product_key(row.product, row.version) != *product) continue;
+    if (same_enterprise(row.party, who)) found.push_back(it->second);
+  }
   std::sort(found.begin(), found.end());  // file order, each once
   found.erase(std::unique(found.begin(), found.end()), found.end());
   std::vector<const Row*> out;
-  for (size_t i : found) out.push_back(&rows[i]);
+  for (std::uint32_t i : found) out.push_back(&rows[i]);
   return out;
 }
 
 // An enterprise is found by its code and by its name: both keys go in, and the match decides.
 template <typename Row>
-void index_enterprise(std::unordered_multimap<std::string, size_t>& map, const Row& row, size_t i) {
-  if (!row.party.credit_code.empty()) map.emplace("c:" + key_of(row.party.credit_code), i);
-  if (!row.party.company.empty()) map.emplace("n:" + key_of(row.party.company), i);
+void index_enterprise(Index& map, const Row& row, std::uint32_t i) {
+  if (!row.party.credit_code.empty()) map.emplace(hash_of("c:" + key_of(row.party.credit_code)), i);
+  if (!row.party.company.empty()) map.emplace(hash_of("n:" + key_of(row.party.company)), i);
 }
 
 template <typename Row>
-std::vector<const Row*> enterprise_rows(const std::unordered_multimap<std::string, size_t>& map,
-                                        const std::vector<Row>& rows, const RecordParty& who) {
+std::vector<const Row*> enterprise_rows(const Index& map, const std::vector<Row>& rows,
+                                        const RecordParty& who) {
   std::vector<const Row*> out = rows_at(map, "c:" + key_of(who.credit_code), rows, who);
   for (const Row* r : rows_at(map, "n:" + key_of(who.company), rows, who))
     if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
@@ -80,30 +92,32 @@ bool same_enterprise(const RecordParty& record, const RecordParty& applicant) {
 RecordIndex::RecordIndex(Records records) : records_(std::move(records)) {
   const auto& listed = records_.listed();
   listed_.reserve(listed.size());
-  for (size_t i = 0; i < listed.size(); ++i) {
-    listed_.emplace(product_key(listed[i].product, listed[i].version), i);
+  for (std::uint32_t i = 0; i < listed.size(); ++i) {
+    listed_.emplace(hash_of(product_key(listed[i].product, listed[i].version)), i);
     batches_.emplace_back(listed[i].year.value_or(0), listed[i].batch);
   }
   std::sort(batches_.begin(), batches_.end());
   batches_.erase(std::unique(batches_.begin(), batches_.end()), batches_.end());
   const auto& payments = records_.payments();
-  for (size_t i = 0; i < payments.size(); ++i) {
-    paid_.emplace(product_key(payments[i].product, payments[i].version), i);
+  for (std::uint32_t i = 0; i < payments.size(); ++i) {
+    paid_.emplace(hash_of(product_key(payments[i].product, payments[i].version)), i);
     index_enterprise(paid_to_, payments[i], i);
   }
   const auto& listings = records_.listings();
-  for (size_t i = 0; i < listings.size(); ++i) index_enterprise(negative_, listings[i], i);
+  for (std::uint32_t i = 0; i < listings.size(); ++i) index_enterprise(negative_, listings[i], i);
 }
 
 std::vector<const ListedProduct*> RecordIndex::listed(const RecordParty& who,
                                                       const std::string& product,
                                                       const std::string& version) const {
-  return rows_at(listed_, product_key(product, version), records_.listed(), who);
+  std::string key = product_key(product, version);
+  return rows_at(listed_, key, records_.listed(), who, &key);
 }
 
 std::vector<const Payment*> RecordIndex::paid(const RecordParty& who, const std::string& product,
                                               const std::string& version) const {
-  return rows_at(paid_, product_key(product, version), records_.payments(), who);
+  std::string key = product_key(product, version);
+  return rows_at(paid_, key, records_.payments(), who, &key);
 }
 
 std::vector<const Payment*> RecordIndex::paid_to(const RecordParty& who) const {

@@ -3,6 +3,7 @@
 // confirmed, contradicted or noted as unchecked, each with the record it rests on.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -33,9 +34,12 @@ class RecordIndex {
 
  private:
   Records records_;
-  std::unordered_multimap<std::string, size_t> listed_, paid_;       // by product key
-  std::unordered_multimap<std::string, size_t> paid_to_, negative_;  // by enterprise key
-  std::vector<std::pair<int, int>> batches_;                         // (year or 0, number), sorted
+  // Rows by the hash of their product's key, or of their enterprise's code and name: 12 bytes an
+  // entry, not a string; a lookup compares the rows it finds.
+  using Index = std::unordered_multimap<std::uint64_t, std::uint32_t>;
+  Index listed_, paid_;                       // by product
+  Index paid_to_, negative_;                  // by enterprise
+  std::vector<std::pair<int, int>> batches_;  // (year or 0, number), sorted
 };
 
 // Whether a record's party is the case's enterprise: the same credit code where both give one,
