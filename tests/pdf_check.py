@@ -87,6 +87,46 @@ def check_case(tool, case, work, problems):
 
 def words(pdf):
     """Each word pdftotext -bbox finds: (page, x0, y0, x1, y1, text), in points."""
+    page = 0
+    for line in run("pdftotext", "-bbox", str(pdf), "-").decode().splitlines():
+        if "<page " in line:
+            page += 1
+        m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)', line)
+        if m:
+            yield (page, *map(float, m.groups()[:4]), m.group(5))
+
+
+def check_bounds(pdf, case, problems):
+    """Every word inside the page, between the side margins (a hair of slack for the glyphs)."""
+    for page, x0, y0, x1, y1, text in words(pdf):
+        if x0 < 20 * MM - 1 or x1 > PAGE_W - 20 * MM + 1 or y0 < 0 or y1 > PAGE_H:
+            problems.append(f"{case}: page {page}: {text!r} at x {x0:.0f}–{x1:.0f} pt lies outside the margins")
+
+
+def vertical_rules(pdf):
+    """The vertical rules drawn on each page, as (page, x, top, bottom) in points: the tables'
+    column lines, read from pdftocairo's SVG (a path "M x y1 L x y2" under its transform)."""
+    rules = []
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(pdf)).decode()).group(1))
+        for page in range(1, pages + 1):
+            svg = pathlib.Path(tmp) / f"{page}.svg"
+            run("pdftocairo", "-svg", "-f", str(page), "-l", str(page), str(pdf), str(svg))
+            for m in re.finditer(r'd="M ([\d.]+) ([\d.]+) L ([\d.]+) ([\d.]+) "'
+                                 r'(?: transform="matrix\(([^)]*)\)")?', svg.read_text()):
+                x1, y1, x2, y2 = map(float, m.groups()[:4])
+                a, _, _, d, e, f = map(float, (m.group(5) or "1,0,0,1,0,0").split(","))
+                if abs(x1 - x2) < 0.01 and abs(y1 - y2) > 1:
+                    rules.append((page, a * x1 + e, d * min(y1, y2) + f, d * max(y1, y2) + f))
+    return rules
+
+
+def check_cells(pdf, case, problems):
+    """No word runs across a table's column line: each text box from pdftotext -bbox either lies
+    left or right of every vertical rule that spans its height on its page."""
+    rules = vertical_rules(pdf)
+    if not rules:
+        problems.append(f"{case}: no table rules found in the PDF (pdftocairo -svg)")
     for page, x0, y0, x1, y1, text in words(pdf):
         for p, x, top, bottom in rules:
             if p == page and x0 + 0.5 < x < x1 - 0.5 and top < y1 - 1 and bottom > y0 + 1:
