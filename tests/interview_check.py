@@ -7,6 +7,7 @@ no interview without a terminal.
 Usage: interview_check.py BUILD_DIR   (run from the source directory)
 """
 import os
+import pathlib
 import pty
 import select
 import signal
@@ -129,7 +130,31 @@ def main():
         with open(fresh, encoding="utf-8") as f:
             check("category: industrial" in f.read(), "a Chinese enumeration name is written as its code")
 
-        # 4. Not a terminal: refused, nothing written.
+        # 4. With the programme's records, what they give is not asked: the batch, the
+        # compensations before, the negative listing.
+        subsidy_tool = os.path.join(build, "sbc-subsidy")
+        source = pathlib.Path("examples/records/subsidy/c1-confirmed.yaml").read_text(encoding="utf-8")
+        partial = os.path.join(work, "partial.yaml")
+        for cut in ("  recognition: {year: 2019, batch: 3}\n", "  prior_compensations: 0\n",
+                    "  negative_list_since: never\n"):
+            check(cut in source, f"c1-confirmed.yaml states {cut.strip()}")
+            source = source.replace(cut, "")
+        for records in (False, True):
+            with open(partial, "w", encoding="utf-8") as f:
+                f.write(source)
+            args = [subsidy_tool, "--interview", partial, "--lang", "en"]
+            t = Terminal(args + (["--records", "examples/records"] if records else []))
+            if records:
+                status = t.wait()
+                check(questions(t.screen) == [], f"with --records nothing is asked: {questions(t.screen)}")
+                check("granted ¥328,000.00" in t.screen, "and the verdict is printed")
+            else:
+                t.answer("q")
+                t.wait()
+                check(questions(t.screen)[:1] == ["insurance.recognition.year"],
+                      f"without records the batch is asked first: {questions(t.screen)[:1]}")
+
+        # 5. Not a terminal: refused, nothing written.
         r = subprocess.run([check_tool, "--interview", os.path.join(work, "none.yaml"), "--lang", "en"],
                            stdin=subprocess.DEVNULL, capture_output=True, text=True)
         check(r.returncode == 2 and "terminal" in r.stderr and not os.path.exists(os.path.join(work, "none.yaml")),
