@@ -213,3 +213,15 @@ TEST_CASE("records: the negative listing in force on the application date") {
         RecordedFact::Effect::confirmed);
   CHECK(clean.fact("applicant.negative_list_since")->kind == sbc::Value::Kind::none);
 }
+
+TEST_CASE("records: a product paid many times is counted in full and named in five rows") {
+  std::string csv = "年度,企业名称,软件名称,版本号,补偿金额\n";
+  for (int year = 2012; year < 2019; ++year)
+    csv += std::to_string(year) + ",山东示例软件股份有限公司,智能制造执行系统,V2.0,1000\n";
+  sbc::RecordIndex index = index_of({{"p.csv", csv}});
+  sbc::Case c = s02();
+  sbc::settle_from_records(index, c);
+  CHECK(c.fact("insurance.prior_compensations")->number == 7);
+  CHECK(recorded(c, "insurance.prior_compensations")->source ==
+        "p.csv:2, p.csv:3, p.csv:4, p.csv:5, p.csv:6 (+2)");
+}

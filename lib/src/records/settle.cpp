@@ -37,6 +37,17 @@ int year_of(Date d) {
   return std::stoi(format(d).substr(0, 4));
 }
 
+// "payments.csv:3, payments.csv:4": the rows, the first five named (a product paid a thousand
+// times is not a thousand names).
+std::string sources(const std::vector<const Payment*>& rows) {
+  constexpr size_t kNamed = 5;
+  std::string out;
+  for (size_t i = 0; i < rows.size() && i < kNamed; ++i)
+    out += (out.empty() ? "" : ", ") + source(rows[i]->at);
+  if (rows.size() > kNamed) out += fmt::format(" (+{})", rows.size() - kNamed);
+  return out;
+}
+
 std::uint64_t hash_of(const std::string& key) {
   return std::hash<std::string>()(key);
 }
@@ -246,11 +257,17 @@ void Settler::recognition_claim(int year, int batch,
   std::string lists =
       fmt::format("{}", fmt::join(index_.records().files(RecordKind::recognised_list), ", "));
   std::string elsewhere_zh, elsewhere_en;
-  for (const ListedProduct* r : rows) {
+  constexpr size_t kNamed = 5;  // a product listed a thousand times is not a thousand names
+  for (size_t i = 0; i < rows.size() && i < kNamed; ++i) {
+    const ListedProduct* r = rows[i];
     elsewhere_zh += fmt::format("{}{}（{}）", elsewhere_zh.empty() ? "；该产品在" : "、",
                                 batch_name(r->year, r->batch), source(r->at));
     elsewhere_en += fmt::format("{}{} ({})", elsewhere_en.empty() ? "; the product is on " : ", ",
                                 batch_name(r->year, r->batch), source(r->at));
+  }
+  if (rows.size() > kNamed) {
+    elsewhere_zh += fmt::format("等 {} 处", rows.size());
+    elsewhere_en += fmt::format(" and {} more", rows.size() - kNamed);
   }
   note("insurance.recognition", RecordedFact::Effect::contradicted, lists,
        {fmt::format("名单 {} 的{}中没有 {} {}{}", lists, claimed, product_, version_, elsewhere_zh),
@@ -340,17 +357,18 @@ void Settler::prior_support() {
 // the enterprise's payments in that year go to the round's cap.
 void Settler::payments() {
   int year = year_of(*date_);
-  std::vector<std::string> before;
+  std::vector<const Payment*> before, in_year;
   for (const Payment* p : index_.paid(who_, product_, version_))
-    if (p->year < year) before.push_back(source(p->at));
+    if (p->year < year) before.push_back(p);
   for (const Payment* p : index_.paid_to(who_))
     if (p->year == year) {
       c_.paid_in_year = c_.paid_in_year + p->amount;
-      c_.paid_in_year_source += (c_.paid_in_year_source.empty() ? "" : ", ") + source(p->at);
+      in_year.push_back(p);
     }
+  c_.paid_in_year_source = sources(in_year);
   auto n = static_cast<std::int64_t>(before.size());
   std::string from = before.empty() ? index_.records().files(RecordKind::compensation_paid).front()
-                                    : fmt::format("{}", fmt::join(before, ", "));
+                                    : sources(before);
   Text says{fmt::format("补偿记录 {}：{} 年以前补偿 {} 次", from, year, n),
             fmt::format("the payments at {}: {} before {}", from, n, year)};
   const Value* stated = fact("insurance.prior_compensations", Value::Kind::integer);
