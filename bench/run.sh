@@ -151,7 +151,7 @@ cachegrind_costs() {  # CMD...: prints "instructions modelled_cycles"
        END {printf "%d %d\n", ir, ir / 2 + 12 * (i1 + d1) + 15 * b}' "$err"
   rm -f "$err"
 }
-c_events="" c_check="" c_subsidy=""
+c_events="" c_check="" c_subsidy="" c_subsidy_alone=""
 if command -v valgrind >/dev/null; then
   first300=("${files10k[@]:0:3}")
   c_events=$(cachegrind_costs "$build/bench/sbc-bench-parse-only" events "${first300[@]}")
@@ -159,6 +159,8 @@ if command -v valgrind >/dev/null; then
   c_check=$(cachegrind_costs $sbc_check -j1 "${first300[@]}")
   # shellcheck disable=SC2086
   c_subsidy=$(cachegrind_costs $sbc_subsidy -j1 "${first300[@]}")
+  # shellcheck disable=SC2086
+  c_subsidy_alone=$(cachegrind_costs $sbc_subsidy -j1 --no-round "${first300[@]}")
 fi
 
 # One case against a hello-world: five rounds of 40 runs each, the two side by side in each round;
@@ -199,6 +201,7 @@ table=$(
   if [[ -n $c_events ]]; then
     echo "| sbc-check -j1 ÷ yaml-cpp events, instructions over 300 cases | $(ratio "${c_check% *}" "${c_events% *}") | — |"
     echo "| sbc-subsidy -j1 ÷ yaml-cpp events, instructions over 300 cases | $(ratio "${c_subsidy% *}" "${c_events% *}") | — |"
+    echo "| a round ÷ --no-round, instructions (modelled cycles) over 300 cases (sbc-subsidy -j1) | $(ratio "${c_subsidy% *}" "${c_subsidy_alone% *}") ($(ratio "${c_subsidy#* }" "${c_subsidy_alone#* }")) | ≤ 1.05 |"
     echo "| sbc-check -j1 ÷ yaml-cpp events, modelled cycles over 300 cases | $(ratio "${c_check#* }" "${c_events#* }") | — |"
     echo "| sbc-subsidy -j1 ÷ yaml-cpp events, modelled cycles over 300 cases | $(ratio "${c_subsidy#* }" "${c_events#* }") | — |"
   fi
