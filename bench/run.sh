@@ -25,6 +25,9 @@ data=$build/cases
 [[ -d $data/100k ]] || python3 bench/generate.py 100000 $data/100k
 # The programme's records for the 10k round (#27): a 10,000-row list, payments, a negative list.
 [[ -d $data/records-10k ]] || python3 bench/records.py $data/10k $data/records-10k 10000
+# The same cases as one spreadsheet (#30), and its first 300 rows for cachegrind.
+[[ -f $data/10k.csv ]] || python3 bench/to_csv.py $data/10k $data/10k.csv
+[[ -f $data/300.csv ]] || python3 bench/to_csv.py $data/10k $data/300.csv 300
 
 # best_of3 CMD...: prints "seconds peak_kb" of the fastest of three runs.
 best_of3() {
@@ -65,6 +68,7 @@ round_row "yaml-cpp events, 10k, two processes on halves" \
   "$build/bench/sbc-bench-parse-only events ${files10k[*]:0:$half} >/dev/null & $build/bench/sbc-bench-parse-only events ${files10k[*]:$half}; wait"
 round_row "sbc-check -j1, 10k" "$sbc_check -j1 $data/10k"
 round_row "sbc-check -j2, 10k" "$sbc_check -j2 $data/10k"
+round_row "sbc-check -j1, 10k, from CSV" "$sbc_check -j1 $data/10k.csv"
 round_row "sbc-subsidy -j1, 10k" "$sbc_subsidy -j1 $data/10k"
 round_row "sbc-subsidy -j2, 10k" "$sbc_subsidy -j2 $data/10k"
 # The same 10,000 cases judged each alone: what judging them as one round costs (#24).
@@ -151,7 +155,7 @@ cachegrind_costs() {  # CMD...: prints "instructions modelled_cycles"
        END {printf "%d %d\n", ir, ir / 2 + 12 * (i1 + d1) + 15 * b}' "$err"
   rm -f "$err"
 }
-c_events="" c_check="" c_subsidy="" c_subsidy_alone=""
+c_events="" c_check="" c_subsidy="" c_subsidy_alone="" c_check_csv=""
 if command -v valgrind >/dev/null; then
   first300=("${files10k[@]:0:3}")
   c_events=$(cachegrind_costs "$build/bench/sbc-bench-parse-only" events "${first300[@]}")
@@ -159,6 +163,8 @@ if command -v valgrind >/dev/null; then
   c_check=$(cachegrind_costs $sbc_check -j1 "${first300[@]}")
   # shellcheck disable=SC2086
   c_subsidy=$(cachegrind_costs $sbc_subsidy -j1 "${first300[@]}")
+  # shellcheck disable=SC2086
+  c_check_csv=$(cachegrind_costs $sbc_check -j1 --no-round "$data/300.csv")
   # shellcheck disable=SC2086
   c_subsidy_alone=$(cachegrind_costs $sbc_subsidy -j1 --no-round "${first300[@]}")
 fi
@@ -201,10 +207,12 @@ table=$(
   if [[ -n $c_events ]]; then
     echo "| sbc-check -j1 ÷ yaml-cpp events, instructions over 300 cases | $(ratio "${c_check% *}" "${c_events% *}") | — |"
     echo "| sbc-subsidy -j1 ÷ yaml-cpp events, instructions over 300 cases | $(ratio "${c_subsidy% *}" "${c_events% *}") | — |"
+    echo "| a CSV row end to end, instructions (sbc-check -j1 --no-round, 300 rows) | $(awk -v i="${c_check_csv% *}" 'BEGIN{printf "%d", i/300}') | ≤ 250,000 |"
     echo "| a round ÷ --no-round, instructions (modelled cycles) over 300 cases (sbc-subsidy -j1) | $(ratio "${c_subsidy% *}" "${c_subsidy_alone% *}") ($(ratio "${c_subsidy#* }" "${c_subsidy_alone#* }")) | ≤ 1.05 |"
     echo "| sbc-check -j1 ÷ yaml-cpp events, modelled cycles over 300 cases | $(ratio "${c_check#* }" "${c_events#* }") | — |"
     echo "| sbc-subsidy -j1 ÷ yaml-cpp events, modelled cycles over 300 cases | $(ratio "${c_subsidy#* }" "${c_events#* }") | — |"
   fi
+  echo "| the same 10,000 cases, YAML ÷ CSV (sbc-check -j1) | $(ratio "$t_sbc_check__j1__10k" "$t_sbc_check__j1__10k__from_CSV") | ≥ 4 |"
   echo "| sbc-check -j1 ÷ yaml-cpp load (parse to yaml-cpp nodes) | $(ratio "$t_sbc_check__j1__10k" "$t_yaml_cpp_load__10k") | ≤ 1.25 |"
   [[ -n ${t_libyaml_events__10k__floor_:-} ]] && \
     echo "| sbc-check -j1 ÷ libyaml events (the floor) | $(ratio "$t_sbc_check__j1__10k" "$t_libyaml_events__10k__floor_") | — |"

@@ -104,12 +104,15 @@ def main():
             "too-many-cells.csv": good + "甲,山东,120万,2020-05-15\n乙,山东,120万,2020-05-15,多余\n丙,山东,,2020-05-15\n",
             "unknown-header.csv": "applicant.name,software.rd_spnd\n甲,120万\n",
             "unbalanced-quote.csv": good + "甲,山东,120万,2020-05-15\n\"乙,山东,120万,2020-05-15\n",
+            # A label and a path that name one fact: every row says so, at the header's column.
+            "same-fact.csv": "applicant.name,研发费用支出,software.rd_spend\n甲,120万,\n乙,,130万\n",
         }
         expectations = {
             "bad-money.csv": ([None, "software.rd_spend", None], ":3:3: error"),
             "too-many-cells.csv": ([None, "", None], ":3:5: error: the row has 5 cells, the header 4"),
             "unknown-header.csv": ([""], "did you mean 'software.rd_spend'?"),
             "unbalanced-quote.csv": ([None, ""], "never closed"),
+            "same-fact.csv": (["", ""], ":1:3: error: header 'software.rd_spend' names the same fact as column 2"),
         }
         for name, text in corpus.items():
             path = os.path.join(work, name)

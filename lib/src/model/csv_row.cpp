@@ -119,26 +119,29 @@ Tree& Tree::item(int index) {
   return items[i];
 }
 
-Node scalar(const std::string& text, Mark mark) {
+Node scalar(std::string text, Mark mark) {
   Node n;
   n.kind = Node::Kind::scalar;
-  n.scalar = text;
+  n.scalar = std::move(text);
   n.mark = mark;
   return n;
 }
 
-Node to_node(const Tree& t, Mark mark) {
-  if (t.value) return *t.value;
+// The tree as a document's nodes, moved out of it (the tree is done with once the row is read).
+Node to_node(Tree& t, Mark mark) {
+  if (t.value) return std::move(*t.value);
   Node n;
   n.mark = mark;
   if (!t.items.empty()) {
     n.kind = Node::Kind::sequence;
-    for (const Tree& item : t.items) n.children.push_back(to_node(item, mark));
+    n.children.reserve(t.items.size());
+    for (Tree& item : t.items) n.children.push_back(to_node(item, mark));
     return n;
   }
   n.kind = Node::Kind::map;
+  n.children.reserve(2 * t.keys.size());
   for (size_t i = 0; i < t.keys.size(); ++i) {
-    n.children.push_back(scalar(t.keys[i], mark));
+    n.children.push_back(scalar(std::move(t.keys[i]), mark));
     n.children.push_back(to_node(t.fields[i], mark));
   }
   return n;
@@ -167,13 +170,18 @@ struct ResolvedHeader {
   std::vector<std::string> header;
   std::vector<std::optional<Column>> columns;
   std::vector<Text> errors;
+  std::vector<int> same_as;  // the earlier column that names the same fact, else 0
 };
+
+// The fact a column names, as a key: "insurance.policies[0].number.".
+std::string fact_key(const Column& col);
 
 const ResolvedHeader& resolved(const std::vector<std::string>& header) {
   thread_local ResolvedHeader last;
   if (last.header == header && !last.columns.empty()) return last;
-  last = ResolvedHeader{header, {}, {}};
+  last = ResolvedHeader{header, {}, {}, {}};
   size_t unknown = 0;
+  std::map<std::string, int> seen;  // a fact named by two headers
   for (const std::string& cell : header) {
     last.columns.push_back(resolve(cell));
     // Only the messages that will be shown (cap_problems) get a did-you-mean, the dear part.
@@ -181,6 +189,11 @@ const ResolvedHeader& resolved(const std::vector<std::string>& header) {
                           : ++unknown <= 20
                               ? unknown_header(cell)
                               : Text{"表头不是案例格式中的事实", "the header names no fact"});
+    int column = static_cast<int>(last.columns.size());
+    last.same_as.push_back(0);
+    if (const std::optional<Column>& col = last.columns.back())
+      if (auto [it, fresh] = seen.emplace(fact_key(*col), column); !fresh)
+        last.same_as.back() = it->second;
   }
   return last;
 }
@@ -232,7 +245,6 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
     return c;
   }
   Tree root;
-  std::map<std::string, int> seen;  // a fact named by two headers
   const ResolvedHeader& names = resolved(header);
   for (size_t i = 0; i < header.size(); ++i) {
     const std::optional<Column>& col = names.columns[i];
@@ -241,10 +253,10 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
       fail(Mark{1, column}, names.errors[i]);
       continue;
     }
-    if (auto [it, fresh] = seen.emplace(fact_key(*col), column); !fresh)
+    if (int first = names.same_as[i])
       fail(Mark{1, column},
-           {fmt::format("表头“{}”与第 {} 列指同一事实", header[i], it->second),
-            fmt::format("header '{}' names the same fact as column {}", header[i], it->second)});
+           {fmt::format("表头“{}”与第 {} 列指同一事实", header[i], first),
+            fmt::format("header '{}' names the same fact as column {}", header[i], first)});
     if (i >= raw.csv_cells.size()) continue;
     std::string cell = std::string(trim(raw.csv_cells[i]));
     if (cell.empty()) continue;  // not given: unknown
