@@ -391,7 +391,8 @@ void Records::read_text(const std::string& bytes, const std::string& file, const
       files_of_[static_cast<size_t>(header->kind)].push_back(file);
       // Made at their size, a row a line at most: a 10,000-row list grown by doubling would
       // hold half as much again, twice over while it moves.
-      auto rows = static_cast<size_t>(std::count(text->begin(), text->end(), '\n'));
+      // (At most 100,000 ahead: a file of empty lines must not reserve a row for each.)
+      auto rows = std::min<size_t>(std::count(text->begin(), text->end(), '\n'), 100000);
       if (header->kind == RecordKind::recognised_list) listed_.reserve(listed_.size() + rows);
       if (header->kind == RecordKind::compensation_paid) payments_.reserve(payments_.size() + rows);
       if (header->kind == RecordKind::negative_list) listings_.reserve(listings_.size() + rows);
