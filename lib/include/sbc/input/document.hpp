@@ -36,7 +36,9 @@ struct Limits {
   int max_depth = 32;                    // nested maps and sequences
   size_t max_nodes = 200'000;            // per document, aliases expanded
   size_t max_pack_bytes = 4u << 20;      // 4 MiB: a rule pack file (the built-in ones are ~20 KiB)
-  size_t max_records_bytes = 64u << 20;  // 64 MiB: a record file (10,000 rows are ~1 MiB)
+  // 16 MiB: a record file (10,000 rows are ~1 MiB; a row read holds ~280 bytes, so a hostile
+  // file of minimal rows costs ~200 MB of memory rather than the ~800 MB of 64 MiB)
+  size_t max_records_bytes = 16u << 20;
 
   // Sets one limit from "name=value" (the --limit option); returns false for an unknown name
   // or a value that is not a positive whole number.
