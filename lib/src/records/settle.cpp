@@ -14,10 +14,7 @@ namespace {
 
 // A name, a code or a version as compared: round.md A's normalisation, letters in upper case.
 std::string key_of(std::string_view s) {
-  std::string k = normalized_name(s);
-  for (char& ch : k)
-    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-  return k;
+  return normalized_code(s);
 }
 
 std::string product_key(const std::string& product, const std::string& version) {

@@ -65,6 +65,13 @@ std::string normalized_name(std::string_view s) {
   return out;
 }
 
+std::string normalized_code(std::string_view s) {
+  std::string code = normalized_name(s);
+  for (char& ch : code)
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  return code;
+}
+
 std::string case_name(const std::string& file, int index) {
   return index == 0 ? file : fmt::format("{}[{}]", file, index);
 }
@@ -100,9 +107,7 @@ std::uint32_t claim_hash(ClaimKind kind, std::string_view key) {
 
 // The claims that tell the case's enterprise: its credit code (in capitals) and its company name.
 void add_enterprise_claims(RoundEntry& e) {
-  std::string code = normalized_name(e.credit_code);
-  for (char& ch : code)
-    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  std::string code = normalized_code(e.credit_code);
   if (!code.empty()) e.claims.push_back({ClaimKind::credit_code, code, e.credit_code, 0});
   std::string name = normalized_name(e.company);
   if (!name.empty()) e.claims.push_back({ClaimKind::company, name, e.company, 0});
@@ -397,12 +402,7 @@ namespace {
 // Each case's enterprise: its credit code, else its name (joining the earliest code given with
 // that name), else the case alone. Enterprises are numbered as they first appear.
 void match_enterprises(std::vector<Involved>& cases) {
-  auto code_key = [](const Involved& c) {
-    std::string code = normalized_name(c.credit_code);
-    for (char& ch : code)
-      if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-    return code;
-  };
+  auto code_key = [](const Involved& c) { return normalized_code(c.credit_code); };
   std::map<std::string, std::string> code_of_name;
   for (const Involved& c : cases) {
     std::string code = code_key(c), name = normalized_name(c.company);

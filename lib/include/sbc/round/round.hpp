@@ -26,6 +26,9 @@ const char* to_string(ClaimKind k);
 // A text as round.md compares names: white space removed, full-width letters, digits and
 // punctuation (brackets included) turned into their half-width forms.
 std::string normalized_name(std::string_view s);
+// The same, letters in capitals: how credit codes are compared (and, in the records, products,
+// versions and names).
+std::string normalized_code(std::string_view s);
 
 struct Claim {
   ClaimKind kind = ClaimKind::policy;
