@@ -368,8 +368,10 @@ void finish_rows(Rendered& r, const CaseRound* cr, const Round& round, const Rou
         Cell{Cell::Kind::text, notes, {}, {}, cr ? static_cast<long long>(cr->flags.size()) : 0});
     break;
   }
-  // After an enterprise's last case: its subtotal.
-  if (!style.subsidy || !cr || !cr->enterprise || cr->position + 1 != cr->enterprise->cases.size())
+  // After an enterprise's last case: its subtotal (an enterprise in the round only for what it was
+  // paid earlier in the year has one case: its row is its subtotal).
+  if (!style.subsidy || !cr || !cr->enterprise || cr->enterprise->cases.size() < 2 ||
+      cr->position + 1 != cr->enterprise->cases.size())
     return;
   const EnterpriseRound& g = *cr->enterprise;
   Money subsidies;
