@@ -382,21 +382,17 @@ void HtmlReportWriter::add_round(const Round& round) {
   out = "<section class=\"round\" id=\"round\">\n<h2>" + std::string(zh ? "本轮" : "The round") +
         "</h2>\n";
   if (info_.subsidy && !round.enterprises().empty()) {
-    out +=
-        zh ? "<h3>同一企业的多个申请</h3>\n" : "<h3>Enterprises with several applications</h3>\n";
+    bool paid = std::any_of(round.enterprises().begin(), round.enterprises().end(),
+                            [](const EnterpriseRound& g) { return g.paid_in_year.fen > 0; });
+    out += zh ? (paid ? "<h3>同一企业的多个申请及本年度已获补偿的企业</h3>\n"
+                      : "<h3>同一企业的多个申请</h3>\n")
+              : (paid ? "<h3>Enterprises with several applications or paid earlier this year</h3>\n"
+                      : "<h3>Enterprises with several applications</h3>\n");
     for (const EnterpriseRound& g : round.enterprises()) {
-      out +=
-          "<table><tr><th colspan=\"4\">" + html_escaped(g.company) +
-          (g.credit_code.empty() ? "" : " (" + html_escaped(g.credit_code) + ")") + " [" +
-          html_escaped(g.programme) + "]" +
-          (g.capped
-               ? html_escaped(fmt::format(
-                     fmt::runtime(
-                         zh ? " — 补偿合计 {} 超过上限 {}，按比例分摊（{}，{}）"
-                            : " — compensation {} over the cap {}: shared in proportion ({}, {})"),
-                     yuan(g.total), yuan(g.room()), g.cap_rule, g.cap_clause))
-               : "") +
-          "</th></tr>\n";
+      out += "<table><tr><th colspan=\"4\">" + html_escaped(g.company) +
+             (g.credit_code.empty() ? "" : " (" + html_escaped(g.credit_code) + ")") + " [" +
+             html_escaped(g.programme) + "]" +
+             html_escaped(" — " + enterprise_cap_line(g).in(info_.lang)) + "</th></tr>\n";
       out += zh ? "<tr><th>案例</th><th class=\"money\">单独评估</th><th "
                   "class=\"money\">计入上限部分</th><th class=\"money\">本轮应付</th></tr>\n"
                 : "<tr><th>case</th><th class=\"money\">judged alone</th><th class=\"money\">under "

@@ -186,6 +186,31 @@ std::string flag_text(const Flag& f, Lang lang, size_t most) {
                      lang == Lang::zh ? "：" : ": ", places(f, lang, kNoCase, most));
 }
 
+Text enterprise_cap_line(const EnterpriseRound& g) {
+  Text out;
+  if (g.paid_in_year.fen > 0) {
+    out.zh = fmt::format("本年度已获补偿 {}（记录 {}），上限余 {}；", yuan(g.paid_in_year),
+                         g.paid_source, yuan(g.room()));
+    out.en = fmt::format("paid {} earlier this year (records {}), {} left under the cap; ",
+                         yuan(g.paid_in_year), g.paid_source, yuan(g.room()));
+  }
+  if (g.capped && g.cases.size() == 1) {
+    out.zh += fmt::format("补偿 {} 超过上限所余 {}（{}，{}）", yuan(g.total), yuan(g.room()),
+                          g.cap_rule, g.cap_clause);
+    out.en += fmt::format("compensation {} over the cap's room {} ({}, {})", yuan(g.total),
+                          yuan(g.room()), g.cap_rule, g.cap_clause);
+  } else if (g.capped) {
+    out.zh += fmt::format("补偿合计 {} 超过上限 {}，按比例分摊（{}，{}）", yuan(g.total),
+                          yuan(g.room()), g.cap_rule, g.cap_clause);
+    out.en += fmt::format("compensation {} over the cap {}: shared in proportion ({}, {})",
+                          yuan(g.total), yuan(g.room()), g.cap_rule, g.cap_clause);
+  } else {
+    out.zh += fmt::format("补偿合计 {}，未超过上限", yuan(g.total));
+    out.en += fmt::format("compensation {}, within the cap", yuan(g.total));
+  }
+  return out;
+}
+
 Text cap_finding(const EnterpriseRound& g, size_t i) {
   Money room = g.room();
   Money exact = apply_half_up(room, Rate::of(g.amounts[i].fen, g.total.fen));
@@ -566,24 +591,7 @@ std::string round_text(const Round& round, const OutputOptions& o, bool subsidy,
       if (g.by_name) who += zh ? "，按名称匹配" : ", matched by name";
       out += fmt::format("  {} {} [{}]{}", zh ? "企业" : "enterprise", who, g.programme,
                          zh ? "：" : ": ");
-      if (g.paid_in_year.fen > 0)
-        out += zh ? fmt::format("本年度已获补偿 {}（记录 {}），上限余 {}；", yuan(g.paid_in_year),
-                                g.paid_source, yuan(g.room()))
-                  : fmt::format("paid {} earlier this year (records {}), {} left under the cap; ",
-                                yuan(g.paid_in_year), g.paid_source, yuan(g.room()));
-      if (g.capped && g.cases.size() == 1)
-        out += zh ? fmt::format("补偿 {} 超过上限所余 {}（{}，{}）\n", yuan(g.total),
-                                yuan(g.room()), g.cap_rule, g.cap_clause)
-                  : fmt::format("compensation {} over the cap's room {} ({}, {})\n", yuan(g.total),
-                                yuan(g.room()), g.cap_rule, g.cap_clause);
-      else if (g.capped)
-        out += zh ? fmt::format("补偿合计 {} 超过上限 {}，按比例分摊（{}，{}）\n", yuan(g.total),
-                                yuan(g.room()), g.cap_rule, g.cap_clause)
-                  : fmt::format("compensation {} over the cap {}: shared in proportion ({}, {})\n",
-                                yuan(g.total), yuan(g.room()), g.cap_rule, g.cap_clause);
-      else
-        out += zh ? fmt::format("补偿合计 {}，未超过上限\n", yuan(g.total))
-                  : fmt::format("compensation {}, within the cap\n", yuan(g.total));
+      out += enterprise_cap_line(g).in(o.lang) + "\n";
       for (size_t i = 0; i < g.cases.size(); ++i)
         out += fmt::format("    {}  {} → {}\n", g.name(i), yuan(g.subsidies[i]),
                            yuan(g.subsidies[i] - g.amounts[i] + g.shares[i]));

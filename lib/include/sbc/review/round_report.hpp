@@ -56,5 +56,8 @@ std::string flag_text(const Flag& f, Lang lang, size_t most = static_cast<size_t
 std::string package_round_note(const EnterpriseRound& g, size_t position);
 // The enterprise cap's finding for the case at `position` of `g`.
 Text cap_finding(const EnterpriseRound& g, size_t position);
+// An enterprise's cap in one line, for the round's sections: what it was paid earlier in the year,
+// its cases' total against what the cap leaves, and how it was shared.
+Text enterprise_cap_line(const EnterpriseRound& g);
 
 }  // namespace sbc
