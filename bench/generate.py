@@ -2,7 +2,9 @@
 """Writes N synthetic but realistic sbc cases (every verdict and path, varied money spellings,
 several policies and sales) into DIR, 100 cases per file. Deterministic for a given N and seed.
 
-usage: generate.py N DIR [--seed S]
+usage: generate.py N DIR [--seed S] [--rich]
+  --rich   cases holding more facts (#30): 3-8 sales of 2-4 invoices each, 2-6 policies, 1-4 patents,
+           where the default corpus has 1-3 sales and policies and one patent
 """
 import os
 import random
@@ -37,7 +39,7 @@ def credit_code(enterprise):
     return body + ALPHABET[(31 - total % 31) % 31]
 
 
-def recognition(rng, kind, case, enterprise):
+def recognition(rng, kind, case, enterprise, rich):
     rd = rng.choice([1_200_000, 2_500_000, 999_999]) if kind != "general" else 1_200_000
     sales = 3_500_000
     lines = [
@@ -65,8 +67,9 @@ def recognition(rng, kind, case, enterprise):
         lines.append("  cumulative_sales: {}".format(money(rng, 6_000_000 if kind == "big_sales" else sales)))
     general_fails = kind in OTHERS
     lines += [
-        "  patents: [{number: CN2019100000%02d.1, kind: invention, status: %s}]"
-        % (rng.randrange(100), "filed" if general_fails else "published"),
+    ]
+    lines += patents(rng, general_fails, rich)
+    lines += [
         "  appraisal: {}".format("domestic_leading" if kind == "leading_appraisal" else "domestic_advanced"),
         "  honours: [{kind: award, level: %s, name: 科技进步奖}]" % ("province" if kind == "high_award" else "city"),
         "  market_prospects_good: true",
@@ -82,9 +85,9 @@ def recognition(rng, kind, case, enterprise):
     return lines
 
 
-def insurance(rng, case, enterprise):
-    n_sales = rng.randrange(1, 4)
-    n_policies = rng.randrange(1, 4)
+def insurance(rng, case, enterprise, rich):
+    n_sales = rng.randrange(3, 9) if rich else rng.randrange(1, 4)
+    n_policies = rng.randrange(2, 7) if rich else rng.randrange(1, 4)
     lines = [
         "insurance:",
         "  recognition: {year: %d, batch: %d}" % (rng.choice([2019, 2019, 2020, 2017]), rng.randrange(1, 6)),
@@ -94,6 +97,9 @@ def insurance(rng, case, enterprise):
     ]
     for s in range(n_sales):
         amount = rng.randrange(50, 2000) * 10_000
+        if rich:
+            lines += sale_with_invoices(rng, enterprise, s, amount)
+            continue
         first = amount * rng.choice([30, 50, 60, 100]) // 100
         lines += [
             "    - contract: HT-{}-{:03d}".format(enterprise, s + 1),
@@ -126,11 +132,46 @@ def insurance(rng, case, enterprise):
     return lines
 
 
+def sale_with_invoices(rng, enterprise, s, amount):
+    """A rich case's sale: invoiced in 2-4 parts, each on its own line."""
+    parts = rng.randrange(2, 5)
+    lines = [
+        "    - contract: HT-{}-{:03d}".format(enterprise, s + 1),
+        "      buyer: 合成制造{}有限公司".format(rng.randrange(1000)),
+        "      customer: 合成用户{}有限公司".format(rng.randrange(1000)),
+        "      quantity: {}".format(rng.randrange(1, 50)),
+        "      amount: {}".format(money(rng, amount)),
+        "      invoices:",
+    ]
+    for i in range(parts):
+        share = amount // parts if i < parts - 1 else amount - (parts - 1) * (amount // parts)
+        lines += [
+            "        - number: FP{}{:03d}{}".format(enterprise, s, i),
+            "          date: 2020-{:02d}-{:02d}".format(rng.randrange(1, 12), rng.randrange(1, 29)),
+            "          amount: {}".format(money(rng, share)),
+        ]
+    return lines
+
+
+def patents(rng, general_fails, rich):
+    """The patents line (a rich case's patents as a block of 1-4)."""
+    if not rich:
+        return ["  patents: [{number: CN2019100000%02d.1, kind: invention, status: %s}]"
+                % (rng.randrange(100), "filed" if general_fails else "published")]
+    lines = ["  patents:"]
+    for _ in range(rng.randrange(1, 5)):
+        lines += ["    - number: CN2019100000%02d.1" % rng.randrange(100),
+                  "      kind: {}".format(rng.choice(["invention", "utility", "design"])),
+                  "      status: {}".format("filed" if general_fails else "published")]
+    return lines
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     n, out = int(sys.argv[1]), sys.argv[2]
-    seed = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--seed" else 2020
+    seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 2020
+    rich = "--rich" in sys.argv
     rng = random.Random(seed)
     kinds = ["general", "general", "basic", "threshold", "undetermined"] + OTHERS
     os.makedirs(out, exist_ok=True)
@@ -145,7 +186,7 @@ def main():
                 if case > 0 and rng.randrange(20) != 0:
                     enterprise += 1
                 fh.write("---\n# synthetic case, kind: {}\n".format(kind))
-                fh.write("\n".join(recognition(rng, kind, case, enterprise) + insurance(rng, case, enterprise)) + "\n")
+                fh.write("\n".join(recognition(rng, kind, case, enterprise, rich) + insurance(rng, case, enterprise, rich)) + "\n")
                 case += 1
 
 

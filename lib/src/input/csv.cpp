@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 
 #include "base/utf8.hpp"
@@ -68,9 +69,12 @@ std::optional<Text> split_csv(const std::string& text, const std::function<void(
         ++i;
       } else if (c == '"') {
         quoted = false;
-      } else {
-        if (c == '\n') ++line;
-        cell += c;
+      } else {  // up to the next quote at once
+        size_t end = std::min(text.find('"', i), text.size());
+        line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(i),
+                                            text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+        cell.append(text, i, end - i);
+        i = end - 1;
       }
       continue;
     }
@@ -83,9 +87,12 @@ std::optional<Text> split_csv(const std::string& text, const std::function<void(
       if (c == '\r') ++i;
       ++line;
       end_row(line);
-    } else {
-      cell += c;
+    } else {  // up to the cell's end at once (a lone \r or a quote inside is the cell's)
+      size_t end = i + 1;
+      while (end < text.size() && text[end] != ',' && text[end] != '\n' && text[end] != '\r') ++end;
+      cell.append(text, i, end - i);
       cell_started = true;
+      i = end - 1;
     }
   }
   if (quoted)

@@ -127,6 +127,10 @@ std::string bad_text(std::string_view s) {
   }
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7f) {  // printable ASCII
+      ++i;
+      continue;
+    }
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
       return fmt::format("control character U+{:04X}", c);
     if (c == 0x7f) return "control character U+007F";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include "base/spelling.hpp"
 #include "base/strings.hpp"
@@ -12,7 +13,7 @@
 namespace sbc {
 namespace {
 
-std::string shown(const std::string& s) {
+std::string shown(std::string_view s) {
   constexpr size_t kMax = 40;
   // fmt, not "\"" + s: GCC 12 warns falsely (-Wrestrict, PR 105329) on const char* + string.
   if (s.size() <= kMax) return fmt::format("\"{}\"", s);
@@ -21,7 +22,7 @@ std::string shown(const std::string& s) {
   return fmt::format("\"{}…\"", s.substr(0, cut));
 }
 
-Text expected(const Field& f, const std::string& found) {
+Text expected(const Field& f, std::string_view found) {
   switch (f.type) {
     case Type::boolean:
       return {
@@ -40,26 +41,9 @@ Text expected(const Field& f, const std::string& found) {
 }
 
 // Adds what was found to a parser's reason, so the message names both.
-Text with_found(Text why, const std::string& found) {
+Text with_found(Text why, std::string_view found) {
   return {fmt::format("{}（实际为 {}）", why.zh, shown(found)),
           fmt::format("{} (found {})", why.en, shown(found))};
-}
-
-bool is_none_word(const std::string& s) {
-  return s == "none" || s == "never" || s == "无" || s == "从未";
-}
-
-std::optional<Text> read_scalar_into(const std::string& s, Mark mark, const Field& field, Value& v);
-
-// The record's booleans that are false unless set, added as false where the case is silent.
-void add_false_defaults(const Field& f, Value& record) {
-  for (const Field& child : f.fields) {
-    if (child.defaults_false && record.find(child.key) == nullptr) {
-      Value no;
-      no.kind = Value::Kind::boolean;
-      record.fields.push_back({child.key, std::move(no)});
-    }
-  }
 }
 
 const char* type_name(Type t, Lang lang) {
@@ -264,14 +248,51 @@ class CaseReader {
   Case& out_;
 };
 
-bool is_true_word(const std::string& s) {
+bool is_true_word(std::string_view s) {
   return s == "true" || s == "True" || s == "TRUE" || s == "yes" || s == "Yes" || s == "是";
 }
-bool is_false_word(const std::string& s) {
+bool is_false_word(std::string_view s) {
   return s == "false" || s == "False" || s == "FALSE" || s == "no" || s == "No" || s == "否";
 }
 
 }  // namespace
+
+bool is_none_word(std::string_view s) {
+  return s == "none" || s == "never" || s == "无" || s == "从未";
+}
+
+void add_false_defaults(const Field& f, Value& record) {
+  for (const Field& child : f.fields) {
+    if (child.defaults_false && record.find(child.key) == nullptr) {
+      Value no;
+      no.kind = Value::Kind::boolean;
+      record.fields.push_back({child.key, std::move(no)});
+    }
+  }
+}
+
+std::vector<std::string_view> line_items(std::string_view text) {
+  std::vector<std::string_view> items;
+  size_t start = 0;
+  auto cut = [&](size_t end) {
+    if (std::string_view item = trim(text.substr(start, end - start)); !item.empty())
+      items.push_back(item);
+  };
+  for (size_t at = 0; at < text.size();) {
+    size_t width = text[at] == ',' || text[at] == ';' ? 1 : 0;
+    if (text[at] == '\xE3' || text[at] == '\xEF')  // the lead byte of 、 and of ；，
+      for (std::string_view sep : {"、", "；", "，"})
+        if (text.compare(at, sep.size(), sep) == 0) width = sep.size();
+    if (width == 0) {
+      ++at;
+      continue;
+    }
+    cut(at);
+    start = at += width;
+  }
+  cut(text.size());
+  return items;
+}
 
 Node typed_line_node(const std::string& text, const Field& f, Mark mark) {
   Node n;
@@ -283,29 +304,20 @@ Node typed_line_node(const std::string& text, const Field& f, Mark mark) {
   list.kind = Node::Kind::sequence;
   list.mark = mark;
   if (text == "[]") return list;
-  std::string unified = text;
-  for (std::string_view sep : {"、", "；", "，", ";"})
-    for (size_t at = unified.find(sep); at != std::string::npos; at = unified.find(sep))
-      unified.replace(at, sep.size(), ",");
-  for (const std::string& part : split(unified, ',')) {
-    n.scalar = std::string(trim(part));
-    if (!n.scalar.empty()) list.children.push_back(n);
+  for (std::string_view item : line_items(text)) {
+    n.scalar = std::string(item);
+    list.children.push_back(n);
   }
   return list;
 }
 
-namespace {
-
-// Reads a scalar as `field` into `v`, or says why it cannot (and leaves `v` as it was but for its
-// mark).
-std::optional<Text> read_scalar_into(const std::string& s, Mark mark, const Field& field,
-                                     Value& v) {
+std::optional<Text> read_scalar_into(std::string_view s, Mark mark, const Field& field, Value& v) {
   v.mark = mark;
   switch (field.type) {
     case Type::text:
       if (field.none_allowed && is_none_word(s)) return std::nullopt;  // stated none
       v.kind = Value::Kind::text;
-      v.text = s;
+      v.text.assign(s);
       return std::nullopt;
     case Type::money: {
       Parsed<Money> m = parse_money(s);
@@ -340,14 +352,14 @@ std::optional<Text> read_scalar_into(const std::string& s, Mark mark, const Fiel
                     (s.size() == 1 || s[0] != '0');
       if (!digits) return expected(field, s);
       v.kind = Value::Kind::integer;
-      v.number = std::stoll(s);
+      std::from_chars(s.data(), s.data() + s.size(), v.number);  // nine digits at most
       return std::nullopt;
     }
     case Type::enumeration: {
       const EnumValue* e = field.enumeration->match(s);
       if (e == nullptr && !field.enumeration->open) return expected(field, s);
       v.kind = Value::Kind::enumeration;
-      v.text = e ? e->code : s;
+      v.text.assign(e ? std::string_view(e->code) : s);
       return std::nullopt;
     }
     case Type::list:
@@ -356,8 +368,6 @@ std::optional<Text> read_scalar_into(const std::string& s, Mark mark, const Fiel
   }
   return expected(field, s);
 }
-
-}  // namespace
 
 Parsed<Value> read_scalar(const Node& node, const Field& field) {
   Value v;

@@ -1,6 +1,7 @@
 // A spreadsheet row as a case: each header names a fact by its path (software.rd_spend, list items
-// by index: insurance.policies[1].premium) or by its Chinese label (研发费用支出); each non-empty
-// cell is put at that place in a document, which the case reader then reads as any YAML case.
+// by index: insurance.policies[1].premium) or by its Chinese label (研发费用支出). Each non-empty
+// cell goes straight to its fact's place in the case (fill_row); a row with anything to report is
+// put in a document instead, which the case reader reads as any YAML case and reports on.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include "base/spelling.hpp"
 #include "base/strings.hpp"
+#include "model/plain_case.hpp"
 #include "sbc/model/case.hpp"
 
 namespace sbc {
@@ -17,6 +19,8 @@ namespace {
 struct Step {
   std::string key;
   int index = -1;
+  int list = -1;  // with an index: which of the header's lists (insurance.sales[1].invoices: one)
+  const Field* field = nullptr;  // the key's
 };
 struct Column {
   std::vector<Step> steps;
@@ -73,7 +77,7 @@ std::optional<Column> resolve(const std::string& header) {
         return std::nullopt;
       step = {part.substr(0, open), std::stoi(digits)};
     }
-    f = f->child(step.key);
+    f = step.field = f->child(step.key);
     if (f == nullptr) return std::nullopt;
     if (step.index >= 0) {
       if (f->type != Type::list || f->item().type != Type::record) return std::nullopt;
@@ -175,13 +179,15 @@ struct ResolvedHeader {
 
 // The fact a column names, as a key: "insurance.policies[0].number.".
 std::string fact_key(const Column& col);
+void number_lists(Column& col, std::map<std::string, int>& lists);
 
 const ResolvedHeader& resolved(const std::vector<std::string>& header) {
   thread_local ResolvedHeader last;
   if (last.header == header && !last.columns.empty()) return last;
   last = ResolvedHeader{header, {}, {}, {}};
   size_t unknown = 0;
-  std::map<std::string, int> seen;  // a fact named by two headers
+  std::map<std::string, int> seen;   // a fact named by two headers
+  std::map<std::string, int> lists;  // the lists the header's paths pass through
   for (const std::string& cell : header) {
     last.columns.push_back(resolve(cell));
     // Only the messages that will be shown (cap_problems) get a did-you-mean, the dear part.
@@ -191,11 +197,23 @@ const ResolvedHeader& resolved(const std::vector<std::string>& header) {
                               : Text{"表头不是案例格式中的事实", "the header names no fact"});
     int column = static_cast<int>(last.columns.size());
     last.same_as.push_back(0);
-    if (const std::optional<Column>& col = last.columns.back())
+    if (std::optional<Column>& col = last.columns.back()) {
+      number_lists(*col, lists);
       if (auto [it, fresh] = seen.emplace(fact_key(*col), column); !fresh)
         last.same_as.back() = it->second;
+    }
   }
   return last;
+}
+
+// Gives each list the column's path passes through an id, the same for every column through it.
+void number_lists(Column& col, std::map<std::string, int>& lists) {
+  std::string path;
+  for (Step& s : col.steps) {
+    path += s.key;
+    if (s.index >= 0) s.list = lists.emplace(path, static_cast<int>(lists.size())).first->second;
+    path += s.index >= 0 ? fmt::format("[{}].", s.index) : ".";
+  }
 }
 
 // The fact a column names, as a key: "insurance.policies[0].number.".
@@ -208,7 +226,7 @@ std::string fact_key(const Column& col) {
 
 // What is wrong with a cell's text as a YAML value of the same text would be told: too long, or
 // not UTF-8.
-std::optional<Text> cell_problem(const std::string& cell, const Limits& limits) {
+std::optional<Text> cell_problem(std::string_view cell, const Limits& limits) {
   if (cell.size() > limits.max_scalar_bytes)
     return value_too_long(cell.size(), limits.max_scalar_bytes);
   if (std::string why = bad_text(cell); !why.empty())
@@ -224,6 +242,131 @@ Tree& node_at(Tree& root, const Column& col) {
     if (s.index >= 0) at = &at->item(s.index);
   }
   return *at;
+}
+
+// The quick way, for a row with nothing to report: each cell read into its fact's value, made on
+// the way, as the case reader would make it from the row's document (the same keys in the same
+// order, the same marks, list items in the order of the header's indices, then the false defaults).
+class RowFiller {
+ public:
+  RowFiller(Case& c, int line) : case_(c), line_(line) {
+    c.root.kind = Value::Kind::record;
+    c.root.mark = Mark{line, 1};
+    c.root.fields.reserve(case_schema().fields.size());
+  }
+
+  // Reads one cell into the case; false where the case reader would report something (a value it
+  // cannot read, a list both stated whole and given item by item).
+  bool put(const Column& col, std::string_view cell, int column) {
+    Value* at = &case_.root;
+    for (size_t i = 0; i + 1 < col.steps.size(); ++i) {
+      const Step& s = col.steps[i];
+      at = s.index < 0 ? &record_field(*at, *s.field) : list_item(*at, *s.field, s);
+      if (at == nullptr) return false;
+    }
+    if (at->find(col.steps.back().key) != nullptr) return false;  // stated twice
+    Entry& leaf = at->fields.emplace_back();
+    leaf.key = col.steps.back().key;
+    return read_leaf(cell, *col.field, Mark{line_, column}, leaf.value);
+  }
+
+  // The false defaults of every record, once the row's cells are in.
+  void finish() { add_defaults(case_schema(), case_.root); }
+
+ private:
+  // The field `f` of `record`, made (empty, as a map or list) if the row has not named it yet.
+  Value& record_field(Value& record, const Field& f) {
+    for (Entry& e : record.fields)
+      if (e.key == f.key) return e.value;
+    Entry& e = record.fields.emplace_back();
+    e.key = f.key;
+    e.value.mark = Mark{line_, 1};
+    if (f.type == Type::record) {
+      e.value.kind = Value::Kind::record;
+      e.value.fields.reserve(f.fields.size());  // its entries never move while the row is read
+    } else {
+      e.value.kind = Value::Kind::list;
+    }
+    return e.value;
+  }
+
+  // The item of the list field `f` of `record` that step `s` numbers, in its place among the
+  // items the row has made (ascending by the header's indices); nullptr when a cell has stated the
+  // list whole.
+  Value* list_item(Value& record, const Field& f, const Step& s) {
+    bool stated = record.find(f.key) != nullptr;
+    Value& list = record_field(record, f);
+    size_t before = 0;
+    bool made = false;
+    for (const Item& item : items_) {
+      if (item.list != s.list) continue;
+      stated = false;
+      if (item.index == s.index) made = true;
+      before += item.index < s.index;
+    }
+    if (made) return &list.items[before];
+    if (stated) return nullptr;
+    items_.push_back({s.list, s.index});
+    Value& item = *list.items.emplace(list.items.begin() + static_cast<std::ptrdiff_t>(before));
+    item.kind = Value::Kind::record;
+    item.mark = Mark{line_, 1};
+    item.fields.reserve(f.item().fields.size());
+    return &item;
+  }
+
+  static bool read_leaf(std::string_view cell, const Field& f, Mark mark, Value& v) {
+    if (f.type != Type::list) return !read_scalar_into(cell, mark, f, v);
+    v.kind = Value::Kind::list;
+    v.mark = mark;
+    if (is_none_word(cell) || cell == "[]") return true;  // stated: none
+    if (f.item().type == Type::record) return false;      // a list of maps in one cell
+    for (std::string_view text : line_items(cell))
+      if (read_scalar_into(text, mark, f.item(), v.items.emplace_back())) return false;
+    return true;
+  }
+
+  static void add_defaults(const Field& f, Value& v) {
+    if (v.kind == Value::Kind::list && f.type == Type::list)
+      for (Value& item : v.items) add_defaults(f.item(), item);
+    if (v.kind != Value::Kind::record) return;
+    for (Entry& e : v.fields)  // (a scalar holds no record)
+      if (e.value.kind == Value::Kind::record || e.value.kind == Value::Kind::list)
+        add_defaults(*f.child(e.key), e.value);
+    add_false_defaults(f, v);
+  }
+
+  struct Item {  // a list item the row has made: its list's id and the index its header gives
+    int list;
+    int index;
+  };
+  Case& case_;
+  int line_;
+  std::vector<Item> items_;
+};
+
+// The row as a document: each non-empty cell at its place, list items renumbered from 0.
+Node row_document(const RawDocument& raw, const ResolvedHeader& names) {
+  Tree root;
+  for (size_t i = 0; i < raw.csv_cells.size(); ++i) {
+    std::string cell = std::string(trim(raw.csv_cells[i]));
+    if (cell.empty()) continue;  // not given: unknown
+    const Column& col = *names.columns[i];
+    node_at(root, col).value =
+        typed_line_node(cell, *col.field, Mark{raw.first_line, static_cast<int>(i) + 1});
+  }
+  return to_node(root, Mark{raw.first_line, 1});
+}
+
+// The row's case the quick way, or false (and `c` to be dropped) where it has anything to report.
+bool fill_row(const RawDocument& raw, const ResolvedHeader& names, Case& c) {
+  RowFiller filler(c, raw.first_line);
+  for (size_t i = 0; i < raw.csv_cells.size(); ++i) {
+    std::string_view cell = trim(raw.csv_cells[i]);
+    if (cell.empty()) continue;
+    if (!filler.put(*names.columns[i], cell, static_cast<int>(i) + 1)) return false;
+  }
+  filler.finish();
+  return true;
 }
 
 }  // namespace
@@ -244,12 +387,10 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
           fmt::format("the row has {} cells, the header {}", raw.csv_cells.size(), header.size())});
     return c;
   }
-  Tree root;
   const ResolvedHeader& names = resolved(header);
   for (size_t i = 0; i < header.size(); ++i) {
-    const std::optional<Column>& col = names.columns[i];
     int column = static_cast<int>(i) + 1;
-    if (!col) {
+    if (!names.columns[i]) {
       fail(Mark{1, column}, names.errors[i]);
       continue;
     }
@@ -258,20 +399,17 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
            {fmt::format("表头“{}”与第 {} 列指同一事实", header[i], first),
             fmt::format("header '{}' names the same fact as column {}", header[i], first)});
     if (i >= raw.csv_cells.size()) continue;
-    std::string cell = std::string(trim(raw.csv_cells[i]));
-    if (cell.empty()) continue;  // not given: unknown
-    if (std::optional<Text> why = cell_problem(cell, options.limits)) {
+    if (std::optional<Text> why = cell_problem(trim(raw.csv_cells[i]), options.limits))
       fail(Mark{raw.first_line, column}, *why);
-      continue;
-    }
-    node_at(root, *col).value = typed_line_node(cell, *col->field, Mark{raw.first_line, column});
   }
   if (!c.problems.empty()) {
     cap_problems(c.problems);
     return c;
   }
+  if (fill_row(raw, names, c)) return c;
+  // The full way, for the case reader's messages: the row as a document.
   Document doc;
-  doc.root = to_node(root, Mark{raw.first_line, 1});
+  doc.root = row_document(raw, names);
   doc.index = raw.index;
   Case read = read_case(doc, raw.file, options);
   read.index = raw.index;

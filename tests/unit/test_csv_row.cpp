@@ -1,0 +1,104 @@
+// A spreadsheet row as a case: the quick way (cells straight into the case) gives the facts, in
+// the order and with the marks, that reading the row as a YAML document gives.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "sbc/model/case.hpp"
+
+namespace {
+
+std::vector<sbc::Case> read(const std::string& text, sbc::InputFormat format) {
+  sbc::ReadOptions options;
+  options.format = format;
+  std::istringstream in(text);
+  std::vector<sbc::Case> cases;
+  sbc::read_cases("-", in, options, [&](sbc::Case&& c) { cases.push_back(std::move(c)); });
+  return cases;
+}
+
+// The facts as one line each, in the case's own order: "insurance.sales[1].amount = 2000.00".
+void dump(const sbc::Value& v, const std::string& path, std::string& out) {
+  if (v.kind == sbc::Value::Kind::record) {
+    for (const auto& [key, value] : v.fields)
+      dump(value, path.empty() ? key : path + "." + key, out);
+  } else if (v.kind == sbc::Value::Kind::list && (v.items.empty() || !v.items[0].fields.empty())) {
+    if (v.items.empty()) out += path + " = []\n";
+    for (size_t i = 0; i < v.items.size(); ++i)
+      dump(v.items[i], path + "[" + std::to_string(i) + "]", out);
+  } else {
+    out += path + " = " + sbc::render_value(v) + "\n";
+  }
+}
+
+std::string facts(const sbc::Case& c) {
+  std::string out;
+  dump(c.root, "", out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("csv row: list items in the order of the header's indices, renumbered from 0") {
+  // The headers name the items out of order, and the row leaves policies[1] and sales[0] empty.
+  std::vector<sbc::Case> rows = read(
+      "insurance.policies[2].premium,insurance.policies[0].premium,insurance.policies[1].number,"
+      "insurance.sales[1].invoices[1].amount,insurance.sales[1].invoices[0].amount,"
+      "insurance.sales[0].amount,applicant.qualifications,applicant.name\n"
+      "300,100,,20,10,,CMMI3、ISO27001,甲公司\n",
+      sbc::InputFormat::csv);
+  std::vector<sbc::Case> yaml = read(
+      "insurance:\n"
+      "  policies: [{premium: 100}, {premium: 300}]\n"
+      "  sales: [{invoices: [{amount: 10}, {amount: 20}]}]\n"
+      "applicant: {qualifications: [CMMI3, ISO27001], name: 甲公司}\n",
+      sbc::InputFormat::yaml);
+  REQUIRE(rows.size() == 1);
+  REQUIRE(yaml.size() == 1);
+  CHECK(rows[0].problems.empty());
+  CHECK(facts(rows[0]) == facts(yaml[0]));
+  CHECK(facts(rows[0]) ==
+        "insurance.policies[0].premium = 100.00\n"
+        "insurance.policies[0].surrendered = false\n"
+        "insurance.policies[1].premium = 300.00\n"
+        "insurance.policies[1].surrendered = false\n"
+        "insurance.sales[0].invoices[0].amount = 10.00\n"
+        "insurance.sales[0].invoices[1].amount = 20.00\n"
+        "insurance.sales[0].related_party = false\n"
+        "insurance.sales[0].export = false\n"
+        "insurance.sales[0].via_commitment_letter = false\n"
+        "applicant.qualifications = [CMMI3, ISO27001]\n"
+        "applicant.name = 甲公司\n");
+  // Each fact is marked at its cell: line 2, its column.
+  const sbc::Value* premium =
+      rows[0].root.find("insurance")->find("policies")->items[1].find("premium");
+  CHECK(premium->mark.line == 2);
+  CHECK(premium->mark.column == 1);
+  CHECK(rows[0].root.find("applicant")->find("name")->mark.column == 8);
+}
+
+TEST_CASE("csv row: stated none, and what the case reader reports") {
+  std::vector<sbc::Case> rows = read(
+      "insurance.policies,applicant.qualifications,software.rd_spend,applicant.negative_list_"
+      "since\n"
+      "none,[],120万,never\n"
+      "[],CMMI3,一百万,\n"
+      "CMMI3,,,\n",
+      sbc::InputFormat::csv);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].problems.empty());
+  CHECK(facts(rows[0]) ==
+        "insurance.policies = []\n"
+        "applicant.qualifications = []\n"
+        "applicant.negative_list_since = none\n"
+        "software.rd_spend = 1200000.00\n");
+  // A cell it cannot read: the full way's message, at the cell.
+  REQUIRE(rows[1].problems.size() == 1);
+  CHECK(rows[1].problems[0].mark.line == 3);
+  CHECK(rows[1].problems[0].mark.column == 3);
+  CHECK(rows[1].problems[0].path == "software.rd_spend");
+  // A list of maps given as one cell's words.
+  REQUIRE(rows[2].problems.size() == 1);
+  CHECK(rows[2].problems[0].path == "insurance.policies[0]");
+  CHECK(rows[2].problems[0].message.en == "expected a map of keys, found a single value");
+}
