@@ -86,7 +86,8 @@ class Evaluator {
     using Op = Predicate::Op;
     if (p.op == Op::all || p.op == Op::any) return combine(p, scope, scope_path);
     std::string joined;  // only inside a list item: a top-level path is the predicate's own
-    const std::string& full = scope_path.empty() ? p.path : (joined = scope_path + "." + p.path);
+    const std::string& full =
+        scope_path.empty() ? p.path : (joined = concat({scope_path, ".", p.path}));
     const Value* v = lookup(scope, p.keys);
     if (const RecordedFact* r = contradicted(full)) {  // the records deny the claim
       if (v != nullptr) record(full, *v);
@@ -332,6 +333,7 @@ class Evaluator {
   Eval combine(const Predicate& p, const Value& scope, const std::string& scope_path) {
     bool all = p.op == Predicate::Op::all;
     std::vector<Tri> results;
+    results.reserve(p.children.size());
     Tri tri = all ? Tri::pass : Tri::fail;
     for (const Predicate& child : p.children) {
       results.push_back(quietly(child, scope, scope_path));
@@ -339,6 +341,7 @@ class Evaluator {
     }
     Eval out(tri);
     if (!explain_) return out;
+    out.parts.reserve(results.size());
     for (size_t i = 0; i < results.size(); ++i) {
       if (results[i] != tri) continue;
       append(out.parts, eval(p.children[i], scope, scope_path).parts);
@@ -559,8 +562,16 @@ ConditionResult judge(const Condition& condition, const Case& c, std::optional<D
   r.condition = &condition;
   // One pass: an all/any decides every part quietly (recording each fact read, once), then
   // explains the parts that decided it.
+  r.facts.reserve(4);  // most conditions read one to four facts
   Eval e = Evaluator(c, as_of, &r.facts, true).eval(condition.test, c.root, "");
   r.result = e.tri;
+  size_t zh = 0, en = 0;
+  for (const Part& part : e.parts) {
+    zh += part.text.zh.size() + 3;  // and "；"
+    en += part.text.en.size() + 2;
+  }
+  r.message.zh.reserve(zh);
+  r.message.en.reserve(en);
   const Part* previous = nullptr;
   for (Part& part : e.parts) {
     // Two facts of one contradicted record fail with its one message: say it once.

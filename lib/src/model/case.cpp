@@ -14,6 +14,38 @@ const Value* Value::find(std::string_view key) const {
   return nullptr;
 }
 
+namespace {
+
+// render_value, appended to `out`: a list or record's items go straight into the one string.
+void append_value(std::string& out, const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::list: {
+      out += '[';
+      for (size_t i = 0; i < v.items.size(); ++i) {
+        if (i > 0) out += ", ";
+        append_value(out, v.items[i]);
+      }
+      out += ']';
+      return;
+    }
+    case Value::Kind::record: {
+      out += '{';
+      for (size_t i = 0; i < v.fields.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += v.fields[i].key;
+        out += ": ";
+        append_value(out, v.fields[i].value);
+      }
+      out += '}';
+      return;
+    }
+    default:
+      out += render_value(v);
+  }
+}
+
+}  // namespace
+
 std::string render_value(const Value& v) {
   switch (v.kind) {
     case Value::Kind::none:
@@ -31,19 +63,13 @@ std::string render_value(const Value& v) {
     case Value::Kind::text:
     case Value::Kind::enumeration:
       return v.text;
-    case Value::Kind::list: {
-      std::string out = "[";
-      for (const Value& item : v.items) out += (out.size() > 1 ? ", " : "") + render_value(item);
-      return out + "]";
-    }
-    case Value::Kind::record: {
-      std::string out = "{";
-      for (const auto& [k, item] : v.fields)
-        out += (out.size() > 1 ? ", " : "") + k + ": " + render_value(item);
-      return out + "}";
-    }
+    case Value::Kind::list:
+    case Value::Kind::record:
+      break;
   }
-  return "";
+  std::string out;
+  append_value(out, v);
+  return out;
 }
 
 std::vector<Diagnostic> Case::errors() const {

@@ -264,7 +264,10 @@ class RowFiller {
       at = s.index < 0 ? &record_field(*at, *s.field) : list_item(*at, *s.field, s);
       if (at == nullptr) return false;
     }
-    if (at->find(col.steps.back().key) != nullptr) return false;  // stated twice
+    // Only a list of maps may be named twice: whole in a cell of its own, and by its items'
+    // columns (two columns naming one fact are an error of the header).
+    bool whole_list = col.field->type == Type::list && col.field->item().type == Type::record;
+    if (whole_list && at->find(col.steps.back().key) != nullptr) return false;
     Entry& leaf = at->fields.emplace_back();
     leaf.key = col.steps.back().key;
     return read_leaf(cell, *col.field, Mark{line_, column}, leaf.value);
