@@ -130,6 +130,23 @@ JsonWriter& JsonWriter::key(std::string_view k) {
   return *this;
 }
 
+JsonWriter& JsonWriter::literal_key(std::string_view k) {
+  before_value();
+  // "key": put together on the stack and appended at once (one check of the string's room).
+  char quoted[64];
+  if (k.size() + 4 > sizeof quoted) {
+    append_json_quoted(out_, k);
+    out_.append(pretty_ ? ": " : ":", pretty_ ? 2 : 1);
+  } else {
+    quoted[0] = '"';
+    std::memcpy(quoted + 1, k.data(), k.size());
+    std::memcpy(quoted + 1 + k.size(), "\": ", 3);
+    out_.append(quoted, k.size() + (pretty_ ? 4 : 3));
+  }
+  after_key_ = true;
+  return *this;
+}
+
 JsonWriter& JsonWriter::value(std::string_view s) {
   before_value();
   append_json_quoted(out_, s);
