@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 #include "base/int128.hpp"
 #include "base/strings.hpp"
@@ -27,6 +28,21 @@ struct Eval {
   explicit Eval(Tri t) : tri(t) {}
   // One part, moved in: a braced list of parts would be copied, strings and all.
   Eval(Tri t, Part part) : tri(t) { parts.push_back(std::move(part)); }
+};
+
+// The quiet results of a test's parts or of a list's items, kept to explain the decisive ones:
+// on the stack for the usual handful.
+class Results {
+ public:
+  explicit Results(size_t n) {
+    if (n > kInline) heap_.resize(n);
+  }
+  Tri& operator[](size_t i) { return heap_.empty() ? inline_[i] : heap_[i]; }
+
+ private:
+  static constexpr size_t kInline = 16;
+  std::array<Tri, kInline> inline_{};
+  std::vector<Tri> heap_;
 };
 
 // "sales[2]": the path of a list's item, in the facts a test reads and the facts it misses.
@@ -332,17 +348,16 @@ class Evaluator {
 
   Eval combine(const Predicate& p, const Value& scope, const std::string& scope_path) {
     bool all = p.op == Predicate::Op::all;
-    std::vector<Tri> results;
-    results.reserve(p.children.size());
+    Results results(p.children.size());
     Tri tri = all ? Tri::pass : Tri::fail;
-    for (const Predicate& child : p.children) {
-      results.push_back(quietly(child, scope, scope_path));
-      tri = all ? tri_and(tri, results.back()) : tri_or(tri, results.back());
+    for (size_t i = 0; i < p.children.size(); ++i) {
+      results[i] = quietly(p.children[i], scope, scope_path);
+      tri = all ? tri_and(tri, results[i]) : tri_or(tri, results[i]);
     }
     Eval out(tri);
     if (!explain_) return out;
-    out.parts.reserve(results.size());
-    for (size_t i = 0; i < results.size(); ++i) {
+    out.parts.reserve(p.children.size());
+    for (size_t i = 0; i < p.children.size(); ++i) {
       if (results[i] != tri) continue;
       append(out.parts, eval(p.children[i], scope, scope_path).parts);
       if (!all && tri == Tri::pass) break;  // one passing alternative explains an "any"
@@ -398,10 +413,10 @@ class Evaluator {
   Eval any_item(const Predicate& p, const Value& list, const std::string& full) {
     const Field& f = *p.field;
     Tri tri = Tri::fail;
-    std::vector<Tri> results;
+    Results results(list.items.size());
     for (size_t i = 0; i < list.items.size(); ++i) {
-      results.push_back(quietly(p.children[0], list.items[i], item_path(full, i)));
-      tri = tri_or(tri, results.back());
+      results[i] = quietly(p.children[0], list.items[i], item_path(full, i));
+      tri = tri_or(tri, results[i]);
     }
     Eval out(tri);
     if (tri == Tri::fail) {
@@ -412,7 +427,7 @@ class Evaluator {
            {}});
       return out;
     }
-    for (size_t i = 0; i < results.size(); ++i) {
+    for (size_t i = 0; i < list.items.size(); ++i) {
       if (results[i] != tri) continue;
       for (Part& part : eval(p.children[0], list.items[i], item_path(full, i)).parts) {
         part.text.zh = fmt::format("{}第{}项 {}", f.label.zh, i + 1, part.text.zh);

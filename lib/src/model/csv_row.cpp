@@ -309,6 +309,7 @@ class RowFiller {
     }
     if (made) return &list.items[before];
     if (stated) return nullptr;
+    if (list.items.empty()) list.items.reserve(4);  // room for the usual few, inserted in place
     items_.push_back({s.list, s.index});
     Value& item = *list.items.emplace(list.items.begin() + static_cast<std::ptrdiff_t>(before));
     item.kind = Value::Kind::record;
@@ -323,7 +324,9 @@ class RowFiller {
     v.mark = mark;
     if (is_none_word(cell) || cell == "[]") return true;  // stated: none
     if (f.item().type == Type::record) return false;      // a list of maps in one cell
-    for (std::string_view text : line_items(cell))
+    std::vector<std::string_view> items = line_items(cell);
+    v.items.reserve(items.size());
+    for (std::string_view text : items)
       if (read_scalar_into(text, mark, f.item(), v.items.emplace_back())) return false;
     return true;
   }
