@@ -167,7 +167,7 @@ cachegrind_costs() {  # CMD...: prints "instructions modelled_cycles"
   valgrind --tool=cachegrind --cache-sim=yes --branch-sim=yes --cachegrind-out-file=/dev/null "$@" 2>"$err" >/dev/null || true
   awk '{gsub(",", "")}
        /I *refs:/ {ir=$4} /I1 *misses:/ {i1=$4} /D1 *misses:/ {d1=$4} /Mispredicts:/ {b=$3}
-       END {printf "%d %d\n", ir, ir / 2 + 12 * (i1 + d1) + 15 * b}' "$err"
+       END {printf "%.0f %.0f\n", ir, ir / 2 + 12 * (i1 + d1) + 15 * b}' "$err"
   rm -f "$err"
 }
 c_events="" c_check="" c_subsidy="" c_subsidy_alone="" c_check_csv="" c_subsidy_csv="" c_events_rich="" c_check_rich=""
@@ -228,10 +228,10 @@ table=$(
   if [[ -n $c_events ]]; then
     echo "| sbc-check -j1 ÷ yaml-cpp events, instructions over 300 cases | $(ratio "${c_check% *}" "${c_events% *}") | — |"
     echo "| sbc-subsidy -j1 ÷ yaml-cpp events, instructions over 300 cases | $(ratio "${c_subsidy% *}" "${c_events% *}") | — |"
-    echo "| a CSV row end to end, instructions (sbc-check -j1 --no-round, 300 rows) | $(awk -v i="${c_check_csv% *}" 'BEGIN{printf "%d", i/300}') | ≤ 250,000 |"
-    echo "| a CSV row end to end, instructions (sbc-subsidy -j1 --no-round, 300 rows) | $(awk -v i="${c_subsidy_csv% *}" 'BEGIN{printf "%d", i/300}') | — |"
-    echo "| a YAML case end to end, instructions (sbc-check -j1, 300 cases; yaml-cpp events alone) | $(awk -v i="${c_check% *}" 'BEGIN{printf "%d", i/300}') ($(awk -v i="${c_events% *}" 'BEGIN{printf "%d", i/300}')) | — |"
-    echo "| a rich case end to end, instructions (sbc-check -j1, 300 cases; yaml-cpp events alone) | $(awk -v i="${c_check_rich% *}" 'BEGIN{printf "%d", i/300}') ($(awk -v i="${c_events_rich% *}" 'BEGIN{printf "%d", i/300}')) | — |"
+    echo "| a CSV row end to end, instructions (sbc-check -j1 --no-round, 300 rows) | $(awk -v i="${c_check_csv% *}" 'BEGIN{printf "%.0f", i/300}') | ≤ 250,000 |"
+    echo "| a CSV row end to end, instructions (sbc-subsidy -j1 --no-round, 300 rows) | $(awk -v i="${c_subsidy_csv% *}" 'BEGIN{printf "%.0f", i/300}') | — |"
+    echo "| a YAML case end to end, instructions (sbc-check -j1, 300 cases; yaml-cpp events alone) | $(awk -v i="${c_check% *}" 'BEGIN{printf "%.0f", i/300}') ($(awk -v i="${c_events% *}" 'BEGIN{printf "%.0f", i/300}')) | — |"
+    echo "| a rich case end to end, instructions (sbc-check -j1, 300 cases; yaml-cpp events alone) | $(awk -v i="${c_check_rich% *}" 'BEGIN{printf "%.0f", i/300}') ($(awk -v i="${c_events_rich% *}" 'BEGIN{printf "%.0f", i/300}')) | — |"
     echo "| rich cases: sbc-check -j1 ÷ yaml-cpp events, instructions (modelled cycles) over 300 | $(ratio "${c_check_rich% *}" "${c_events_rich% *}") ($(ratio "${c_check_rich#* }" "${c_events_rich#* }")) | — |"
     echo "| a round ÷ --no-round, instructions (modelled cycles) over 300 cases (sbc-subsidy -j1) | $(ratio "${c_subsidy% *}" "${c_subsidy_alone% *}") ($(ratio "${c_subsidy#* }" "${c_subsidy_alone#* }")) | ≤ 1.05 |"
     echo "| sbc-check -j1 ÷ yaml-cpp events, modelled cycles over 300 cases | $(ratio "${c_check#* }" "${c_events#* }") | — |"
