@@ -299,19 +299,16 @@ class RowFiller {
   Value* list_item(Value& record, const Field& f, const Step& s) {
     bool stated = record.find(f.key) != nullptr;
     Value& list = record_field(record, f);
-    size_t before = 0;
-    bool made = false;
-    for (const Item& item : items_) {
-      if (item.list != s.list) continue;
-      stated = false;
-      if (item.index == s.index) made = true;
-      before += item.index < s.index;
-    }
-    if (made) return &list.items[before];
-    if (stated) return nullptr;
+    // The row's items so far, sorted by list and index: this list's begin at `first`, and the
+    // item sits where `at` is among them (a header of thousands of items costs no scan per cell).
+    auto first = std::lower_bound(items_.begin(), items_.end(), Item{s.list, -1});
+    auto at = std::lower_bound(first, items_.end(), Item{s.list, s.index});
+    auto before = at - first;
+    if (at != items_.end() && *at == Item{s.list, s.index}) return &list.items[before];
+    if (stated && (first == items_.end() || first->first != s.list)) return nullptr;
+    items_.insert(at, {s.list, s.index});
     if (list.items.empty()) list.items.reserve(4);  // room for the usual few, inserted in place
-    items_.push_back({s.list, s.index});
-    Value& item = *list.items.emplace(list.items.begin() + static_cast<std::ptrdiff_t>(before));
+    Value& item = *list.items.emplace(list.items.begin() + before);
     item.kind = Value::Kind::record;
     item.mark = Mark{line_, 1};
     item.fields.reserve(f.item().fields.size());
@@ -341,10 +338,7 @@ class RowFiller {
     add_false_defaults(f, v);
   }
 
-  struct Item {  // a list item the row has made: its list's id and the index its header gives
-    int list;
-    int index;
-  };
+  using Item = std::pair<int, int>;  // a list item the row has made: its list's id, its index
   Case& case_;
   int line_;
   std::vector<Item> items_;
