@@ -271,7 +271,7 @@ if [[ ${1:-} == --write ]]; then
   {
     echo "# Benchmark results"
     echo
-    echo "Measured by \`bench/run.sh --write\` on $(date -u +%Y-%m-%d): $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME"). Cases from \`bench/generate.py\` (seed 2020, 100 cases a file); output as jsonl to /dev/null. Wall times: the best of five interleaved rounds (100k: of three runs)."
+    echo "Measured by \`bench/run.sh --write\` on $(date -u +%Y-%m-%d): $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME"). Cases from \`bench/generate.py\` (seed 2020, 100 cases a file); output as jsonl to /dev/null. Wall times: the best of nine interleaved rounds, with the median where a ratio says so (100k and the packages: the best of three runs). The machine is shared: its wall times vary by ±20% from one minute to the next, so the instruction counts and modelled cycles (cachegrind) are the steadier measures."
     echo
     echo "$table"
   } > bench/RESULTS.md
