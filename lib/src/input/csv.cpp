@@ -20,9 +20,11 @@ int line_of(const std::string& s, size_t offset) {
 
 }  // namespace
 
-std::optional<std::string> csv_to_utf8(const std::string& bytes, int& bad_line) {
-  if (invalid_utf8_at(bytes) == std::string_view::npos)
-    return bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? bytes.substr(3) : bytes;
+std::optional<std::string> csv_to_utf8(std::string bytes, int& bad_line) {
+  if (invalid_utf8_at(bytes) == std::string_view::npos) {
+    if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+    return bytes;
+  }
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     bad_line = 1;

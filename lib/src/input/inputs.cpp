@@ -187,7 +187,7 @@ void split_csv_file(std::istream& in, const std::string& name, const Limits& lim
                limits.max_file_bytes)}));
   }
   int bad_line = 0;
-  std::optional<std::string> text = csv_to_utf8(bytes, bad_line);
+  std::optional<std::string> text = csv_to_utf8(std::move(bytes), bad_line);
   if (!text)
     return sink(unreadable(
         name, 0,

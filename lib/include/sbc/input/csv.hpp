@@ -11,9 +11,10 @@
 
 namespace sbc {
 
-// `bytes` as UTF-8: kept when it is UTF-8 (a BOM dropped), else decoded from GB18030 (with glibc's
-// iconv). Neither: nullopt, and `bad_line` is the 1-based line of the first byte neither reads.
-std::optional<std::string> csv_to_utf8(const std::string& bytes, int& bad_line);
+// `bytes` as UTF-8: kept when it is UTF-8 (a BOM dropped; moved in, a file is held once, not
+// twice), else decoded from GB18030 (with glibc's iconv). Neither: nullopt, and `bad_line` is the
+// 1-based line of the first byte neither reads.
+std::optional<std::string> csv_to_utf8(std::string bytes, int& bad_line);
 
 // One row of a CSV file: its cells and the line it starts on.
 struct CsvRow {
