@@ -59,8 +59,10 @@ std::optional<Text> split_csv(const std::string& text, const std::function<void(
   auto end_row = [&](int next_line) {
     end_cell();
     bool empty = current.cells.size() == 1 && current.cells[0].empty();
+    size_t cells = current.cells.size();
     if (!empty) row(std::move(current));
     current = CsvRow{};
+    current.cells.reserve(cells);  // the next row likely has as many: no regrowth cell by cell
     current.line = next_line;
   };
   for (size_t i = 0; i < text.size(); ++i) {
