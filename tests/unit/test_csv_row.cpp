@@ -102,3 +102,20 @@ TEST_CASE("csv row: stated none, and what the case reader reports") {
   CHECK(rows[2].problems[0].path == "insurance.policies[0]");
   CHECK(rows[2].problems[0].message.en == "expected a map of keys, found a single value");
 }
+
+TEST_CASE(
+    "csv row: a quoted cell holds commas, doubled quotes and line breaks, and the lines count on") {
+  std::vector<sbc::Case> rows = read(
+      "applicant.name,software.rd_spend\n"
+      "\"甲\n公司, \"\"有限\"\"\",120万\n"
+      "乙,一百万\n",
+      sbc::InputFormat::csv);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].problems.empty());
+  CHECK(rows[0].root.find("applicant")->find("name")->text == "甲\n公司, \"有限\"");
+  CHECK(rows[0].root.find("software")->find("rd_spend")->mark.line == 2);
+  // The second row starts on line 4: the quoted line break counts.
+  REQUIRE(rows[1].problems.size() == 1);
+  CHECK(rows[1].problems[0].mark.line == 4);
+  CHECK(rows[1].problems[0].mark.column == 2);
+}
