@@ -5,6 +5,7 @@
 #include <sstream>
 #include <vector>
 
+#include "base/utf8.hpp"
 #include "sbc/input/document.hpp"
 
 namespace {
@@ -244,6 +245,22 @@ TEST_CASE("documents: a bad byte is found wherever it sits in a value, long or s
     }
   }
   CHECK(only_document("a: \"tab\tand newline\\n are text, 中文 too\"\n").problems.empty());
+}
+
+TEST_CASE("utf8: the first invalid byte of a file is found wherever it sits among ASCII runs") {
+  // A CSV file is checked 8 ASCII bytes at a time: a bad byte in any lane, or a character cut at
+  // the end, is still found at its own place.
+  for (size_t at = 0; at < 24; ++at) {
+    std::string text(24, 'x');
+    text[at] = '\xff';
+    CHECK_MESSAGE(sbc::invalid_utf8_at(text) == at, "0xFF at ", at);
+    std::string chinese(24, 'x');
+    chinese.replace(at, 3, "中");
+    CHECK_MESSAGE(sbc::invalid_utf8_at(chinese) == std::string_view::npos, "中 at ", at);
+    CHECK_MESSAGE(sbc::invalid_utf8_at(std::string(at, 'x') + "\xe4\xb8") == at, "cut at ", at);
+  }
+  CHECK(sbc::invalid_utf8_at("") == std::string_view::npos);
+  CHECK(sbc::invalid_utf8_at("12345678\xc0\xaf") == 8);  // an overlong '/'
 }
 
 TEST_CASE("documents: bad bytes and oversized values are problems, not output") {
