@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "base/spelling.hpp"
 #include "base/strings.hpp"
@@ -171,7 +172,9 @@ Text unknown_header(const std::string& header) {
 // A header resolved once per file and thread: its columns, or the message of a header that names
 // no fact (a did-you-mean over every fact is too dear to repeat for each of 10,000 rows).
 struct ResolvedHeader {
-  std::vector<std::string> header;
+  // The file's header, held: a row of the same file is known by the pointer alone (comparing a
+  // hundred cells a row cost more than filling some rows).
+  std::shared_ptr<const std::vector<std::string>> header;
   std::vector<std::optional<Column>> columns;
   std::vector<Text> errors;
   std::vector<int> same_as;  // the earlier column that names the same fact, else 0
@@ -181,10 +184,15 @@ struct ResolvedHeader {
 std::string fact_key(const Column& col);
 void number_lists(Column& col, std::map<std::string, int>& lists);
 
-const ResolvedHeader& resolved(const std::vector<std::string>& header) {
+const ResolvedHeader& resolved(const std::shared_ptr<const std::vector<std::string>>& file_header) {
   thread_local ResolvedHeader last;
-  if (last.header == header && !last.columns.empty()) return last;
-  last = ResolvedHeader{header, {}, {}, {}};
+  if (last.header == file_header && !last.columns.empty()) return last;
+  const std::vector<std::string>& header = *file_header;
+  if (last.header && *last.header == header && !last.columns.empty()) {
+    last.header = file_header;  // another file with the same header
+    return last;
+  }
+  last = ResolvedHeader{file_header, {}, {}, {}};
   size_t unknown = 0;
   std::map<std::string, int> seen;   // a fact named by two headers
   std::map<std::string, int> lists;  // the lists the header's paths pass through
@@ -387,7 +395,7 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
           fmt::format("the row has {} cells, the header {}", raw.csv_cells.size(), header.size())});
     return c;
   }
-  const ResolvedHeader& names = resolved(header);
+  const ResolvedHeader& names = resolved(raw.csv_header);
   for (size_t i = 0; i < header.size(); ++i) {
     int column = static_cast<int>(i) + 1;
     if (!names.columns[i]) {
