@@ -566,6 +566,31 @@ class Evaluator {
   bool explain_;
 };
 
+// The parts' texts as one message, joined by "；" (two facts of one contradicted record fail with
+// its one message: said once). One part, as most conditions have, is moved, not copied.
+Text joined(std::vector<Part>& parts) {
+  if (parts.size() == 1) return std::move(parts[0].text);
+  size_t zh = 0, en = 0;
+  for (const Part& part : parts) {
+    zh += part.text.zh.size() + 3;  // and "；"
+    en += part.text.en.size() + 2;
+  }
+  Text message;
+  message.zh.reserve(zh);
+  message.en.reserve(en);
+  const Part* previous = nullptr;
+  for (const Part& part : parts) {
+    bool repeated = previous != nullptr && previous->text.zh == part.text.zh;
+    previous = &part;
+    if (repeated) continue;
+    message.zh += message.zh.empty() ? "" : "；";
+    message.zh += part.text.zh;
+    message.en += message.en.empty() ? "" : "; ";
+    message.en += part.text.en;
+  }
+  return message;
+}
+
 }  // namespace
 
 Tri test(const Predicate& p, const Case& c, std::optional<Date> as_of) {
@@ -580,23 +605,8 @@ ConditionResult judge(const Condition& condition, const Case& c, std::optional<D
   r.facts.reserve(4);  // most conditions read one to four facts
   Eval e = Evaluator(c, as_of, &r.facts, true).eval(condition.test, c.root, "");
   r.result = e.tri;
-  size_t zh = 0, en = 0;
-  for (const Part& part : e.parts) {
-    zh += part.text.zh.size() + 3;  // and "；"
-    en += part.text.en.size() + 2;
-  }
-  r.message.zh.reserve(zh);
-  r.message.en.reserve(en);
-  const Part* previous = nullptr;
+  r.message = joined(e.parts);
   for (Part& part : e.parts) {
-    // Two facts of one contradicted record fail with its one message: say it once.
-    bool repeated = previous != nullptr && previous->text.zh == part.text.zh;
-    previous = &part;
-    if (repeated) continue;
-    r.message.zh += r.message.zh.empty() ? "" : "；";
-    r.message.zh += part.text.zh;
-    r.message.en += r.message.en.empty() ? "" : "; ";
-    r.message.en += part.text.en;
     if (!r.short_by && part.short_by) r.short_by = part.short_by;
     for (std::string& m : part.missing)
       if (std::find(r.missing.begin(), r.missing.end(), m) == r.missing.end())

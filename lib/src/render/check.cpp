@@ -141,7 +141,7 @@ std::string error_json(const Case& c, const std::vector<Diagnostic>& errors, Lan
   j.key("errors").begin_array();
   for (const Diagnostic& e : errors) j.value(format_gnu(e, lang));
   j.end_array();
-  return j.end_object().str();
+  return j.end_object().release();
 }
 
 std::vector<std::string> case_warnings(const Case& c, Lang lang) {
@@ -210,7 +210,7 @@ std::string render_json(const CheckResult& r, const OutputOptions& o, bool prett
   std::vector<std::string> warnings = case_warnings(r.input, o.lang);
   for (const Text& w : v.warnings) warnings.push_back(w.in(o.lang));
   j.key("warnings").strings(warnings);
-  return j.end_object().str();
+  return j.end_object().release();
 }
 
 const char* const kCheckCsvHeader = "file,index,applicant,product,verdict,path,failing\n";

@@ -348,7 +348,7 @@ std::string render_json(const SubsidyResult& r, const OutputOptions& o, bool pre
   std::vector<std::string> warnings = case_warnings(r.input, o.lang);
   for (const Text& w : v.warnings) warnings.push_back(w.in(o.lang));
   j.key("warnings").strings(warnings);
-  return j.end_object().str();
+  return j.end_object().release();
 }
 
 std::string render_markdown(const SubsidyResult& r, const OutputOptions& o) {

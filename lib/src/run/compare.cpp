@@ -114,7 +114,7 @@ std::string render_json(const Case& c, const Comparison& cmp, const CompareOptio
         .string_or_null(r.b)
         .end_object();
   j.end_array();
-  return j.end_object().str();
+  return j.end_object().release();
 }
 
 // The counts and totals the summary reports, filled by the workers in any order.

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sbc {
@@ -39,6 +40,8 @@ class JsonWriter {
   JsonWriter& strings(const std::vector<std::string>& items);
 
   const std::string& str() const { return out_; }
+  // The text written, moved out: for the writer's last use (a case's JSON is kilobytes to copy).
+  std::string release() { return std::move(out_); }
 
  private:
   void before_value();
