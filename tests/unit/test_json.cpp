@@ -71,3 +71,38 @@ TEST_CASE("json: the writer's keys and values") {
   pretty.begin_object().key("a").null().end_object();
   CHECK(pretty.str() == "{\n  \"a\": null\n}");
 }
+
+TEST_CASE("json: the writer escapes what json_quote escapes, in keys and values of any length") {
+  const std::string special = std::string("\"\\\n\r\t\x01\x1f", 7) + std::string(1, '\0');
+  for (size_t length = 1; length <= 20; ++length) {
+    for (char c : special) {
+      for (size_t at = 0; at < length; ++at) {
+        std::string text(length, 'x');
+        text[at] = c;
+        sbc::JsonWriter w(false);
+        w.begin_object().key(std::string_view(text)).value(std::string_view(text)).end_object();
+        CHECK_MESSAGE(w.str() == "{" + json_quote(text) + ":" + json_quote(text) + "}", "byte ",
+                      static_cast<int>(c), " at ", at, " of ", length);
+      }
+    }
+    std::string clean(length, 'y');  // no escape, the tail checked in its last 8 bytes
+    sbc::JsonWriter w(false);
+    w.value(std::string_view(clean));
+    CHECK(w.str() == "\"" + clean + "\"");
+  }
+}
+
+TEST_CASE("json: the writer's text grows past its first room, and str() can be taken midway") {
+  sbc::JsonWriter w(true);
+  std::string want = "[";
+  w.begin_array();
+  const std::string long_value(10000, 'z');  // longer than the room the writer starts with
+  for (int i = 0; i < 3; ++i) {
+    w.value(long_value).value(i).value(true);
+    want += std::string(i == 0 ? "" : ",") + "\n  \"" + long_value + "\",\n  " + std::to_string(i) +
+            ",\n  true";
+    CHECK(w.str() == want);  // the text so far; writing goes on after it
+  }
+  w.end_array();
+  CHECK(w.release() == want + "\n]");
+}

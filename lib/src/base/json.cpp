@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 
@@ -79,10 +81,47 @@ std::string json_quote(std::string_view s) {
   return out;
 }
 
+bool needs_json_escape(std::string_view s) {
+  std::uint64_t block;
+  if (s.size() < 8) {
+    for (char c : s)
+      if (kEscaped[static_cast<unsigned char>(c)]) return true;
+    return false;
+  }
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&block, s.data() + i, 8);
+    if (may_need_escape(block)) return true;
+  }
+  if (i == s.size()) return false;
+  std::memcpy(&block, s.data() + s.size() - 8, 8);  // the tail, in the last 8 bytes
+  return may_need_escape(block);
+}
+
+void JsonWriter::grow(size_t at_least) {
+  out_.resize(std::max(out_.size() * 2, size_ + at_least));
+}
+
+void JsonWriter::quoted(std::string_view s) {
+  if (needs_json_escape(s)) {  // rare in output: a quote or a line break in a fact's text
+    std::string escaped;
+    append_json_quoted(escaped, s);
+    return put(escaped);
+  }
+  if (out_.size() - size_ < s.size() + 2) grow(s.size() + 2);
+  out_[size_] = '"';
+  std::memcpy(out_.data() + size_ + 1, s.data(), s.size());
+  out_[size_ + 1 + s.size()] = '"';
+  size_ += s.size() + 2;
+}
+
 void JsonWriter::newline() {
   if (!pretty_) return;
-  out_ += '\n';
-  out_.append(static_cast<size_t>(2 * (indent_ + static_cast<int>(first_.size()))), ' ');
+  put('\n');
+  size_t spaces = static_cast<size_t>(2 * (indent_ + static_cast<int>(first_.size())));
+  if (out_.size() - size_ < spaces) grow(spaces);
+  std::memset(out_.data() + size_, ' ', spaces);
+  size_ += spaces;
 }
 
 void JsonWriter::before_value() {
@@ -91,14 +130,14 @@ void JsonWriter::before_value() {
     return;
   }
   if (first_.empty()) return;
-  if (!first_.back()) out_ += ',';
+  if (!first_.back()) put(',');
   first_.back() = false;
   newline();
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
-  out_ += '{';
+  put('{');
   first_.push_back(true);
   return *this;
 }
@@ -107,73 +146,58 @@ JsonWriter& JsonWriter::end_object() {
   bool empty = first_.back();
   first_.pop_back();
   if (!empty) newline();
-  out_ += '}';
+  put('}');
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
-  out_ += '[';
+  put('[');
   first_.push_back(true);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  return end_object(), out_.back() = ']', *this;
+  return end_object(), out_[size_ - 1] = ']', *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   before_value();
-  append_json_quoted(out_, k);
-  out_.append(pretty_ ? ": " : ":", pretty_ ? 2 : 1);
-  after_key_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::literal_key(std::string_view k) {
-  before_value();
-  // "key": put together on the stack and appended at once (one check of the string's room).
-  char quoted[64];
-  if (k.size() + 4 > sizeof quoted) {
-    append_json_quoted(out_, k);
-    out_.append(pretty_ ? ": " : ":", pretty_ ? 2 : 1);
-  } else {
-    quoted[0] = '"';
-    std::memcpy(quoted + 1, k.data(), k.size());
-    std::memcpy(quoted + 1 + k.size(), "\": ", 3);
-    out_.append(quoted, k.size() + (pretty_ ? 4 : 3));
-  }
+  quoted(k);
+  put(pretty_ ? std::string_view(": ") : std::string_view(":"));
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {
   before_value();
-  append_json_quoted(out_, s);
+  quoted(s);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool b) {
   before_value();
-  out_ += b ? "true" : "false";
+  put(b ? std::string_view("true") : std::string_view("false"));
   return *this;
 }
 
 JsonWriter& JsonWriter::value(long long n) {
   before_value();
-  out_ += std::to_string(n);
+  char digits[24];
+  std::to_chars_result written = std::to_chars(digits, digits + sizeof digits, n);
+  put(std::string_view(digits, static_cast<size_t>(written.ptr - digits)));
   return *this;
 }
 
 JsonWriter& JsonWriter::number(std::string_view literal) {
   before_value();
-  out_ += literal;
+  put(literal);
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   before_value();
-  out_ += "null";
+  put("null");
   return *this;
 }
 
