@@ -247,6 +247,24 @@ TEST_CASE("documents: a bad byte is found wherever it sits in a value, long or s
   CHECK(only_document("a: \"tab\tand newline\\n are text, 中文 too\"\n").problems.empty());
 }
 
+TEST_CASE("documents: text known to be UTF-8 is checked for control characters alone") {
+  // A CSV file's cells: the file was checked whole, so only a control character is news.
+  for (const char* bad : {"\x01", "\x1f", "\x7f"}) {
+    for (size_t at = 0; at < 20; ++at) {
+      std::string value = "企业" + std::string(20, 'x') + "名称";
+      value.replace(6 + at, 1, bad);
+      std::string want = bad[0] == '\x7f'   ? "control character U+007F"
+                         : bad[0] == '\x01' ? "control character U+0001"
+                                            : "control character U+001F";
+      CHECK_MESSAGE(sbc::bad_text_in_utf8(value) == want, "byte ",
+                    static_cast<int>(static_cast<unsigned char>(bad[0])), " at ", at);
+      CHECK(sbc::bad_text(value) == want);  // the same answer as the full check
+    }
+  }
+  CHECK(sbc::bad_text_in_utf8("山东省，济南市\t第 1 行\n第 2 行\r").empty());
+  CHECK(sbc::bad_text_in_utf8(std::string(30, 'x')).empty());
+}
+
 TEST_CASE("utf8: the first invalid byte of a file is found wherever it sits among ASCII runs") {
   // A CSV file is checked 8 ASCII bytes at a time: a bad byte in any lane, or a character cut at
   // the end, is still found at its own place.

@@ -114,26 +114,35 @@ Node decode(std::string_view encoded) {
   return n;
 }
 
-std::string bad_text(std::string_view s) {
+namespace {
+
+// bad_text's work; `decode`: check the UTF-8 too (else the text is known to be UTF-8).
+std::string find_bad_text(std::string_view s, bool decode) {
   size_t i = 0;
-  // Printable ASCII needs no closer look, and most values (amounts, dates, codes) are: 8 bytes
-  // at a time, none with the high bit, none below 0x20, none 0x7F.
+  // Printable text needs no closer look, and most values (amounts, dates, codes) are: 8 bytes
+  // at a time, none below 0x20, none 0x7F, and (when the UTF-8 is to be checked) none above.
   constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  const std::uint64_t suspect_high = decode ? highs : 0;
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
     std::uint64_t del = w ^ (ones * 0x7f);
-    if ((w & highs) | ((w - ones * 0x20) & ~w & highs) | ((del - ones) & ~del & highs)) break;
+    if ((w & suspect_high) | ((w - ones * 0x20) & ~w & highs) | ((del - ones) & ~del & highs))
+      break;
   }
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x7f) {  // printable ASCII
+    if ((c >= 0x20 && c < 0x7f) || (c >= 0x80 && !decode)) {  // printable, or known UTF-8
       ++i;
       continue;
     }
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
       return fmt::format("control character U+{:04X}", c);
     if (c == 0x7f) return "control character U+007F";
+    if (c < 0x80) {  // a tab or line break
+      ++i;
+      continue;
+    }
     // utf8proc's strict decoding: an overlong form, a surrogate or a code point past U+10FFFF is
     // as invalid as a stray byte.
     size_t len = utf8_sequence(std::string_view(s).substr(i));
@@ -141,6 +150,16 @@ std::string bad_text(std::string_view s) {
     i += len;
   }
   return "";
+}
+
+}  // namespace
+
+std::string bad_text(std::string_view s) {
+  return find_bad_text(s, true);
+}
+
+std::string bad_text_in_utf8(std::string_view s) {
+  return find_bad_text(s, false);
 }
 
 Text value_too_long(size_t size, size_t limit) {

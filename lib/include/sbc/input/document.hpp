@@ -50,6 +50,9 @@ struct Limits {
 // output, such as "invalid UTF-8 at byte 7 of the value (0xC0)". Empty if fine. For YAML scalars,
 // spreadsheet cells and interview answers alike.
 std::string bad_text(std::string_view s);
+// The same for text known to be UTF-8 (a CSV file's cells: the file is checked whole as it is
+// decoded), in which only control characters remain to be found.
+std::string bad_text_in_utf8(std::string_view s);
 
 // "value of N bytes exceeds the limit of M (raise it with --limit max_scalar_bytes=N)": for a YAML
 // scalar and a spreadsheet cell alike.
