@@ -39,6 +39,33 @@ std::string facts(const sbc::Case& c) {
 
 }  // namespace
 
+TEST_CASE("csv row: a record's columns apart or side by side, items of one list interleaved") {
+  // Each cell goes down the way the column before it went as far as their paths agree: the
+  // headers here agree on the list and part, never on the item, or on the item after another.
+  std::vector<sbc::Case> rows = read(
+      "insurance.sales[1].invoices[0].amount,insurance.sales[0].amount,"
+      "insurance.sales[1].invoices[1].amount,insurance.sales[1].amount,"
+      "insurance.sales[0].invoices[0].amount,applicant.name,insurance.sales[0].invoices[0].number,"
+      "insurance.policies[0].premium\n"
+      "1,5,2,6,7,甲公司,FP-7,100\n",
+      sbc::InputFormat::csv);
+  std::vector<sbc::Case> yaml = read(
+      "insurance:\n"
+      "  sales:\n"
+      "    - {amount: 5, invoices: [{amount: 7, number: FP-7}]}\n"
+      "    - {invoices: [{amount: 1}, {amount: 2}], amount: 6}\n"
+      "  policies: [{premium: 100}]\n"
+      "applicant: {name: 甲公司}\n",
+      sbc::InputFormat::yaml);
+  REQUIRE(rows.size() == 1);
+  REQUIRE(yaml.size() == 1);
+  CHECK(rows[0].problems.empty());
+  CHECK(yaml[0].problems.empty());
+  CHECK(facts(rows[0]) == facts(yaml[0]));
+  CHECK(facts(rows[0]).find("insurance.sales[0].invoices[0].number = FP-7\n") != std::string::npos);
+  CHECK(facts(rows[0]).find("insurance.sales[1].invoices[1].amount = 2.00\n") != std::string::npos);
+}
+
 TEST_CASE("csv row: list items in the order of the header's indices, renumbered from 0") {
   // The headers name the items out of order, and the row leaves policies[1] and sales[0] empty.
   std::vector<sbc::Case> rows = read(

@@ -237,7 +237,7 @@ std::string fact_key(const Column& col) {
 std::optional<Text> cell_problem(std::string_view cell, const Limits& limits) {
   if (cell.size() > limits.max_scalar_bytes)
     return value_too_long(cell.size(), limits.max_scalar_bytes);
-  if (std::string why = bad_text(cell); !why.empty())
+  if (std::string why = bad_text_in_utf8(cell); !why.empty())
     return Text{"值含有非法字节：" + why, "value holds " + why};
   return std::nullopt;
 }
@@ -266,12 +266,24 @@ class RowFiller {
   // Reads one cell into the case; false where the case reader would report something (a value it
   // cannot read, a list both stated whole and given item by item).
   bool put(const Column& col, std::string_view cell, int column) {
-    Value* at = &case_.root;
-    for (size_t i = 0; i + 1 < col.steps.size(); ++i) {
+    // The records on the way: those the previous column's path shares are where it left them
+    // (a header names a record's facts side by side), the rest are found or made. What this
+    // column makes lies below the shared ones, so an item inserted on its way moves none of them
+    // (records are made at their full size and never move).
+    size_t shared = 0;
+    if (previous_ != nullptr)
+      while (shared + 1 < col.steps.size() && shared + 1 < previous_->steps.size() &&
+             same_step(col.steps[shared], previous_->steps[shared]))
+        ++shared;
+    way_.resize(shared);
+    Value* at = shared == 0 ? &case_.root : way_.back();
+    for (size_t i = shared; i + 1 < col.steps.size(); ++i) {
       const Step& s = col.steps[i];
       at = s.index < 0 ? &record_field(*at, *s.field) : list_item(*at, *s.field, s);
       if (at == nullptr) return false;
+      way_.push_back(at);
     }
+    previous_ = &col;
     // Only a list of maps may be named twice: whole in a cell of its own, and by its items'
     // columns (two columns naming one fact are an error of the header).
     bool whole_list = col.field->type == Type::list && col.field->item().type == Type::record;
@@ -346,10 +358,16 @@ class RowFiller {
     add_false_defaults(f, v);
   }
 
+  static bool same_step(const Step& a, const Step& b) {
+    return a.field == b.field && a.index == b.index;
+  }
+
   using Item = std::pair<int, int>;  // a list item the row has made: its list's id, its index
   Case& case_;
   int line_;
   std::vector<Item> items_;
+  const Column* previous_ = nullptr;  // the column put last, whose records way_ holds
+  std::vector<Value*> way_;           // the records its path passed through, step by step
 };
 
 // The row as a document: each non-empty cell at its place, list items renumbered from 0.
