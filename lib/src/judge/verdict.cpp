@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 
 namespace sbc {
 
@@ -53,8 +54,9 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& fr
 }
 
 using Results = std::vector<const ConditionResult*>;
+using ResultsView = std::span<const ConditionResult* const>;
 
-Tri all_of(const Results& rs) {
+Tri all_of(ResultsView rs) {
   Tri t = Tri::pass;
   for (const ConditionResult* r : rs) t = tri_and(t, r->result);
   return t;
@@ -65,7 +67,7 @@ Tri all_of(const Results& rs) {
 struct Candidate {
   std::string_view name;  // the pack's group or condition id
   std::string_view group;
-  Results conditions;
+  ResultsView conditions;  // in the group's results (made before the candidates, never changed)
 };
 
 // The results of each group, by the pack's group names.
@@ -78,8 +80,8 @@ std::vector<Candidate> candidates(const Recognition& rec, ByGroup& by_group) {
       out.push_back({spec.group, spec.group, by_group[spec.group]});
       continue;
     }
-    for (const ConditionResult* r : by_group[spec.group])
-      out.push_back({r->condition->id, spec.group, {r}});
+    for (const ConditionResult*& r : by_group[spec.group])
+      out.push_back({r->condition->id, spec.group, ResultsView(&r, 1)});
   }
   return out;
 }
@@ -152,7 +154,7 @@ Nearest nearest(const std::vector<Candidate>& candidates, const Results& require
 std::vector<std::string> decisive(const std::vector<Candidate>& ways, const Results& required,
                                   const std::vector<std::string>& nearest_first) {
   std::vector<std::string> out = nearest_first;
-  auto add = [&](const Results& rs) {
+  auto add = [&](ResultsView rs) {
     for (const ConditionResult* r : rs)
       if (r->result == Tri::unknown) add_unique(out, r->missing);
   };
