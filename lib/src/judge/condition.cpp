@@ -57,7 +57,10 @@ void append(std::vector<Part>& to, std::vector<Part>&& from) {
 // How a value reads in a message: Chinese names for enumerations in zh, codes in en.
 Text shown(const Value& v, const Field& f) {
   auto one = [&](const Value& x, const Field& spec) -> Text {
-    if (x.kind == Value::Kind::money) return {yuan(x.money), yuan(x.money)};
+    if (x.kind == Value::Kind::money) {
+      std::string amount = yuan(x.money);
+      return {amount, amount};
+    }
     if (x.kind == Value::Kind::boolean) return {x.flag ? "是" : "否", x.flag ? "yes" : "no"};
     if (x.kind == Value::Kind::enumeration && spec.enumeration) {
       const EnumValue* e = spec.enumeration->match(x.text);
@@ -71,8 +74,10 @@ Text shown(const Value& v, const Field& f) {
   Text out;
   for (const Value& item : v.items) {
     Text t = one(item, f.item());
-    out.zh += (out.zh.empty() ? "" : "、") + t.zh;
-    out.en += (out.en.empty() ? "" : ", ") + t.en;
+    if (!out.zh.empty()) out.zh += "、";
+    out.zh += t.zh;
+    if (!out.en.empty()) out.en += ", ";
+    out.en += t.en;
   }
   return out;
 }
