@@ -37,54 +37,52 @@ std::string facts(const sbc::Case& c) {
   return out;
 }
 
+// The case of a CSV file's one row: read without a problem, with the facts, in their order, of
+// the same case written as YAML.
+sbc::Case row_like_yaml(const std::string& csv, const std::string& yaml) {
+  std::vector<sbc::Case> rows = read(csv, sbc::InputFormat::csv);
+  std::vector<sbc::Case> docs = read(yaml, sbc::InputFormat::yaml);
+  REQUIRE(rows.size() == 1);
+  REQUIRE(docs.size() == 1);
+  CHECK(rows[0].problems.empty());
+  CHECK(docs[0].problems.empty());
+  CHECK(facts(rows[0]) == facts(docs[0]));
+  return std::move(rows[0]);
+}
+
 }  // namespace
 
 TEST_CASE("csv row: a record's columns apart or side by side, items of one list interleaved") {
   // Each cell goes down the way the column before it went as far as their paths agree: the
   // headers here agree on the list and part, never on the item, or on the item after another.
-  std::vector<sbc::Case> rows = read(
+  sbc::Case row = row_like_yaml(
       "insurance.sales[1].invoices[0].amount,insurance.sales[0].amount,"
       "insurance.sales[1].invoices[1].amount,insurance.sales[1].amount,"
       "insurance.sales[0].invoices[0].amount,applicant.name,insurance.sales[0].invoices[0].number,"
       "insurance.policies[0].premium\n"
       "1,5,2,6,7,甲公司,FP-7,100\n",
-      sbc::InputFormat::csv);
-  std::vector<sbc::Case> yaml = read(
       "insurance:\n"
       "  sales:\n"
       "    - {amount: 5, invoices: [{amount: 7, number: FP-7}]}\n"
       "    - {invoices: [{amount: 1}, {amount: 2}], amount: 6}\n"
       "  policies: [{premium: 100}]\n"
-      "applicant: {name: 甲公司}\n",
-      sbc::InputFormat::yaml);
-  REQUIRE(rows.size() == 1);
-  REQUIRE(yaml.size() == 1);
-  CHECK(rows[0].problems.empty());
-  CHECK(yaml[0].problems.empty());
-  CHECK(facts(rows[0]) == facts(yaml[0]));
-  CHECK(facts(rows[0]).find("insurance.sales[0].invoices[0].number = FP-7\n") != std::string::npos);
-  CHECK(facts(rows[0]).find("insurance.sales[1].invoices[1].amount = 2.00\n") != std::string::npos);
+      "applicant: {name: 甲公司}\n");
+  CHECK(facts(row).find("insurance.sales[0].invoices[0].number = FP-7\n") != std::string::npos);
+  CHECK(facts(row).find("insurance.sales[1].invoices[1].amount = 2.00\n") != std::string::npos);
 }
 
 TEST_CASE("csv row: list items in the order of the header's indices, renumbered from 0") {
   // The headers name the items out of order, and the row leaves policies[1] and sales[0] empty.
-  std::vector<sbc::Case> rows = read(
+  sbc::Case row = row_like_yaml(
       "insurance.policies[2].premium,insurance.policies[0].premium,insurance.policies[1].number,"
       "insurance.sales[1].invoices[1].amount,insurance.sales[1].invoices[0].amount,"
       "insurance.sales[0].amount,applicant.qualifications,applicant.name\n"
       "300,100,,20,10,,CMMI3、ISO27001,甲公司\n",
-      sbc::InputFormat::csv);
-  std::vector<sbc::Case> yaml = read(
       "insurance:\n"
       "  policies: [{premium: 100}, {premium: 300}]\n"
       "  sales: [{invoices: [{amount: 10}, {amount: 20}]}]\n"
-      "applicant: {qualifications: [CMMI3, ISO27001], name: 甲公司}\n",
-      sbc::InputFormat::yaml);
-  REQUIRE(rows.size() == 1);
-  REQUIRE(yaml.size() == 1);
-  CHECK(rows[0].problems.empty());
-  CHECK(facts(rows[0]) == facts(yaml[0]));
-  CHECK(facts(rows[0]) ==
+      "applicant: {qualifications: [CMMI3, ISO27001], name: 甲公司}\n");
+  CHECK(facts(row) ==
         "insurance.policies[0].premium = 100.00\n"
         "insurance.policies[0].surrendered = false\n"
         "insurance.policies[1].premium = 300.00\n"
@@ -98,10 +96,10 @@ TEST_CASE("csv row: list items in the order of the header's indices, renumbered 
         "applicant.name = 甲公司\n");
   // Each fact is marked at its cell: line 2, its column.
   const sbc::Value* premium =
-      rows[0].root.find("insurance")->find("policies")->items[1].find("premium");
+      row.root.find("insurance")->find("policies")->items[1].find("premium");
   CHECK(premium->mark.line == 2);
   CHECK(premium->mark.column == 1);
-  CHECK(rows[0].root.find("applicant")->find("name")->mark.column == 8);
+  CHECK(row.root.find("applicant")->find("name")->mark.column == 8);
 }
 
 TEST_CASE("csv row: stated none, and what the case reader reports") {
