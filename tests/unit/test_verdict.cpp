@@ -883,3 +883,59 @@ TEST_CASE("2023 verdict: the effective period is 2023") {
                 "2023-12-31); "
                 "judged by its conditions all the same"});
 }
+
+// --- messages in one language
+// ---------------------------------------------------------------------------
+
+// An output shows one language, and sbc-check makes the conditions' messages in that one only
+// (#30). Each message made alone must read as it reads when both are made, over every built-in
+// pack and cases that pass, fail and miss each kind of test.
+TEST_CASE("a verdict made in one language says in it what a verdict made in both says") {
+  const std::vector<CaseYaml> cases = {
+      base2020(),
+      general_failing(base2020()),
+      base2020().without("software.rd_spend").without("software.patents"),
+      base2020().with("software.rd_spend", "0.01").with("software.cumulative_sales", "1亿"),
+      base2020().with("software.developed_on", "2010-01-01").with("applicant.tech_centers", "[]"),
+      base2020().with("applicant.registered_province", "河南").with("software.patents", "[]"),
+      base2020().with("software.test_report", "{accreditation: [], passed: false}"),
+      base2020().with("software.honours", "[{kind: award, level: national}]"),
+      base2020().with("software.appraisal", "international_leading"),
+      base2020().with("software.domestic_ecosystem", "loongson"),
+      base2023(),
+      base2023().without("application.date"),
+      general_failing(base2023()).with("software.strategic", "[breaks_monopoly]"),
+  };
+  sbc::RuleLibrary library;
+  size_t compared = 0;
+  for (const sbc::RulePack* p : library.builtins()) {
+    for (size_t i = 0; i < cases.size(); ++i) {
+      sbc::Case c = sbc::testing::read_case_text(cases[i].yaml());
+      REQUIRE(c.problems.empty());
+      for (std::optional<sbc::Date> as_of :
+           {std::optional<sbc::Date>(), std::optional<sbc::Date>(day("2023-06-30"))}) {
+        INFO(p->id, " case ", i, std::string(as_of ? " as of 2023-06-30" : ""));
+        sbc::Verdict both = sbc::evaluate(*p, c, as_of);
+        sbc::Verdict zh = sbc::evaluate(*p, c, as_of, sbc::Languages::only(sbc::Lang::zh));
+        sbc::Verdict en = sbc::evaluate(*p, c, as_of, sbc::Languages::only(sbc::Lang::en));
+        CHECK(zh.outcome == both.outcome);
+        CHECK(en.missing == both.missing);
+        REQUIRE(zh.conditions.size() == both.conditions.size());
+        REQUIRE(en.conditions.size() == both.conditions.size());
+        for (size_t k = 0; k < both.conditions.size(); ++k) {
+          const sbc::ConditionResult& b = both.conditions[k];
+          INFO(b.condition->id, ": ", b.message.en);
+          CHECK(!b.message.zh.empty());
+          CHECK(zh.conditions[k].message.zh == b.message.zh);
+          CHECK(zh.conditions[k].message.en.empty());
+          CHECK(en.conditions[k].message.en == b.message.en);
+          CHECK(en.conditions[k].message.zh.empty());
+          CHECK(en.conditions[k].short_by == b.short_by);
+          CHECK(zh.conditions[k].missing == b.missing);
+          ++compared;
+        }
+      }
+    }
+  }
+  CHECK(compared > 500);
+}

@@ -54,23 +54,37 @@ void append(std::vector<Part>& to, std::vector<Part>&& from) {
   for (Part& p : from) to.push_back(std::move(p));
 }
 
+// A message in the languages asked for, each side made only when it will be shown: its pieces
+// joined, or (format_in) what a function makes of the numbers and dates it formats.
+Text say(Languages langs, std::initializer_list<std::string_view> zh,
+         std::initializer_list<std::string_view> en) {
+  return {langs.zh ? concat(zh) : std::string(), langs.en ? concat(en) : std::string()};
+}
+template <class Zh, class En>
+Text format_in(Languages langs, Zh&& zh, En&& en) {
+  return {langs.zh ? zh() : std::string(), langs.en ? en() : std::string()};
+}
+
+// Words that read the same in both languages (an amount, a date, a code), in those asked for.
+Text same(std::string words, Languages langs) {
+  if (!langs.en) return {std::move(words), {}};
+  return {langs.zh ? words : std::string(), std::move(words)};  // braces: left to right
+}
+
 // How a value reads in a message: Chinese names for enumerations in zh, codes in en.
-Text shown(const Value& v, const Field& f) {
+Text shown(const Value& v, const Field& f, Languages langs) {
   auto one = [&](const Value& x, const Field& spec) -> Text {
-    if (x.kind == Value::Kind::money) {
-      std::string amount = yuan(x.money);
-      return {amount, amount};
-    }
-    if (x.kind == Value::Kind::boolean) return {x.flag ? "是" : "否", x.flag ? "yes" : "no"};
+    if (x.kind == Value::Kind::money) return same(yuan(x.money), langs);
+    if (x.kind == Value::Kind::boolean)
+      return {langs.zh ? (x.flag ? "是" : "否") : "", langs.en ? (x.flag ? "yes" : "no") : ""};
     if (x.kind == Value::Kind::enumeration && spec.enumeration) {
-      const EnumValue* e = spec.enumeration->match(x.text);
-      return {e ? e->zh : x.text, x.text};
+      const EnumValue* e = langs.zh ? spec.enumeration->match(x.text) : nullptr;
+      return {langs.zh ? (e ? e->zh : x.text) : std::string(), langs.en ? x.text : std::string()};
     }
-    std::string r = render_value(x);
-    return {r, r};
+    return same(render_value(x), langs);
   };
   if (v.kind != Value::Kind::list) return one(v, f);
-  if (v.items.empty()) return {"无", "none"};
+  if (v.items.empty()) return {langs.zh ? "无" : "", langs.en ? "none" : ""};
   Text out;
   for (const Value& item : v.items) {
     Text t = one(item, f.item());
@@ -100,8 +114,10 @@ class Evaluator {
  public:
   // With `explain`, results carry the parts that decided them (the messages); without, only the
   // result, which costs no strings: judge() decides first and explains only what decided.
-  Evaluator(const Case& c, std::optional<Date> as_of, std::vector<FactUse>* facts, bool explain)
-      : case_(c), as_of_(as_of), facts_(facts), explain_(explain) {}
+  // `langs`: the languages the explanations are made in.
+  Evaluator(const Case& c, std::optional<Date> as_of, std::vector<FactUse>* facts, bool explain,
+            Languages langs)
+      : case_(c), as_of_(as_of), facts_(facts), explain_(explain), langs_(langs) {}
 
   Eval eval(const Predicate& p, const Value& scope, const std::string& scope_path) {
     using Op = Predicate::Op;
@@ -118,7 +134,7 @@ class Evaluator {
     if (v == nullptr || (p.op == Op::given && v->kind == Value::Kind::text && v->text.empty()))
       return missing(p, full);
     record(full, *v);
-    Text value = shown(*v, *p.field);
+    Text value = shown(*v, *p.field, langs_);
     if (p.op == Op::stated_none || v->kind == Value::Kind::none) return stated(p, *v, value);
     switch (p.op) {
       case Op::at_least:
@@ -217,65 +233,60 @@ class Evaluator {
   }
 
   // A fact the case does not state: the test is unknown, naming it, or fails (`unstated: fail`).
-  static Eval missing(const Predicate& p, const std::string& full) {
+  Eval missing(const Predicate& p, const std::string& full) const {
     const Field& f = *p.field;
     if (p.unstated_fails)
-      return Eval(Tri::fail, Part{{fmt::format("未说明{}（{}）", f.label.zh, full),
-                                   fmt::format("{} not stated ({})", f.label.en, full)},
+      return Eval(Tri::fail, Part{say(langs_, {"未说明", f.label.zh, "（", full, "）"},
+                                      {f.label.en, " not stated (", full, ")"}),
                                   {},
                                   {}});
-    return Eval(Tri::unknown, Part{{fmt::format("未提供{}（{}）", f.label.zh, full),
-                                    fmt::format("{} not given ({})", f.label.en, full)},
+    return Eval(Tri::unknown, Part{say(langs_, {"未提供", f.label.zh, "（", full, "）"},
+                                       {f.label.en, " not given (", full, ")"}),
                                    {full},
                                    {}});
   }
 
   // A fact stated as none: it passes stated_none and fails every other test.
-  static Eval stated(const Predicate& p, const Value& v, const Text& value) {
+  Eval stated(const Predicate& p, const Value& v, const Text& value) const {
     const Field& f = *p.field;
     bool none = v.kind == Value::Kind::none;
     return Eval(none == (p.op == Predicate::Op::stated_none) ? Tri::pass : Tri::fail,
-                Part{{concat({f.label.zh, "：", none ? "无" : value.zh}),
-                      concat({f.label.en, ": ", none ? "none" : value.en})},
+                Part{say(langs_, {f.label.zh, "：", none ? "无" : value.zh},
+                         {f.label.en, ": ", none ? "none" : value.en}),
                      {},
                      {}});
   }
 
   // The tests of what a fact is or holds (is, in, contains_any, items_at_least, given), as decided.
-  static Eval membership(const Predicate& p, const Value& v, const Text& value, Tri decided) {
+  Eval membership(const Predicate& p, const Value& v, const Text& value, Tri decided) const {
     using Op = Predicate::Op;
     const Field& f = *p.field;
     bool ok = decided == Tri::pass;
-    Text what{concat({f.label.zh, "：", value.zh}), concat({f.label.en, ": ", value.en})};
+    if (p.op == Op::items_at_least)
+      return leaf(ok,
+                  format_in(
+                      langs_, [&] { return fmt::format("{}：{} 项", f.label.zh, v.items.size()); },
+                      [&] { return fmt::format("{}: {} item(s)", f.label.en, v.items.size()); }),
+                  format_in(
+                      langs_, [&] { return fmt::format("（少于 {} 项）", p.n); },
+                      [&] { return fmt::format(" (fewer than {})", p.n); }));
+    if (p.op != Op::is && p.op != Op::in && p.op != Op::contains_any)
+      return Eval(
+          decided,
+          Part{say(langs_, {f.label.zh, "：", v.text}, {f.label.en, ": ", v.text}), {}, {}});
+    Text what = say(langs_, {f.label.zh, "：", value.zh}, {f.label.en, ": ", value.en});
+    if (ok) return leaf(ok, std::move(what), {});
     const Text& want = p.codes_text;
-    switch (p.op) {
-      case Op::is: {
-        if (ok) return leaf(ok, std::move(what), {});
-        Text required = shown(p.operand, f);
-        return leaf(
-            ok, std::move(what),
-            {concat({"（应为", required.zh, "）"}), concat({" (required: ", required.en, ")"})});
-      }
-      case Op::in:
-        return leaf(ok, std::move(what),
-                    ok ? Text{}
-                       : Text{concat({"（应为 ", want.zh, " 之一）"}),
-                              concat({" (required: one of ", want.en, ")"})});
-      case Op::contains_any:
-        return leaf(ok, std::move(what),
-                    ok ? Text{}
-                       : Text{concat({"（需含 ", want.zh, " 之一）"}),
-                              concat({" (needs one of ", want.en, ")"})});
-      case Op::items_at_least:
-        return leaf(ok,
-                    {fmt::format("{}：{} 项", f.label.zh, v.items.size()),
-                     fmt::format("{}: {} item(s)", f.label.en, v.items.size())},
-                    {fmt::format("（少于 {} 项）", p.n), fmt::format(" (fewer than {})", p.n)});
-      default:
-        return Eval(
-            decided,
-            Part{{concat({f.label.zh, "：", v.text}), concat({f.label.en, ": ", v.text})}, {}, {}});
-    }
+    if (p.op == Op::in)
+      return leaf(
+          ok, std::move(what),
+          say(langs_, {"（应为 ", want.zh, " 之一）"}, {" (required: one of ", want.en, ")"}));
+    if (p.op == Op::contains_any)
+      return leaf(ok, std::move(what),
+                  say(langs_, {"（需含 ", want.zh, " 之一）"}, {" (needs one of ", want.en, ")"}));
+    Text required = shown(p.operand, f, langs_);
+    return leaf(ok, std::move(what),
+                say(langs_, {"（应为", required.zh, "）"}, {" (required: ", required.en, ")"}));
   }
 
   // The date a year test counts from: its `reference:` fact, else the as-of date.
@@ -370,7 +381,7 @@ class Evaluator {
     return out;
   }
 
-  Eval threshold(const Predicate& p, const Value& v, const Text& value) {
+  Eval threshold(const Predicate& p, const Value& v, const Text& value) const {
     using Op = Predicate::Op;
     const Field& f = *p.field;
     int c = compare(v, p.operand, f);
@@ -378,39 +389,48 @@ class Evaluator {
               : p.op == Op::more_than ? c > 0
               : p.op == Op::at_most   ? c <= 0
                                       : c < 0;
-    Text limit = shown(p.operand, f);
-    Part part;
+    Text limit = shown(p.operand, f, langs_);
+    if (f.type == Type::money) return money_threshold(p, v, value, limit, ok);
+    const char* op_zh = p.op == Op::at_least    ? "不低于"
+                        : p.op == Op::more_than ? "高于"
+                        : p.op == Op::at_most   ? "不高于"
+                                                : "低于";
+    const char* op_en = p.op == Op::at_least    ? "at least"
+                        : p.op == Op::more_than ? "above"
+                        : p.op == Op::at_most   ? "at most"
+                                                : "below";
+    return Eval(
+        ok ? Tri::pass : Tri::fail,
+        Part{say(langs_,
+                 {f.label.zh, "：", value.zh, "（", ok ? "" : "应", op_zh, " ", limit.zh, "）"},
+                 {f.label.en, ": ", value.en, ok ? " (is " : " (must be ", op_en, " ", limit.en,
+                  ")"}),
+             {},
+             {}});
+  }
+
+  // A money threshold, as decided (`ok`): the amount reached, or how far it is short or over.
+  Eval money_threshold(const Predicate& p, const Value& v, const Text& value, const Text& limit,
+                       bool ok) const {
+    using Op = Predicate::Op;
+    const Field& f = *p.field;
     bool upward = p.op == Op::at_least || p.op == Op::more_than;
-    if (f.type == Type::money) {
-      Money gap = upward ? p.operand.money - v.money : v.money - p.operand.money;
-      if (p.op == Op::more_than || p.op == Op::less_than) gap = gap + Money{1};
-      if (ok) {
-        part.text = {
-            concat({f.label.zh, " ", value.zh, "，", upward ? "达到 " : "未超出 ", limit.zh}),
-            concat({f.label.en, " ", value.en, upward ? " reaches " : " is within ", limit.en})};
-      } else if (upward) {
-        part.text = {
-            fmt::format("{} {}，差 {} 达到 {}", f.label.zh, value.zh, yuan(gap), limit.zh),
-            fmt::format("{} {} is {} short of {}", f.label.en, value.en, yuan(gap), limit.en)};
-        part.short_by = gap;
-      } else {
-        part.text = {
-            fmt::format("{} {}，超出 {} {}", f.label.zh, value.zh, limit.zh, yuan(gap)),
-            fmt::format("{} {} exceeds {} by {}", f.label.en, value.en, limit.en, yuan(gap))};
-      }
+    Money gap = upward ? p.operand.money - v.money : v.money - p.operand.money;
+    if (p.op == Op::more_than || p.op == Op::less_than) gap = gap + Money{1};
+    Part part;
+    if (ok) {
+      part.text =
+          say(langs_, {f.label.zh, " ", value.zh, "，", upward ? "达到 " : "未超出 ", limit.zh},
+              {f.label.en, " ", value.en, upward ? " reaches " : " is within ", limit.en});
+    } else if (upward) {
+      std::string short_by = yuan(gap);
+      part.text = say(langs_, {f.label.zh, " ", value.zh, "，差 ", short_by, " 达到 ", limit.zh},
+                      {f.label.en, " ", value.en, " is ", short_by, " short of ", limit.en});
+      part.short_by = gap;
     } else {
-      const char* op_zh = p.op == Op::at_least    ? "不低于"
-                          : p.op == Op::more_than ? "高于"
-                          : p.op == Op::at_most   ? "不高于"
-                                                  : "低于";
-      const char* op_en = p.op == Op::at_least    ? "at least"
-                          : p.op == Op::more_than ? "above"
-                          : p.op == Op::at_most   ? "at most"
-                                                  : "below";
-      part.text = {
-          concat({f.label.zh, "：", value.zh, "（", ok ? "" : "应", op_zh, " ", limit.zh, "）"}),
-          concat({f.label.en, ": ", value.en, ok ? " (is " : " (must be ", op_en, " ", limit.en,
-                  ")"})};
+      std::string over = yuan(gap);
+      part.text = say(langs_, {f.label.zh, " ", value.zh, "，超出 ", limit.zh, " ", over},
+                      {f.label.en, " ", value.en, " exceeds ", limit.en, " by ", over});
     }
     return Eval(ok ? Tri::pass : Tri::fail, std::move(part));
   }
@@ -425,18 +445,18 @@ class Evaluator {
     }
     Eval out(tri);
     if (tri == Tri::fail) {
-      out.parts.push_back(
-          {{fmt::format("{}：{}", f.label.zh, list.items.empty() ? "无" : "没有符合条件的项"),
-            fmt::format("{}: {}", f.label.en, list.items.empty() ? "none" : "no entry qualifies")},
-           {},
-           {}});
+      bool none = list.items.empty();
+      out.parts.push_back({say(langs_, {f.label.zh, "：", none ? "无" : "没有符合条件的项"},
+                               {f.label.en, ": ", none ? "none" : "no entry qualifies"}),
+                           {},
+                           {}});
       return out;
     }
     for (size_t i = 0; i < list.items.size(); ++i) {
       if (results[i] != tri) continue;
       for (Part& part : eval(p.children[0], list.items[i], item_path(full, i)).parts) {
-        part.text.zh = fmt::format("{}第{}项 {}", f.label.zh, i + 1, part.text.zh);
-        part.text.en = fmt::format("{} #{}: {}", f.label.en, i + 1, part.text.en);
+        if (langs_.zh) part.text.zh = fmt::format("{}第{}项 {}", f.label.zh, i + 1, part.text.zh);
+        if (langs_.en) part.text.en = fmt::format("{} #{}: {}", f.label.en, i + 1, part.text.en);
         out.parts.push_back(std::move(part));
       }
       if (tri == Tri::pass) break;
@@ -450,10 +470,10 @@ class Evaluator {
     if (v) record(p.other, *v);
     return v;
   }
-  static Eval other_missing(const Predicate& p) {
+  Eval other_missing(const Predicate& p) const {
     const Text& label = p.other_field->label;
-    return Eval(Tri::unknown, Part{{fmt::format("未提供{}（{}）", label.zh, p.other),
-                                    fmt::format("{} not given ({})", label.en, p.other)},
+    return Eval(Tri::unknown, Part{say(langs_, {"未提供", label.zh, "（", p.other, "）"},
+                                       {label.en, " not given (", p.other, ")"}),
                                    {p.other},
                                    {}});
   }
@@ -470,12 +490,18 @@ class Evaluator {
     Money needed{static_cast<std::int64_t>((product + p.share.den - 1) / p.share.den)};
     bool ok = reaches_share(v.money, whole->money, p.share);
     Part part;
-    part.text = {
-        fmt::format("{} {}，{}{} {} 的 {}（{}）", f.label.zh, value.zh, ok ? "达到" : "未达到",
-                    of.label.zh, yuan(whole->money), format_rate(p.share), yuan(needed)),
-        fmt::format("{} {} {} {} of {} {} ({})", f.label.en, value.en,
-                    ok ? "reaches" : "is short of", format_rate(p.share), of.label.en,
-                    yuan(whole->money), yuan(needed))};
+    part.text = format_in(
+        langs_,
+        [&] {
+          return fmt::format("{} {}，{}{} {} 的 {}（{}）", f.label.zh, value.zh,
+                             ok ? "达到" : "未达到", of.label.zh, yuan(whole->money),
+                             format_rate(p.share), yuan(needed));
+        },
+        [&] {
+          return fmt::format("{} {} {} {} of {} {} ({})", f.label.en, value.en,
+                             ok ? "reaches" : "is short of", format_rate(p.share), of.label.en,
+                             yuan(whole->money), yuan(needed));
+        });
     if (!ok && needed > v.money) part.short_by = needed - v.money;
     return Eval(ok ? Tri::pass : Tri::fail, std::move(part));
   }
@@ -490,85 +516,131 @@ class Evaluator {
     if (p.op == Predicate::Op::year_within) {
       int year = std::stoi(format(at).substr(0, 4));
       bool ok = v.number <= year && v.number >= year - p.n;
-      Text text{fmt::format("{} {}，{} {} 的年份为 {}（应为 {} 至 {} 年）", f.label.zh, v.number,
-                            ref.label.zh, format(at), year, year - p.n, year),
-                fmt::format("{} {}; {} {} is in {} (required: {} to {})", f.label.en, v.number,
-                            ref.label.en, format(at), year, year - p.n, year)};
+      const Text& label = *ref.label;
+      Text text = format_in(
+          langs_,
+          [&] {
+            return fmt::format("{} {}，{} {} 的年份为 {}（应为 {} 至 {} 年）", f.label.zh, v.number,
+                               label.zh, format(at), year, year - p.n, year);
+          },
+          [&] {
+            return fmt::format("{} {}; {} {} is in {} (required: {} to {})", f.label.en, v.number,
+                               label.en, format(at), year, year - p.n, year);
+          });
       return Eval(ok ? Tri::pass : Tri::fail, Part{std::move(text), {}, {}});
     }
     bool ok = years_test(p, v.date, at);
     return Eval(ok ? Tri::pass : Tri::fail,
-                Part{years_text(p, v, value, ref.label, at, ok), {}, {}});
+                Part{years_text(p, v, value, *ref.label, at, ok), {}, {}});
   }
 
   // The date a year test counts from, and how messages name it; without a date, why it is unknown.
   struct Reference {
     std::optional<Date> date;
-    Text label;
+    const Text* label = nullptr;
     Eval missing;
   };
   Reference reference(const Predicate& p) {
+    static const Text as_of_label{"评估日期", "the as-of date"};
+    static const Text applied_label{"申请日期", "the application date"};
     if (!p.other.empty()) {
       const Value* ref = other(p);
-      if (ref == nullptr) return {std::nullopt, {}, other_missing(p)};
-      return {ref->date, p.other_field->label, {}};
+      if (ref == nullptr) return {std::nullopt, nullptr, other_missing(p)};
+      return {ref->date, &p.other_field->label, {}};
     }
-    if (as_of_) return {as_of_, {"评估日期", "the as-of date"}, {}};
+    if (as_of_) return {as_of_, &as_of_label, {}};
     const Value* applied = case_.fact("application.date");
     if (applied == nullptr)
-      return {std::nullopt,
-              {},
-              Eval(Tri::unknown, Part{{"未提供申请日期（application.date）",
-                                       "application date not given (application.date)"},
+      return {std::nullopt, nullptr,
+              Eval(Tri::unknown, Part{say(langs_, {"未提供申请日期（application.date）"},
+                                          {"application date not given (application.date)"}),
                                       {"application.date"},
                                       {}})};
     record("application.date", *applied);
-    return {applied->date, {"申请日期", "the application date"}, {}};
+    return {applied->date, &applied_label, {}};
   }
 
-  // within_years, newer_than_years, at_least_years and older_than_years, as decided (`ok`).
-  static Text years_text(const Predicate& p, const Value& v, const Text& value, const Text& label,
-                         Date at, bool ok) {
-    using Op = Predicate::Op;
+  // within_years: the fact's date at most n years before the reference date, as decided (`ok`).
+  Text within_years_text(const Predicate& p, const Value& v, const Text& value, const Text& label,
+                         Date at, bool ok) const {
     const Field& f = *p.field;
     Date deadline = add_years(v.date, p.n);
-    if (p.op == Op::within_years && ok)
-      return {fmt::format("{} {}，至{} {} 未超过 {} 年（期限至 {}）", f.label.zh, value.zh,
-                          label.zh, format(at), p.n, format(deadline)),
-              fmt::format("{} {}: {} {} is within {} years (until {})", f.label.en, value.en,
-                          label.en, format(at), p.n, format(deadline))};
-    if (p.op == Op::within_years) {
-      int over = days_between(deadline, at);
-      return {fmt::format("{} {}，至{} {} 已超过 {} 年（期限至 {}，超出 {} 天）", f.label.zh,
-                          value.zh, label.zh, format(at), p.n, format(deadline), over),
-              fmt::format("{} {}: {} {} is more than {} years later (limit {}, {} days over)",
-                          f.label.en, value.en, label.en, format(at), p.n, format(deadline), over)};
-    }
+    if (ok)
+      return format_in(
+          langs_,
+          [&] {
+            return fmt::format("{} {}，至{} {} 未超过 {} 年（期限至 {}）", f.label.zh, value.zh,
+                               label.zh, format(at), p.n, format(deadline));
+          },
+          [&] {
+            return fmt::format("{} {}: {} {} is within {} years (until {})", f.label.en, value.en,
+                               label.en, format(at), p.n, format(deadline));
+          });
+    int over = days_between(deadline, at);
+    return format_in(
+        langs_,
+        [&] {
+          return fmt::format("{} {}，至{} {} 已超过 {} 年（期限至 {}，超出 {} 天）", f.label.zh,
+                             value.zh, label.zh, format(at), p.n, format(deadline), over);
+        },
+        [&] {
+          return fmt::format("{} {}: {} {} is more than {} years later (limit {}, {} days over)",
+                             f.label.en, value.en, label.en, format(at), p.n, format(deadline),
+                             over);
+        });
+  }
+
+  // newer_than_years, at_least_years and older_than_years (and within_years), as decided (`ok`).
+  Text years_text(const Predicate& p, const Value& v, const Text& value, const Text& label, Date at,
+                  bool ok) const {
+    using Op = Predicate::Op;
+    const Field& f = *p.field;
+    if (p.op == Op::within_years) return within_years_text(p, v, value, label, at, ok);
+    Date deadline = add_years(v.date, p.n);
     if (p.op == Op::newer_than_years) {
       Date after = add_years(at, -p.n);
-      return {fmt::format("{} {}，{}晚于{} {} 前 {} 年的同日 {}", f.label.zh, value.zh,
-                          ok ? "" : "未", label.zh, format(at), p.n, format(after)),
-              fmt::format("{} {} is {}after {}, {} years before {} {}", f.label.en, value.en,
-                          ok ? "" : "not ", format(after), p.n, label.en, format(at))};
+      return format_in(
+          langs_,
+          [&] {
+            return fmt::format("{} {}，{}晚于{} {} 前 {} 年的同日 {}", f.label.zh, value.zh,
+                               ok ? "" : "未", label.zh, format(at), p.n, format(after));
+          },
+          [&] {
+            return fmt::format("{} {} is {}after {}, {} years before {} {}", f.label.en, value.en,
+                               ok ? "" : "not ", format(after), p.n, label.en, format(at));
+          });
     }
     if (p.op == Op::at_least_years)
-      return {fmt::format("{} {}，至{} {} {}满 {} 年（{} 满）", f.label.zh, value.zh, label.zh,
-                          format(at), ok ? "已" : "未", p.n, format(deadline)),
-              fmt::format("{} {}: {} {} is {} {} years after it ({} years on {})", f.label.en,
-                          value.en, label.en, format(at), ok ? "at least" : "less than", p.n, p.n,
-                          format(deadline))};
+      return format_in(
+          langs_,
+          [&] {
+            return fmt::format("{} {}，至{} {} {}满 {} 年（{} 满）", f.label.zh, value.zh, label.zh,
+                               format(at), ok ? "已" : "未", p.n, format(deadline));
+          },
+          [&] {
+            return fmt::format("{} {}: {} {} is {} {} years after it ({} years on {})", f.label.en,
+                               value.en, label.en, format(at), ok ? "at least" : "less than", p.n,
+                               p.n, format(deadline));
+          });
     // older_than_years: the period of n years from the date, that date's anniversary included, is
     // over.
-    return {fmt::format("{} {}，至{} {} {}满 {} 年（{} 止）", f.label.zh, value.zh, label.zh,
-                        format(at), ok ? "已" : "未", p.n, format(deadline)),
-            fmt::format("{} {}: {} {} is {} {} years (until {})", f.label.en, value.en, label.en,
-                        format(at), ok ? "past" : "within", p.n, format(deadline))};
+    return format_in(
+        langs_,
+        [&] {
+          return fmt::format("{} {}，至{} {} {}满 {} 年（{} 止）", f.label.zh, value.zh, label.zh,
+                             format(at), ok ? "已" : "未", p.n, format(deadline));
+        },
+        [&] {
+          return fmt::format("{} {}: {} {} is {} {} years (until {})", f.label.en, value.en,
+                             label.en, format(at), ok ? "past" : "within", p.n, format(deadline));
+        });
   }
 
   const Case& case_;
   std::optional<Date> as_of_;
   std::vector<FactUse>* facts_;
   bool explain_;
+  Languages langs_;
 };
 
 // The parts' texts as one message, joined by "；" (two facts of one contradicted record fail with
@@ -585,7 +657,8 @@ Text joined(std::vector<Part>& parts) {
   message.en.reserve(en);
   const Part* previous = nullptr;
   for (const Part& part : parts) {
-    bool repeated = previous != nullptr && previous->text.zh == part.text.zh;
+    bool repeated = previous != nullptr && previous->text.zh == part.text.zh &&
+                    previous->text.en == part.text.en;  // one side may not have been made
     previous = &part;
     if (repeated) continue;
     message.zh += message.zh.empty() ? "" : "；";
@@ -599,16 +672,17 @@ Text joined(std::vector<Part>& parts) {
 }  // namespace
 
 Tri test(const Predicate& p, const Case& c, std::optional<Date> as_of) {
-  return Evaluator(c, as_of, nullptr, false).eval(p, c.root, "").tri;
+  return Evaluator(c, as_of, nullptr, false, {}).eval(p, c.root, "").tri;
 }
 
-ConditionResult judge(const Condition& condition, const Case& c, std::optional<Date> as_of) {
+ConditionResult judge(const Condition& condition, const Case& c, std::optional<Date> as_of,
+                      Languages langs) {
   ConditionResult r;
   r.condition = &condition;
   // One pass: an all/any decides every part quietly (recording each fact read, once), then
   // explains the parts that decided it.
   r.facts.reserve(4);  // most conditions read one to four facts
-  Eval e = Evaluator(c, as_of, &r.facts, true).eval(condition.test, c.root, "");
+  Eval e = Evaluator(c, as_of, &r.facts, true, langs).eval(condition.test, c.root, "");
   r.result = e.tri;
   r.message = joined(e.parts);
   for (Part& part : e.parts) {

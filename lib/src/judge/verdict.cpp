@@ -176,14 +176,14 @@ std::vector<std::string> decisive(const std::vector<Candidate>& ways, const Resu
 
 }  // namespace
 
-Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of) {
+Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of, Languages langs) {
   Verdict v;
   v.pack = &pack;
   const Recognition& rec = pack.recognition;
   ByGroup by_group;
   v.conditions.reserve(rec.conditions.size());  // by_group points into it
   for (const Condition& condition : rec.conditions) {
-    v.conditions.push_back(judge(condition, c, as_of));
+    v.conditions.push_back(judge(condition, c, as_of, langs));
     const ConditionResult& r = v.conditions.back();
     if (!condition.warning_only) by_group[condition.group].push_back(&r);
     if (r.result == Tri::unknown) add_unique(v.missing, r.missing);

@@ -36,7 +36,7 @@ CheckResult check_case(Case c, RuleLibrary& rules, const CheckOptions& options) 
     const RulePack& pack = choose_pack(rules, r.input, options);
     if (auto why = pack.unusable_for(false))
       throw InputError(Diagnostic{Severity::error, r.input.file, r.input.mark, "rules", *why});
-    r.verdict = evaluate(pack, r.input, options.as_of);
+    r.verdict = evaluate(pack, r.input, options.as_of, options.explain);
   } catch (const InputError& e) {
     r.errors.push_back(e.diagnostic());
   }
@@ -65,10 +65,12 @@ std::string render_check(const CheckResult& r, const OutputOptions& o, std::opti
 
 }  // namespace
 
-BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOptions& options,
+BatchSummary run_check(const std::vector<std::string>& inputs, const CheckOptions& checking,
                        RuleLibrary& rules, std::istream& in, std::ostream& out,
                        std::function<void(size_t)> on_progress) {
+  CheckOptions options = checking;
   const OutputOptions& o = options.output;
+  options.explain = Languages::only(o.lang);  // every output of sbc-check shows one language
   std::optional<CiFormat> ci = ci_format(o.format);
   // The CI formats report each case as a test of its own: the round (a flag changes no verdict) is
   // not theirs.

@@ -16,4 +16,14 @@ struct Text {
   bool empty() const { return zh.empty() && en.empty(); }
 };
 
+// The languages a message is built in. An output shows one, and building only that one spares
+// explaining half its cost (#30). Both by default: the 附3-2 package is in Chinese whatever --lang
+// says, and a comparison or a pack's tests read both.
+struct Languages {
+  bool zh = true;
+  bool en = true;
+
+  static Languages only(Lang lang) { return {lang == Lang::zh, lang == Lang::en}; }
+};
+
 }  // namespace sbc

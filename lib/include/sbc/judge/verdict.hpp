@@ -59,12 +59,15 @@ struct Verdict {
   std::vector<std::string> decisive;
 };
 
-// One condition on one case: its result, the facts it read, and why.
-ConditionResult judge(const Condition& condition, const Case& c, std::optional<Date> as_of);
+// One condition on one case: its result, the facts it read, and why (its message in `langs`).
+ConditionResult judge(const Condition& condition, const Case& c, std::optional<Date> as_of,
+                      Languages langs = {});
 // Just the result of a test (for a pack's "when" clauses).
 Tri test(const Predicate& p, const Case& c, std::optional<Date> as_of);
 
-// Judges a readable case. `as_of` replaces the application date when given.
-Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of);
+// Judges a readable case. `as_of` replaces the application date when given. The conditions'
+// messages are made in `langs`, the ones the output will show.
+Verdict evaluate(const RulePack& pack, const Case& c, std::optional<Date> as_of,
+                 Languages langs = {});
 
 }  // namespace sbc

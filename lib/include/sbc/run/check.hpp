@@ -26,6 +26,8 @@ struct CheckOptions {
   // it is judged (round.md C). Null without --records.
   std::shared_ptr<const RecordIndex> records;
   bool records_unreadable = false;  // some record could not be read: the run's status is 2
+  // The languages the conditions' messages are made in: both, unless only one will be shown.
+  Languages explain;
 };
 
 // --records: reads every record file or directory into o.records; each problem goes to `err` as
