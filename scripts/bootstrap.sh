@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev
-          libhowardhinnant-date-dev doctest-dev libmd-dev libutf8proc-dev libxlsxwriter-dev libpango1.0-dev libcairo2-dev libzip-dev fonts-noto-cjk poppler-utils clang-format clang-tidy mandoc python3 python3-yaml python3-jsonschema python3-openpyxl python3-docx python3-html5lib jq valgrind)
+          libhowardhinnant-date-dev doctest-dev libmd-dev libutf8proc-dev libmimalloc-dev libxlsxwriter-dev libpango1.0-dev libcairo2-dev libzip-dev fonts-noto-cjk poppler-utils clang-format clang-tidy mandoc python3 python3-yaml python3-jsonschema python3-openpyxl python3-docx python3-html5lib jq valgrind)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
