@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "base/bytes.hpp"
+
 namespace sbc {
 
 namespace {
@@ -23,29 +25,11 @@ constexpr auto kEscaped = [] {
 
 }  // namespace
 
-// Whether one of the 8 bytes of `w` may need an escape: a byte below 0x20, '"' or '\\'. Exact
-// about whether there is one (the bit tricks of "Bit Twiddling Hacks", hasless and haszero), so a
-// clean block of text is copied without looking at its bytes one by one.
-constexpr bool may_need_escape(std::uint64_t w) {
-  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-  auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-  return ((w - ones * 0x20) & ~w & highs) | has_zero(w ^ (ones * '"')) |
-         has_zero(w ^ (ones * '\\'));
-}
-
 void append_json_quoted(std::string& out, std::string_view s) {
   out += '"';
   size_t run = 0;  // the start of the characters not yet copied: they need no escape
-  size_t i = 0;
+  size_t i = unmarked_prefix(s, json_special);
   while (i < s.size()) {
-    if (i + 8 <= s.size()) {
-      std::uint64_t block;
-      std::memcpy(&block, s.data() + i, 8);
-      if (!may_need_escape(block)) {
-        i += 8;
-        continue;
-      }
-    }
     unsigned char c = static_cast<unsigned char>(s[i++]);
     if (!kEscaped[c]) continue;
     out.append(s.data() + run, i - 1 - run);
@@ -82,20 +66,7 @@ std::string json_quote(std::string_view s) {
 }
 
 bool needs_json_escape(std::string_view s) {
-  std::uint64_t block;
-  if (s.size() < 8) {
-    for (char c : s)
-      if (kEscaped[static_cast<unsigned char>(c)]) return true;
-    return false;
-  }
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::memcpy(&block, s.data() + i, 8);
-    if (may_need_escape(block)) return true;
-  }
-  if (i == s.size()) return false;
-  std::memcpy(&block, s.data() + s.size() - 8, 8);  // the tail, in the last 8 bytes
-  return may_need_escape(block);
+  return unmarked_prefix(s, json_special) != s.size();
 }
 
 void JsonWriter::grow(size_t at_least) {

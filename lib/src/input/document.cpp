@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/bytes.hpp"
 #include "base/utf8.hpp"
 #include "input/text_buffer.hpp"
 
@@ -118,18 +119,11 @@ namespace {
 
 // bad_text's work; `decode`: check the UTF-8 too (else the text is known to be UTF-8).
 std::string find_bad_text(std::string_view s, bool decode) {
-  size_t i = 0;
-  // Printable text needs no closer look, and most values (amounts, dates, codes) are: 8 bytes
-  // at a time, none below 0x20, none 0x7F, and (when the UTF-8 is to be checked) none above.
-  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-  const std::uint64_t suspect_high = decode ? highs : 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    std::uint64_t del = w ^ (ones * 0x7f);
-    if ((w & suspect_high) | ((w - ones * 0x20) & ~w & highs) | ((del - ones) & ~del & highs))
-      break;
-  }
+  // Printable text needs no closer look, and most values (amounts, dates, codes) are: no control
+  // character and (when the UTF-8 is to be checked) nothing but ASCII.
+  size_t i = decode ? unmarked_prefix(
+                          s, [](Block b) { return Block(control_character(b) | not_ascii(b)); })
+                    : unmarked_prefix(s, control_character);
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if ((c >= 0x20 && c < 0x7f) || (c >= 0x80 && !decode)) {  // printable, or known UTF-8

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "base/bytes.hpp"
 #include "base/strings.hpp"
 #include "sbc/input/csv.hpp"
 
@@ -195,6 +196,7 @@ void split_csv_file(std::istream& in, const std::string& name, const Limits& lim
          fmt::format("line {} has bytes that are neither UTF-8 nor GB18030", bad_line)}));
   std::shared_ptr<const std::vector<std::string>> header;
   int index = 0;
+  const bool control_free = unmarked_prefix(*text, control_character) == text->size();
   std::optional<Text> broken = split_csv(*text, [&](CsvRow&& row) {
     if (!header) {
       header = std::make_shared<const std::vector<std::string>>(std::move(row.cells));
@@ -219,6 +221,7 @@ void split_csv_file(std::istream& in, const std::string& name, const Limits& lim
     raw.first_line = row.line;
     raw.csv_header = header;
     raw.csv_cells = std::move(row.cells);
+    raw.csv_control_free = control_free;
     sink(std::move(raw));
   });
   if (broken)

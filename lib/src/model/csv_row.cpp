@@ -233,10 +233,11 @@ std::string fact_key(const Column& col) {
 }
 
 // What is wrong with a cell's text as a YAML value of the same text would be told: too long, or
-// not UTF-8.
-std::optional<Text> cell_problem(std::string_view cell, const Limits& limits) {
+// holding a control character (unless its file has none: `control_free`).
+std::optional<Text> cell_problem(std::string_view cell, const Limits& limits, bool control_free) {
   if (cell.size() > limits.max_scalar_bytes)
     return value_too_long(cell.size(), limits.max_scalar_bytes);
+  if (control_free) return std::nullopt;
   if (std::string why = bad_text_in_utf8(cell); !why.empty())
     return Text{"值含有非法字节：" + why, "value holds " + why};
   return std::nullopt;
@@ -425,7 +426,8 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
            {fmt::format("表头“{}”与第 {} 列指同一事实", header[i], first),
             fmt::format("header '{}' names the same fact as column {}", header[i], first)});
     if (i >= raw.csv_cells.size()) continue;
-    if (std::optional<Text> why = cell_problem(trim(raw.csv_cells[i]), options.limits))
+    if (std::optional<Text> why =
+            cell_problem(trim(raw.csv_cells[i]), options.limits, raw.csv_control_free))
       fail(Mark{raw.first_line, column}, *why);
   }
   if (!c.problems.empty()) {

@@ -39,6 +39,8 @@ struct RawDocument {
   // the row's cells.
   std::shared_ptr<const std::vector<std::string>> csv_header;
   std::vector<std::string> csv_cells;
+  // The file holds no control character (but tabs and line breaks): no cell needs a look for one.
+  bool csv_control_free = false;
 };
 
 // How an input is read: by its name (.csv is a spreadsheet, anything else YAML), or as told
