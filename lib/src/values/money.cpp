@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 
@@ -65,20 +66,22 @@ Parsed<Money> parse_money(std::string_view text) {
   if (s[0] == '+') return fail("不能带正负号", "cannot carry a sign");
   if (starts_with(s, "0x") || starts_with(s, "0X"))
     return fail("不能是十六进制", "cannot be hexadecimal");
-  if (s.find_first_of("eE") != std::string_view::npos &&
+  if (std::any_of(s.begin(), s.end(), [](char c) { return c == 'e' || c == 'E'; }) &&
       s.find_first_not_of("0123456789.eE+-") == std::string_view::npos)
     return fail("不能用科学计数法", "cannot use an exponent");
-  std::string_view fraction;
-  std::string whole(s);
+  std::string_view whole = s, fraction;
   if (size_t dot = s.find('.'); dot != std::string_view::npos) {
-    whole = std::string(s.substr(0, dot));
+    whole = s.substr(0, dot);
     fraction = s.substr(dot + 1);
     if (!digits_only(fraction)) return not_a_number(text);
   }
-  if (whole.find(',') != std::string::npos) {
+  std::string ungrouped;  // the whole part without its thousands separators, when it has them
+  if (whole.find(',') != std::string_view::npos) {
     if (!well_grouped(whole))
       return fail("千位分隔符位置不对", "has misplaced thousands separators");
-    std::erase(whole, ',');
+    ungrouped = whole;
+    std::erase(ungrouped, ',');
+    whole = ungrouped;
   }
   if (!digits_only(whole)) return not_a_number(text);
   if (whole.size() > 1 && whole[0] == '0')
