@@ -5,6 +5,7 @@
 #include <sstream>
 #include <vector>
 
+#include "base/bytes.hpp"
 #include "base/utf8.hpp"
 #include "sbc/input/document.hpp"
 
@@ -250,8 +251,8 @@ TEST_CASE("documents: a bad byte is found wherever it sits in a value, long or s
 TEST_CASE("documents: text known to be UTF-8 is checked for control characters alone") {
   // A CSV file's cells: the file was checked whole, so only a control character is news.
   for (const char* bad : {"\x01", "\x1f", "\x7f"}) {
-    for (size_t at = 0; at < 20; ++at) {
-      std::string value = "企业" + std::string(20, 'x') + "名称";
+    for (size_t at = 0; at < 36; ++at) {
+      std::string value = "企业" + std::string(36, 'x') + "名称";
       value.replace(6 + at, 1, bad);
       std::string want = bad[0] == '\x7f'   ? "control character U+007F"
                          : bad[0] == '\x01' ? "control character U+0001"
@@ -265,14 +266,48 @@ TEST_CASE("documents: text known to be UTF-8 is checked for control characters a
   CHECK(sbc::bad_text_in_utf8(std::string(30, 'x')).empty());
 }
 
+TEST_CASE("bytes: the text before a marked block holds no marked byte, at every place") {
+  // unmarked_prefix looks at 16 bytes at a time, the last block overlapping the one before, and
+  // pads text under 16 bytes with spaces: each mark at each place of 0 to 48 bytes.
+  auto first_marked = [](const std::string& s, auto marked) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      sbc::Block b = sbc::Block{} + ' ';
+      b[0] = static_cast<unsigned char>(s[i]);
+      if (sbc::any_set(marked(b))) return i;
+    }
+    return s.size();
+  };
+  for (size_t size = 0; size <= 48; ++size) {
+    for (size_t at = 0; at <= size; ++at) {  // at == size: nothing marked
+      for (char c : {'"', '\\', '\x01', '\x1f', '\x7f', '\x80', '\xe4'}) {
+        std::string s(size, 'a');
+        if (at < size) s[at] = c;
+        INFO("size ", size, " byte ", static_cast<int>(static_cast<unsigned char>(c)), " at ", at);
+        auto check = [&](auto marked) {
+          size_t found = sbc::unmarked_prefix(s, marked), first = first_marked(s, marked);
+          CHECK(found <= first);
+          CHECK((found == s.size()) == (first == s.size()));
+          CHECK(first - found < 16);  // the block that holds it, at most
+        };
+        check(sbc::json_special);
+        check(sbc::control_character);
+        check(sbc::not_ascii);
+      }
+    }
+  }
+  const std::string_view breaks = "tab\tline\nreturn\r, all text";
+  CHECK(sbc::unmarked_prefix(breaks, sbc::control_character) == breaks.size());
+  CHECK(sbc::unmarked_prefix("\"", sbc::json_special) == 0);
+}
+
 TEST_CASE("utf8: the first invalid byte of a file is found wherever it sits among ASCII runs") {
-  // A CSV file is checked 8 ASCII bytes at a time: a bad byte in any lane, or a character cut at
-  // the end, is still found at its own place.
-  for (size_t at = 0; at < 24; ++at) {
-    std::string text(24, 'x');
+  // A CSV file is checked 16 ASCII bytes at a time: a bad byte in any lane, or a character cut
+  // at the end, is still found at its own place.
+  for (size_t at = 0; at < 40; ++at) {
+    std::string text(40, 'x');
     text[at] = '\xff';
     CHECK_MESSAGE(sbc::invalid_utf8_at(text) == at, "0xFF at ", at);
-    std::string chinese(24, 'x');
+    std::string chinese(40, 'x');
     chinese.replace(at, 3, "中");
     CHECK_MESSAGE(sbc::invalid_utf8_at(chinese) == std::string_view::npos, "中 at ", at);
     CHECK_MESSAGE(sbc::invalid_utf8_at(std::string(at, 'x') + "\xe4\xb8") == at, "cut at ", at);
