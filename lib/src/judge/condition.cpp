@@ -362,20 +362,25 @@ class Evaluator {
     return Eval(ok ? Tri::pass : Tri::fail, Part{std::move(what), {}, {}});
   }
 
+  // An "all" or "any". Explaining, each child is explained as it is judged, while its
+  // explanation may still be shown: an "all" shows the children that share its result, an "any"
+  // that passes its first passing child, after which the rest are judged quietly (their facts are
+  // still read and recorded, in order).
   Eval combine(const Predicate& p, const Value& scope, const std::string& scope_path) {
     bool all = p.op == Predicate::Op::all;
-    Results results(p.children.size());
     Tri tri = all ? Tri::pass : Tri::fail;
-    for (size_t i = 0; i < p.children.size(); ++i) {
-      results[i] = quietly(p.children[i], scope, scope_path);
-      tri = all ? tri_and(tri, results[i]) : tri_or(tri, results[i]);
+    std::vector<Eval> explained;
+    if (explain_) explained.reserve(p.children.size());
+    for (const Predicate& child : p.children) {
+      bool quiet = !explain_ || (!all && tri == Tri::pass);
+      Eval e = quiet ? Eval(quietly(child, scope, scope_path)) : eval(child, scope, scope_path);
+      tri = all ? tri_and(tri, e.tri) : tri_or(tri, e.tri);
+      if (!quiet) explained.push_back(std::move(e));
     }
     Eval out(tri);
-    if (!explain_) return out;
-    out.parts.reserve(p.children.size());
-    for (size_t i = 0; i < p.children.size(); ++i) {
-      if (results[i] != tri) continue;
-      append(out.parts, eval(p.children[i], scope, scope_path).parts);
+    for (Eval& e : explained) {
+      if (e.tri != tri) continue;
+      append(out.parts, std::move(e.parts));
       if (!all && tri == Tri::pass) break;  // one passing alternative explains an "any"
     }
     return out;
