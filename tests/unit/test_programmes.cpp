@@ -6,6 +6,7 @@
 // it, from shared/policy/other-programmes.md, never copied from the tool.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -1616,4 +1617,49 @@ TEST_CASE("pack loader: unstated takes fail only") {
   CHECK(pack_error(with_test("{fact: software.recognized, is: true, unstated: fail}")) == "");
   CHECK(pack_error(with_test("{fact: software.recognized, is: true, unstated: pass}")) ==
         "18:123: awards[0].conditions[0].test.unstated: unstated takes fail only");
+}
+
+// sbc-subsidy's reports, like sbc-check's outputs, make the conditions' messages in the one
+// language they show (#30): each reads as it does when both are made, for the compensation's
+// conditions and every award's, over the programmes' and the subsidy examples.
+TEST_CASE("programmes: a subsidy made in one language says in it what one made in both says") {
+  sbc::RuleLibrary library;
+  size_t compared = 0;
+  for (const char* dir : {"examples/programmes", "examples/subsidy"}) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(SBC_SOURCE_DIR) + "/" + dir)) {
+      sbc::Case c = sbc::testing::read_case_text(sbc::testing::read_source_file(
+          std::string(dir) + "/" + entry.path().filename().string()));
+      if (!c.readable()) continue;
+      const sbc::RulePack* p = nullptr;
+      try {
+        p = &library.for_case(c, std::nullopt);
+      } catch (const sbc::InputError&) {
+        continue;  // an example of a case no pack covers
+      }
+      if (p->unusable_for(true)) continue;
+      INFO(entry.path().filename().string());
+      sbc::SubsidyVerdict both = sbc::compute_subsidy(*p, c, std::nullopt, std::nullopt);
+      for (sbc::Lang lang : {sbc::Lang::zh, sbc::Lang::en}) {
+        sbc::SubsidyVerdict one =
+            sbc::compute_subsidy(*p, c, std::nullopt, std::nullopt, sbc::Languages::only(lang));
+        CHECK(one.subsidy == both.subsidy);
+        auto same = [&](const std::vector<sbc::ConditionResult>& a,
+                        const std::vector<sbc::ConditionResult>& b) {
+          REQUIRE(a.size() == b.size());
+          for (size_t k = 0; k < a.size(); ++k) {
+            INFO(b[k].condition->id);
+            CHECK(a[k].message.in(lang) == b[k].message.in(lang));
+            CHECK(a[k].message.in(lang == sbc::Lang::zh ? sbc::Lang::en : sbc::Lang::zh).empty());
+            ++compared;
+          }
+        };
+        same(one.conditions, both.conditions);
+        REQUIRE(one.awards.size() == both.awards.size());
+        for (size_t a = 0; a < both.awards.size(); ++a)
+          same(one.awards[a].conditions, both.awards[a].conditions);
+      }
+    }
+  }
+  CHECK(compared > 100);
 }

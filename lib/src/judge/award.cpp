@@ -48,12 +48,13 @@ std::optional<Money> invoiced_within(const Case& c, Date from, int months,
 
 }  // namespace
 
-AwardResult compute_award(const Award& award, const Case& c, std::optional<Date> as_of) {
+AwardResult compute_award(const Award& award, const Case& c, std::optional<Date> as_of,
+                          Languages langs) {
   AwardResult r;
   r.award = &award;
   Tri result = Tri::pass;
   for (const Condition& condition : award.conditions) {
-    r.conditions.push_back(judge(condition, c, as_of));
+    r.conditions.push_back(judge(condition, c, as_of, langs));
     result = tri_and(result, r.conditions.back().result);
     if (r.conditions.back().result == Tri::unknown)
       r.missing.insert(r.missing.end(), r.conditions.back().missing.begin(),

@@ -526,10 +526,10 @@ void choose_window(const Compensation& comp, const Case& c, std::optional<DateRa
 
 // The case-level conditions and the materials, together.
 Tri judge_case_level(const Compensation& comp, const Case& c, std::optional<Date> as_of,
-                     SubsidyVerdict& v) {
+                     Languages langs, SubsidyVerdict& v) {
   Tri case_level = Tri::pass;
   for (const Condition& condition : comp.conditions) {
-    v.conditions.push_back(judge(condition, c, as_of));
+    v.conditions.push_back(judge(condition, c, as_of, langs));
     case_level = tri_and(case_level, v.conditions.back().result);
     if (v.conditions.back().result == Tri::unknown)
       add_unique(v.missing, v.conditions.back().missing);
@@ -584,9 +584,9 @@ void apply_enterprise_cap(const Compensation& comp, SubsidyVerdict& v) {
 }
 
 Grant compute_compensation(const Compensation& comp, const Case& c, std::optional<Date> as_of,
-                           std::optional<DateRange> window, SubsidyVerdict& v) {
+                           std::optional<DateRange> window, Languages langs, SubsidyVerdict& v) {
   choose_window(comp, c, window, v);
-  Tri case_level = judge_case_level(comp, c, as_of, v);
+  Tri case_level = judge_case_level(comp, c, as_of, langs, v);
   const Value* policies = c.fact("insurance.policies");
   Tri policies_known = judge_policies(comp, c, policies, v);
   apply_enterprise_cap(comp, v);
@@ -631,7 +631,7 @@ std::vector<std::string> compensation_decisive(const SubsidyVerdict& v, const Ca
 }  // namespace
 
 SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optional<Date> as_of,
-                               std::optional<DateRange> window) {
+                               std::optional<DateRange> window, Languages langs) {
   SubsidyVerdict v;
   v.pack = &pack;
   v.as_of = as_of;
@@ -641,7 +641,7 @@ SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optiona
   // Granted when any part grants money; else undetermined when any part is; else denied.
   bool granted = false, undetermined = false;
   if (pack.compensation) {
-    Grant g = compute_compensation(*pack.compensation, c, as_of, window, v);
+    Grant g = compute_compensation(*pack.compensation, c, as_of, window, langs, v);
     granted = g == Grant::granted;
     undetermined = g == Grant::undetermined;
     if (undetermined) v.decisive = compensation_decisive(v, c);
@@ -651,7 +651,7 @@ SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optiona
   bool compensation_granted = granted;
   Money awarded;
   for (const Award& award : pack.awards) {
-    v.awards.push_back(compute_award(award, c, as_of));
+    v.awards.push_back(compute_award(award, c, as_of, langs));
     const AwardResult& a = v.awards.back();
     awarded = awarded + a.amount;
     granted = granted || (a.result == Tri::pass && a.amount.fen > 0);

@@ -23,7 +23,8 @@ SubsidyResult subsidy_case(Case c, RuleLibrary& rules, const SubsidyOptions& opt
     const RulePack& pack = choose_pack(rules, r.input, options.common);
     if (auto why = pack.unusable_for(true))
       throw InputError(Diagnostic{Severity::error, r.input.file, r.input.mark, "rules", *why});
-    r.verdict = compute_subsidy(pack, r.input, options.common.as_of, options.window);
+    r.verdict = compute_subsidy(pack, r.input, options.common.as_of, options.window,
+                                options.common.explain);
   } catch (const InputError& e) {
     r.errors.push_back(e.diagnostic());
   }
@@ -192,13 +193,16 @@ BatchSummary run_file_packages(const std::vector<std::string>& inputs,
 
 }  // namespace
 
-BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOptions& options,
+BatchSummary run_subsidy(const std::vector<std::string>& inputs, const SubsidyOptions& asked,
                          RuleLibrary& rules, std::istream& in, std::ostream& out,
                          std::function<void(size_t)> on_progress) {
-  if (is_file_form(options.form))
-    return run_file_packages(inputs, options, rules, in, out, on_progress);
+  if (is_file_form(asked.form))
+    return run_file_packages(inputs, asked, rules, in, out, on_progress);
+  SubsidyOptions options = asked;
   const OutputOptions& o = options.common.output;
   bool form = options.form != FormStyle::none;
+  // A report shows one language; the package (--form) is in Chinese whatever --lang says.
+  if (!form) options.common.explain = Languages::only(o.lang);
   std::optional<Round> round;
   if (options.common.round) round.emplace();
   BatchOptions batch = batch_options(options, std::move(on_progress));

@@ -84,8 +84,9 @@ struct AwardResult {
 // template or an interview asks for a pack that cites the rule.
 const std::vector<std::string>& facts_read_by(std::string_view rule_id);
 
-// Computes one award for a readable case.
-AwardResult compute_award(const Award& award, const Case& c, std::optional<Date> as_of);
+// Computes one award for a readable case (its conditions' messages in `langs`).
+AwardResult compute_award(const Award& award, const Case& c, std::optional<Date> as_of,
+                          Languages langs = {});
 
 enum class Grant { granted, denied, undetermined };
 const char* to_string(Grant g);
@@ -114,8 +115,9 @@ struct SubsidyVerdict {
 };
 
 // Computes the compensation and the awards of a readable case under a pack that has either.
-// `window` (from --window) overrides the case's and the pack's insurance window.
+// `window` (from --window) overrides the case's and the pack's insurance window. The conditions'
+// messages are made in `langs`.
 SubsidyVerdict compute_subsidy(const RulePack& pack, const Case& c, std::optional<Date> as_of,
-                               std::optional<DateRange> window);
+                               std::optional<DateRange> window, Languages langs = {});
 
 }  // namespace sbc
