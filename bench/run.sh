@@ -137,7 +137,9 @@ if [[ ! -d $package/1000 ]]; then
   for i in $(seq 1 56); do
     for f in examples/subsidy/s*.yaml; do cp "$f" "$package/1000/r$i-$(basename "$f")"; done
   done
-  find "$package/1000" -name '*.yaml' | sort | head -100 | xargs cp -t "$package/100"
+  # (Not `| head -100`: under pipefail, head closing the pipe early would end the script.)
+  mapfile -t copies < <(find "$package/1000" -name '*.yaml' | sort)
+  cp -t "$package/100" "${copies[@]:0:100}"
 fi
 package_cases=$(find "$package/1000" -name '*.yaml' | wc -l)
 pdf_dir=$(mktemp -d)
