@@ -344,7 +344,10 @@ class Evaluator {
       if (f.path == path) return;
     const RecordedFact* r = case_.recorded.empty() ? nullptr : case_.recorded_fact(path);
     bool from_records = r != nullptr && r->effect != RecordedFact::Effect::unchecked;
-    facts_->push_back({path, render_value(v), from_records ? r->source : std::string()});
+    FactUse& fact = facts_->emplace_back();  // made in place: no strings moved
+    fact.path = path;
+    fact.value = render_value(v);
+    if (from_records) fact.source = r->source;
   }
 
   // The records' contradiction of a fact, when they deny what the case claims (round.md C).

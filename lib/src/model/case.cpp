@@ -39,6 +39,10 @@ void append_value(std::string& out, const Value& v) {
       out += '}';
       return;
     }
+    case Value::Kind::text:
+    case Value::Kind::enumeration:
+      out += v.text;  // no string of its own on the way
+      return;
     default:
       out += render_value(v);
   }
@@ -81,11 +85,12 @@ std::vector<Diagnostic> Case::errors() const {
 
 const Value* Case::fact(std::string_view path) const {
   const Value* v = &root;
-  for (const std::string& part : split(path, '.')) {
-    v = v->find(part);
-    if (v == nullptr) return nullptr;
+  for (size_t start = 0;;) {  // each dotted part in turn, as split() would cut it
+    size_t dot = std::min(path.find('.', start), path.size());
+    v = v->find(path.substr(start, dot - start));
+    if (v == nullptr || dot == path.size()) return v;
+    start = dot + 1;
   }
-  return v;
 }
 
 void Case::set_fact(std::string_view path, Value v) {
