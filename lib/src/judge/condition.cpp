@@ -443,6 +443,9 @@ class Evaluator {
     return Eval(ok ? Tri::pass : Tri::fail, std::move(part));
   }
 
+  // Some item of a list passes. Unlike combine(), the items are judged quietly first: a list
+  // none of whose items passes is explained by one line, so explaining each item as it is judged
+  // would be work thrown away for every failing list.
   Eval any_item(const Predicate& p, const Value& list, const std::string& full) {
     const Field& f = *p.field;
     Tri tri = Tri::fail;
