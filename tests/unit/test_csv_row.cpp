@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "sbc/input/csv.hpp"
 #include "sbc/model/case.hpp"
 
 namespace {
@@ -51,6 +52,35 @@ sbc::Case row_like_yaml(const std::string& csv, const std::string& yaml) {
 }
 
 }  // namespace
+
+// The rows split_csv cuts: each as "line: cell|cell|…", or the error of a quote left open.
+std::string rows(const std::string& text) {
+  std::string out;
+  std::optional<sbc::Text> broken = sbc::split_csv(text, [&](sbc::CsvRow&& row) {
+    out += std::to_string(row.line) + ":";
+    for (size_t i = 0; i < row.cells.size(); ++i) out += (i ? "|" : "") + std::string(row.cells[i]);
+    out += "\n";
+  });
+  return broken ? out + "error: " + broken->en : out;
+}
+
+TEST_CASE("csv: rows cut as RFC 4180 says, each cell as its own text") {
+  CHECK(rows("a,b,c\n1,,3\n") == "1:a|b|c\n2:1||3\n");
+  CHECK(rows("a,b\r\n1,2") == "1:a|b\n2:1|2\n");  // CRLF, and a last row without a line break
+  CHECK(rows("a\n\n\nb\n") == "1:a\n4:b\n");      // empty lines skipped, lines still counted
+  CHECK(rows(",\n") == "1:|\n");                  // two empty cells are a row
+  CHECK(rows("\"\"\n") == "");                    // one empty cell is an empty line
+  // A quoted cell holds commas, "" for a quote, and line breaks; the next row's line counts them.
+  CHECK(rows("\"3,500,000.00\",\"say \"\"hi\"\"\",\"two\nlines\"\nx\n") ==
+        "1:3,500,000.00|say \"hi\"|two\nlines\n3:x\n");
+  CHECK(rows("a\rb,c\n") == "1:a\rb|c\n");    // a lone CR is the cell's
+  CHECK(rows("ab\"c,d\n") == "1:ab\"c|d\n");  // so is a quote inside an unquoted cell
+  CHECK(rows("企业名称,研发费用\n山东,\"1,000\"\n") == "1:企业名称|研发费用\n2:山东|1,000\n");
+  CHECK(rows("a\n\"open,\nb\n") == "1:a\nerror: the quote opened on line 2 is never closed");
+  // Rows of different lengths after one another: each keeps only its own cells.
+  CHECK(rows("a,bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb,c,d\nx\n,y\n") ==
+        "1:a|bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb|c|d\n2:x\n3:|y\n");
+}
 
 TEST_CASE("csv row: a record's columns apart or side by side, items of one list interleaved") {
   // Each cell goes down the way the column before it went as far as their paths agree: the

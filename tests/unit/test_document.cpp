@@ -266,38 +266,40 @@ TEST_CASE("documents: text known to be UTF-8 is checked for control characters a
   CHECK(sbc::bad_text_in_utf8(std::string(30, 'x')).empty());
 }
 
-TEST_CASE("bytes: the text before a marked block holds no marked byte, at every place") {
-  // unmarked_prefix looks at 16 bytes at a time, the last block overlapping the one before, and
-  // pads text under 16 bytes with spaces: each mark at each place of 0 to 48 bytes.
-  auto first_marked = [](const std::string& s, auto marked) {
-    for (size_t i = 0; i < s.size(); ++i) {
+TEST_CASE("bytes: the first marked byte is found at every place, from every place") {
+  // first_marked looks at 16 bytes at a time, the last block overlapping the one before, and
+  // pads text under 16 bytes with spaces: each mark at each place of 0 to 48 bytes, looked for
+  // from each place.
+  auto first_marked = [](const std::string& s, auto marked, size_t from) {
+    for (size_t i = from; i < s.size(); ++i) {
       sbc::Block b = sbc::Block{} + ' ';
       b[0] = static_cast<unsigned char>(s[i]);
-      if (sbc::any_set(marked(b))) return i;
+      if (sbc::set_bytes(marked(b)) & 1u) return i;
     }
     return s.size();
   };
   for (size_t size = 0; size <= 48; ++size) {
     for (size_t at = 0; at <= size; ++at) {  // at == size: nothing marked
-      for (char c : {'"', '\\', '\x01', '\x1f', '\x7f', '\x80', '\xe4'}) {
+      for (char c : {'"', '\\', '\x01', '\x1f', '\x7f', '\x80', '\xe4', ',', '\n', '\r'}) {
         std::string s(size, 'a');
         if (at < size) s[at] = c;
+        if (at + 1 < size) s[at + 1] = c;  // a second one after it: the first is found
         INFO("size ", size, " byte ", static_cast<int>(static_cast<unsigned char>(c)), " at ", at);
         auto check = [&](auto marked) {
-          size_t found = sbc::unmarked_prefix(s, marked), first = first_marked(s, marked);
-          CHECK(found <= first);
-          CHECK((found == s.size()) == (first == s.size()));
-          CHECK(first - found < 16);  // the block that holds it, at most
+          for (size_t from = 0; from <= size; ++from)
+            CHECK(sbc::first_marked(s, marked, from) == first_marked(s, marked, from));
         };
         check(sbc::json_special);
         check(sbc::control_character);
         check(sbc::not_ascii);
+        check(sbc::csv_cell_end);
       }
     }
   }
   const std::string_view breaks = "tab\tline\nreturn\r, all text";
-  CHECK(sbc::unmarked_prefix(breaks, sbc::control_character) == breaks.size());
-  CHECK(sbc::unmarked_prefix("\"", sbc::json_special) == 0);
+  CHECK(sbc::first_marked(breaks, sbc::control_character) == breaks.size());
+  CHECK(sbc::first_marked("\"", sbc::json_special) == 0);
+  CHECK(sbc::first_marked("a,b,c", sbc::csv_cell_end, 2) == 3);
 }
 
 TEST_CASE("utf8: the first invalid byte of a file is found wherever it sits among ASCII runs") {

@@ -28,7 +28,7 @@ constexpr auto kEscaped = [] {
 void append_json_quoted(std::string& out, std::string_view s) {
   out += '"';
   size_t run = 0;  // the start of the characters not yet copied: they need no escape
-  size_t i = unmarked_prefix(s, json_special);
+  size_t i = first_marked(s, json_special);
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i++]);
     if (!kEscaped[c]) continue;
@@ -66,7 +66,7 @@ std::string json_quote(std::string_view s) {
 }
 
 bool needs_json_escape(std::string_view s) {
-  return unmarked_prefix(s, json_special) != s.size();
+  return first_marked(s, json_special) != s.size();
 }
 
 void JsonWriter::grow(size_t at_least) {

@@ -21,7 +21,7 @@ size_t utf8_sequence(std::string_view s) {
 size_t invalid_utf8_at(std::string_view s) {
   for (size_t at = 0; at < s.size();) {
     // ASCII, a block at a time: most of a CSV file (its commas, amounts, dates and codes) is.
-    at += unmarked_prefix(s.substr(at), not_ascii);
+    at = first_marked(s, not_ascii, at);
     // A block that is not all ASCII, a character at a time.
     for (size_t end = std::min(s.size(), at + sizeof(Block)); at < end;) {
       size_t n = utf8_sequence(s.substr(at));

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 
+#include "base/bytes.hpp"
 #include "base/utf8.hpp"
 
 namespace sbc {
@@ -44,40 +45,45 @@ std::optional<std::string> csv_to_utf8(std::string bytes, int& bad_line) {
   return out;
 }
 
+std::vector<std::string> CsvCells::strings() const {
+  std::vector<std::string> out;
+  out.reserve(size());
+  for (size_t i = 0; i < size(); ++i) out.emplace_back((*this)[i]);
+  return out;
+}
+
 std::optional<Text> split_csv(const std::string& text, const std::function<void(CsvRow&&)>& row) {
   CsvRow current;
-  std::string cell;
   int line = 1;
   current.line = 1;
   bool quoted = false, cell_started = false;
   int quote_line = 0;
   auto end_cell = [&] {
-    current.cells.push_back(std::move(cell));
-    cell.clear();
+    current.cells.end_cell();
     cell_started = false;
   };
   auto end_row = [&](int next_line) {
     end_cell();
-    bool empty = current.cells.size() == 1 && current.cells[0].empty();
-    size_t cells = current.cells.size();
+    bool empty = current.cells.size() == 1 && current.cells.bytes() == 0;
+    size_t bytes = current.cells.bytes(), cells = current.cells.size();
     if (!empty) row(std::move(current));
     current = CsvRow{};
-    current.cells.reserve(cells);  // the next row likely has as many: no regrowth cell by cell
+    current.cells.reserve(bytes, cells);  // the next row likely is as long: no regrowth
     current.line = next_line;
   };
+  const char* const data = text.data();
   for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
+    char c = data[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
+      if (c == '"' && i + 1 < text.size() && data[i + 1] == '"') {
+        current.cells.append('"');
         ++i;
       } else if (c == '"') {
         quoted = false;
       } else {  // up to the next quote at once
         size_t end = std::min(text.find('"', i), text.size());
-        line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(i),
-                                            text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-        cell.append(text, i, end - i);
+        line += static_cast<int>(std::count(data + i, data + end, '\n'));
+        current.cells.append(std::string_view(data + i, end - i));
         i = end - 1;
       }
       continue;
@@ -87,14 +93,13 @@ std::optional<Text> split_csv(const std::string& text, const std::function<void(
       quote_line = line;
     } else if (c == ',') {
       end_cell();
-    } else if (c == '\n' || (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+    } else if (c == '\n' || (c == '\r' && i + 1 < text.size() && data[i + 1] == '\n')) {
       if (c == '\r') ++i;
       ++line;
       end_row(line);
     } else {  // up to the cell's end at once (a lone \r or a quote inside is the cell's)
-      size_t end = i + 1;
-      while (end < text.size() && text[end] != ',' && text[end] != '\n' && text[end] != '\r') ++end;
-      cell.append(text, i, end - i);
+      size_t end = first_marked(text, csv_cell_end, i + 1);
+      current.cells.append(std::string_view(data + i, end - i));
       cell_started = true;
       i = end - 1;
     }
@@ -102,7 +107,7 @@ std::optional<Text> split_csv(const std::string& text, const std::function<void(
   if (quoted)
     return Text{fmt::format("第 {} 行的引号没有闭合", quote_line),
                 fmt::format("the quote opened on line {} is never closed", quote_line)};
-  if (!cell.empty() || !current.cells.empty()) end_row(line + 1);
+  if (cell_started || current.cells.size() > 0) end_row(line + 1);
   return std::nullopt;
 }
 

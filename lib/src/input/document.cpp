@@ -121,9 +121,9 @@ namespace {
 std::string find_bad_text(std::string_view s, bool decode) {
   // Printable text needs no closer look, and most values (amounts, dates, codes) are: no control
   // character and (when the UTF-8 is to be checked) nothing but ASCII.
-  size_t i = decode ? unmarked_prefix(
-                          s, [](Block b) { return Block(control_character(b) | not_ascii(b)); })
-                    : unmarked_prefix(s, control_character);
+  size_t i =
+      decode ? first_marked(s, [](Block b) { return Block(control_character(b) | not_ascii(b)); })
+             : first_marked(s, control_character);
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if ((c >= 0x20 && c < 0x7f) || (c >= 0x80 && !decode)) {  // printable, or known UTF-8

@@ -196,15 +196,14 @@ void split_csv_file(std::istream& in, const std::string& name, const Limits& lim
          fmt::format("line {} has bytes that are neither UTF-8 nor GB18030", bad_line)}));
   std::shared_ptr<const std::vector<std::string>> header;
   int index = 0;
-  const bool control_free = unmarked_prefix(*text, control_character) == text->size();
+  const bool control_free = first_marked(*text, control_character) == text->size();
   std::optional<Text> broken = split_csv(*text, [&](CsvRow&& row) {
     if (!header) {
-      header = std::make_shared<const std::vector<std::string>>(std::move(row.cells));
+      header = std::make_shared<const std::vector<std::string>>(row.cells.strings());
       return;
     }
-    size_t bytes = 0;
-    for (const std::string& cell : row.cells) bytes += cell.size();
-    if (bytes > limits.max_document_bytes) {  // a row is a case: held to a document's limit
+    if (row.cells.bytes() >
+        limits.max_document_bytes) {  // a row is a case: held to a document's limit
       RawDocument refused = unreadable(
           name, index++,
           {fmt::format("这一行超过 {} 字节（可用 --limit max_document_bytes=N 放宽）",

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sbc/base/diagnostic.hpp"
+#include "sbc/input/csv.hpp"
 #include "sbc/input/document.hpp"
 
 namespace sbc {
@@ -38,7 +39,7 @@ struct RawDocument {
   // A row of a CSV file instead of YAML text: the file's header row (shared by its rows) and
   // the row's cells.
   std::shared_ptr<const std::vector<std::string>> csv_header;
-  std::vector<std::string> csv_cells;
+  CsvCells csv_cells;
   // The file holds no control character (but tabs and line breaks): no cell needs a look for one.
   bool csv_control_free = false;
 };
