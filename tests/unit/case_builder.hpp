@@ -18,6 +18,20 @@
 
 namespace sbc::testing {
 
+// Whether every key of `v` (of the case format's field `f`) is a view of that field's own key in
+// case_schema(), as Entry requires: a key that viewed the text it was read from would dangle once
+// the document is gone.
+inline bool keys_from_schema(const Value& v, const Field& f = case_schema()) {
+  if (v.kind == Value::Kind::list && f.type == Type::list)
+    return std::all_of(v.items.begin(), v.items.end(),
+                       [&](const Value& item) { return keys_from_schema(item, f.item()); });
+  return std::all_of(v.fields.begin(), v.fields.end(), [&](const Entry& e) {
+    const Field* child = f.child(e.key);
+    return child != nullptr && e.key.data() == child->key.data() &&
+           keys_from_schema(e.value, *child);
+  });
+}
+
 inline std::string read_source_file(const std::string& relative) {
   std::ifstream in(std::string(SBC_SOURCE_DIR) + "/" + relative);
   std::ostringstream text;

@@ -387,7 +387,7 @@ std::string dump(const Value& v) {
       return out + "]";
     case Value::Kind::record:
       out += "{";
-      for (const sbc::Entry& e : v.fields) out += e.key + "=" + dump(e.value) + ",";
+      for (const sbc::Entry& e : v.fields) out += std::string(e.key) + "=" + dump(e.value) + ",";
       return out + "}";
     case Value::Kind::none:
       break;
@@ -411,6 +411,8 @@ int compare_both_ways(const std::string& path) {
     ++quick;
     INFO(path, " document ", raw.index);
     CHECK(full.problems.empty());  // the quick way takes only what has nothing to report
+    CHECK(sbc::testing::keys_from_schema(fast.root));
+    CHECK(sbc::testing::keys_from_schema(full.root));
     CHECK(fast.mark.line == full.mark.line);
     CHECK(fast.mark.column == full.mark.column);
     CHECK(dump(fast.root) == dump(full.root));
@@ -432,6 +434,23 @@ TEST_CASE(
   CHECK(files >= 20);
   CHECK(quick >=
         files);  // the batch example holds several cases; only 90-error-bad-money is not plain
+}
+
+TEST_CASE("case: set_fact makes the records on the way, with the case format's keys") {
+  Value root;
+  sbc::set_fact(root, "software.rd_spend", Value{Value::Kind::money});
+  sbc::set_fact(root, "software.name", Value{Value::Kind::text});
+  sbc::set_fact(root, "rules", Value{Value::Kind::text});
+  REQUIRE(root.fields.size() == 2);
+  CHECK(root.fields[0].key == "software");
+  CHECK(root.fields[0].value.fields.size() == 2);
+  CHECK(root.fields[1].key == "rules");
+  CHECK(sbc::testing::keys_from_schema(root));
+  sbc::set_fact(root, "software.rd_spend", Value{Value::Kind::none});  // replaced, not added
+  CHECK(root.fields[0].value.fields.size() == 2);
+  CHECK(root.fields[0].value.fields[0].value.kind == Value::Kind::none);
+  CHECK_THROWS_AS(sbc::set_fact(root, "software.rd_spnd", Value{}), std::invalid_argument);
+  CHECK_THROWS_AS(sbc::set_fact(root, "software.rd_spend.x", Value{}), std::invalid_argument);
 }
 
 TEST_CASE("case reader: the quick way gives up on whatever the full way would report") {

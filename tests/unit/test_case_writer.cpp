@@ -18,7 +18,7 @@ void same_facts(const sbc::Value& a, const sbc::Value& b, const std::string& pat
     for (const auto& [key, value] : a.fields) {
       const sbc::Value* other = b.find(key);
       REQUIRE_MESSAGE(other != nullptr, path, ".", key, " is not written");
-      same_facts(value, *other, path + "." + key);
+      same_facts(value, *other, path + "." + std::string(key));
     }
   } else if (a.kind == sbc::Value::Kind::list) {
     REQUIRE(a.items.size() == b.items.size());

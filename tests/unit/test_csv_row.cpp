@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "case_builder.hpp"
 #include "sbc/input/csv.hpp"
 #include "sbc/model/case.hpp"
 
@@ -22,7 +23,7 @@ std::vector<sbc::Case> read(const std::string& text, sbc::InputFormat format) {
 void dump(const sbc::Value& v, const std::string& path, std::string& out) {
   if (v.kind == sbc::Value::Kind::record) {
     for (const auto& [key, value] : v.fields)
-      dump(value, path.empty() ? key : path + "." + key, out);
+      dump(value, path.empty() ? std::string(key) : path + "." + std::string(key), out);
   } else if (v.kind == sbc::Value::Kind::list && (v.items.empty() || !v.items[0].fields.empty())) {
     if (v.items.empty()) out += path + " = []\n";
     for (size_t i = 0; i < v.items.size(); ++i)
@@ -48,10 +49,9 @@ sbc::Case row_like_yaml(const std::string& csv, const std::string& yaml) {
   CHECK(rows[0].problems.empty());
   CHECK(docs[0].problems.empty());
   CHECK(facts(rows[0]) == facts(docs[0]));
+  CHECK(sbc::testing::keys_from_schema(rows[0].root));
   return std::move(rows[0]);
 }
-
-}  // namespace
 
 // The rows split_csv cuts: each as "line: cell|cell|…", or the error of a quote left open.
 std::string rows(const std::string& text) {
@@ -63,6 +63,8 @@ std::string rows(const std::string& text) {
   });
   return broken ? out + "error: " + broken->en : out;
 }
+
+}  // namespace
 
 TEST_CASE("csv: rows cut as RFC 4180 says, each cell as its own text") {
   CHECK(rows("a,b,c\n1,,3\n") == "1:a|b|c\n2:1||3\n");

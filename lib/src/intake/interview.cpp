@@ -56,23 +56,6 @@ std::optional<Node> answer_node(const std::string& answer, const Field& f, Text&
   return std::nullopt;
 }
 
-// `value` put at `path` of `root`, records made on the way.
-void put(Value& root, const std::string& path, Value value) {
-  Value* at = &root;
-  std::vector<std::string> keys = split(path, '.');
-  for (size_t i = 0; i < keys.size(); ++i) {
-    auto it = std::find_if(at->fields.begin(), at->fields.end(),
-                           [&](const Entry& e) { return e.key == keys[i]; });
-    if (it == at->fields.end()) {
-      at->fields.push_back({keys[i], Value{}});
-      it = at->fields.end() - 1;
-      it->value.kind = Value::Kind::record;
-    }
-    if (i + 1 == keys.size()) it->value = std::move(value);
-    at = &it->value;
-  }
-}
-
 class Interview {
  public:
   Interview(const InterviewOptions& o, RuleLibrary& rules, std::istream& in, std::ostream& out,
@@ -167,7 +150,7 @@ class Interview {
     Value named;
     named.kind = Value::Kind::text;
     named.text = ref;
-    put(root_, "rules", named);
+    set_fact(root_, "rules", named);
     common.rules = ref;
     return *pack;
   }
@@ -309,7 +292,7 @@ class Interview {
         asked_.erase(path);
         continue;
       }
-      put(root_, path, std::move(*value));
+      set_fact(root_, path, std::move(*value));
       save();
       return true;
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "base/strings.hpp"
 
@@ -93,19 +94,30 @@ const Value* Case::fact(std::string_view path) const {
   }
 }
 
-void Case::set_fact(std::string_view path, Value v) {
+void set_fact(Value& root, std::string_view path, Value v) {
   Value* at = &root;
-  for (const std::string& part : split(path, '.')) {
+  const Field* field = &case_schema();
+  for (size_t start = 0;;) {
+    size_t dot = std::min(path.find('.', start), path.size());
+    field = field->child(path.substr(start, dot - start));
+    if (field == nullptr)  // the code's own paths: a wrong one is the code's mistake
+      throw std::invalid_argument("not a fact of the case format: " + std::string(path));
     if (at->kind != Value::Kind::record) {
       *at = Value();
       at->kind = Value::Kind::record;
     }
     auto it = std::find_if(at->fields.begin(), at->fields.end(),
-                           [&](const Entry& e) { return e.key == part; });
-    if (it == at->fields.end()) it = at->fields.insert(at->fields.end(), Entry{part, {}});
+                           [&](const Entry& e) { return e.key == field->key; });
+    if (it == at->fields.end()) it = at->fields.insert(at->fields.end(), Entry{field->key, {}});
     at = &it->value;
+    if (dot == path.size()) break;
+    start = dot + 1;
   }
   *at = std::move(v);
+}
+
+void Case::set_fact(std::string_view path, Value v) {
+  sbc::set_fact(root, path, std::move(v));
 }
 
 const RecordedFact* Case::recorded_fact(std::string_view path) const {

@@ -153,7 +153,7 @@ class CaseReader {
       }
       // Read in place (the reserve above keeps the entry where it is); dropped if nothing came out.
       Entry& entry = v.fields.emplace_back();
-      entry.key = key.scalar;
+      entry.key = child->key;
       if (!convert(n.value(i), *child, child_path, entry.value)) v.fields.pop_back();
     }
     add_false_defaults(f, v);
@@ -410,7 +410,7 @@ class PlainCaseReader : public DocumentEvents {
     if (f.value->kind == Value::Kind::record && f.key == nullptr) {  // a key
       const Field* child = f.field->child(text);
       if (child == nullptr || f.value->find(text) != nullptr) return false;
-      f.value->fields.emplace_back().key = text;
+      f.value->fields.emplace_back().key = child->key;
       f.key = child;
       return true;
     }

@@ -290,7 +290,7 @@ class RowFiller {
     bool whole_list = col.field->type == Type::list && col.field->item().type == Type::record;
     if (whole_list && at->find(col.steps.back().key) != nullptr) return false;
     Entry& leaf = at->fields.emplace_back();
-    leaf.key = col.steps.back().key;
+    leaf.key = col.steps.back().field->key;
     return read_leaf(cell, *col.field, Mark{line_, column}, leaf.value);
   }
 

@@ -39,9 +39,11 @@ struct Value {
   const Value* find(std::string_view key) const;
 };
 
-// One field of a record. (Not std::pair: a pair cannot hold the still incomplete Value.)
+// One field of a record. Its key is the case format's own spelling (Field::key of case_schema(),
+// which lives as long as the program): a case's keys are the schema's, and a record of a hundred
+// facts makes no string for them. (Not std::pair: a pair cannot hold the still incomplete Value.)
 struct Entry {
-  std::string key;
+  std::string_view key;
   Value value;
 };
 
@@ -87,6 +89,11 @@ struct Case {
   // What the records said of the fact at `path` or of a record holding it, or nullptr.
   const RecordedFact* recorded_fact(std::string_view path) const;
 };
+
+// Sets the fact at a dotted path of the case format ("software.rd_spend", no list items) under
+// `root`, making the records on the way. Throws std::invalid_argument for a path the case format
+// does not have (the callers' paths are the code's and the packs', checked when a pack loads).
+void set_fact(Value& root, std::string_view path, Value v);
 
 struct ReadOptions {
   Severity unknown_keys = Severity::warning;  // sbc-validate makes them errors
