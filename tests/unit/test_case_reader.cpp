@@ -437,20 +437,25 @@ TEST_CASE(
 }
 
 TEST_CASE("case: set_fact makes the records on the way, with the case format's keys") {
+  auto of = [](Value::Kind kind) {
+    Value v;
+    v.kind = kind;
+    return v;
+  };
   Value root;
-  sbc::set_fact(root, "software.rd_spend", Value{Value::Kind::money});
-  sbc::set_fact(root, "software.name", Value{Value::Kind::text});
-  sbc::set_fact(root, "rules", Value{Value::Kind::text});
+  sbc::set_fact(root, "software.rd_spend", of(Value::Kind::money));
+  sbc::set_fact(root, "software.name", of(Value::Kind::text));
+  sbc::set_fact(root, "rules", of(Value::Kind::text));
   REQUIRE(root.fields.size() == 2);
   CHECK(root.fields[0].key == "software");
   CHECK(root.fields[0].value.fields.size() == 2);
   CHECK(root.fields[1].key == "rules");
   CHECK(sbc::testing::keys_from_schema(root));
-  sbc::set_fact(root, "software.rd_spend", Value{Value::Kind::none});  // replaced, not added
+  sbc::set_fact(root, "software.rd_spend", of(Value::Kind::none));  // replaced, not added
   CHECK(root.fields[0].value.fields.size() == 2);
   CHECK(root.fields[0].value.fields[0].value.kind == Value::Kind::none);
-  CHECK_THROWS_AS(sbc::set_fact(root, "software.rd_spnd", Value{}), std::invalid_argument);
-  CHECK_THROWS_AS(sbc::set_fact(root, "software.rd_spend.x", Value{}), std::invalid_argument);
+  CHECK_THROWS_AS(sbc::set_fact(root, "software.rd_spnd", Value()), std::invalid_argument);
+  CHECK_THROWS_AS(sbc::set_fact(root, "software.rd_spend.x", Value()), std::invalid_argument);
 }
 
 TEST_CASE("case reader: the quick way gives up on whatever the full way would report") {

@@ -51,6 +51,10 @@ std::string item_path(const std::string& list, size_t i) {
 }
 
 void append(std::vector<Part>& to, std::vector<Part>&& from) {
+  if (to.empty()) {  // the usual case, one child's parts: the vector taken whole
+    to = std::move(from);
+    return;
+  }
   for (Part& p : from) to.push_back(std::move(p));
 }
 

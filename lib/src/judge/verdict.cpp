@@ -123,14 +123,23 @@ Nearest nearest(const std::vector<Candidate>& candidates, const Results& require
       if (std::find(all.begin(), all.end(), r) == all.end()) all.push_back(r);
     return all;
   };
+  // The score of needed(cand), counted in place (a copy of the required results for each of a
+  // dozen candidates was most of a verdict's allocations).
+  auto score_of = [&](const Candidate& cand) {
+    std::pair<size_t, size_t> score{0, 0};
+    auto count = [&](const ConditionResult* r) {
+      score.first += r->result == Tri::fail;
+      score.second += r->result == Tri::unknown;
+    };
+    for (const ConditionResult* r : required) count(r);
+    for (const ConditionResult* r : cand.conditions)
+      if (std::find(required.begin(), required.end(), r) == required.end()) count(r);
+    return score;
+  };
   const Candidate* best = nullptr;
   std::pair<size_t, size_t> best_score;
   for (const Candidate& cand : candidates) {
-    std::pair<size_t, size_t> score{0, 0};
-    for (const ConditionResult* r : needed(cand)) {
-      score.first += r->result == Tri::fail;
-      score.second += r->result == Tri::unknown;
-    }
+    std::pair<size_t, size_t> score = score_of(cand);
     if (best == nullptr || score < best_score) {
       best = &cand;
       best_score = score;
