@@ -202,8 +202,8 @@ void split_csv_file(std::istream& in, const std::string& name, const Limits& lim
       header = std::make_shared<const std::vector<std::string>>(row.cells.strings());
       return;
     }
-    if (row.cells.bytes() >
-        limits.max_document_bytes) {  // a row is a case: held to a document's limit
+    // A row is a case: held to a document's limit.
+    if (row.cells.bytes() > limits.max_document_bytes) {
       RawDocument refused = unreadable(
           name, index++,
           {fmt::format("这一行超过 {} 字节（可用 --limit max_document_bytes=N 放宽）",
