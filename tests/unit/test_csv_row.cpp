@@ -134,6 +134,23 @@ TEST_CASE("csv row: list items in the order of the header's indices, renumbered 
   CHECK(row.root.find("applicant")->find("name")->mark.column == 8);
 }
 
+TEST_CASE("csv row: cells are read trimmed, and a cell of spaces is not given") {
+  // Spreadsheets keep the spaces typed around a value: they are not part of it.
+  sbc::Case row = row_like_yaml(
+      "applicant.name,software.rd_spend,applicant.qualifications,software.name\n"
+      "  甲公司 , 1200000 ,\" CMMI3、ISO27001 \",   \n",
+      "applicant: {name: 甲公司, qualifications: [CMMI3, ISO27001]}\n"
+      "software: {rd_spend: 1200000}\n");
+  CHECK(row.root.find("applicant")->find("name")->text == "甲公司");
+  // The full way (a row with something to report) reads its cells trimmed too.
+  std::vector<sbc::Case> rows =
+      read("applicant.name,software.rd_spend\n  甲公司 , 一百万 \n", sbc::InputFormat::csv);
+  REQUIRE(rows.size() == 1);
+  REQUIRE(rows[0].problems.size() == 1);
+  CHECK(rows[0].problems[0].path == "software.rd_spend");
+  CHECK(rows[0].problems[0].message.en.find("(found \"一百万\")") != std::string::npos);
+}
+
 TEST_CASE("csv row: stated none, and what the case reader reports") {
   std::vector<sbc::Case> rows = read(
       "insurance.policies,applicant.qualifications,software.rd_spend,applicant.negative_list_"

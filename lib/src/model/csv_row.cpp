@@ -371,26 +371,27 @@ class RowFiller {
   std::vector<Value*> way_;           // the records its path passed through, step by step
 };
 
-// The row as a document: each non-empty cell at its place, list items renumbered from 0.
-Node row_document(const RawDocument& raw, const ResolvedHeader& names) {
+// The row as a document: each non-empty cell (trimmed) at its place, list items renumbered
+// from 0.
+Node row_document(const std::vector<std::string_view>& cells, int line,
+                  const ResolvedHeader& names) {
   Tree root;
-  for (size_t i = 0; i < raw.csv_cells.size(); ++i) {
-    std::string cell = std::string(trim(raw.csv_cells[i]));
-    if (cell.empty()) continue;  // not given: unknown
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (cells[i].empty()) continue;  // not given: unknown
     const Column& col = *names.columns[i];
     node_at(root, col).value =
-        typed_line_node(cell, *col.field, Mark{raw.first_line, static_cast<int>(i) + 1});
+        typed_line_node(std::string(cells[i]), *col.field, Mark{line, static_cast<int>(i) + 1});
   }
-  return to_node(root, Mark{raw.first_line, 1});
+  return to_node(root, Mark{line, 1});
 }
 
 // The row's case the quick way, or false (and `c` to be dropped) where it has anything to report.
-bool fill_row(const RawDocument& raw, const ResolvedHeader& names, Case& c) {
-  RowFiller filler(c, raw.first_line);
-  for (size_t i = 0; i < raw.csv_cells.size(); ++i) {
-    std::string_view cell = trim(raw.csv_cells[i]);
-    if (cell.empty()) continue;
-    if (!filler.put(*names.columns[i], cell, static_cast<int>(i) + 1)) return false;
+bool fill_row(const std::vector<std::string_view>& cells, int line, const ResolvedHeader& names,
+              Case& c) {
+  RowFiller filler(c, line);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (cells[i].empty()) continue;
+    if (!filler.put(*names.columns[i], cells[i], static_cast<int>(i) + 1)) return false;
   }
   filler.finish();
   return true;
@@ -415,6 +416,7 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
     return c;
   }
   const ResolvedHeader& names = resolved(raw.csv_header);
+  std::vector<std::string_view> cells(raw.csv_cells.size());  // trimmed once, for every use
   for (size_t i = 0; i < header.size(); ++i) {
     int column = static_cast<int>(i) + 1;
     if (!names.columns[i]) {
@@ -425,19 +427,19 @@ Case read_csv_row(const RawDocument& raw, const ReadOptions& options) {
       fail(Mark{1, column},
            {fmt::format("表头“{}”与第 {} 列指同一事实", header[i], first),
             fmt::format("header '{}' names the same fact as column {}", header[i], first)});
-    if (i >= raw.csv_cells.size()) continue;
-    if (std::optional<Text> why =
-            cell_problem(trim(raw.csv_cells[i]), options.limits, raw.csv_control_free))
+    if (i >= cells.size()) continue;
+    cells[i] = trim(raw.csv_cells[i]);
+    if (std::optional<Text> why = cell_problem(cells[i], options.limits, raw.csv_control_free))
       fail(Mark{raw.first_line, column}, *why);
   }
   if (!c.problems.empty()) {
     cap_problems(c.problems);
     return c;
   }
-  if (fill_row(raw, names, c)) return c;
+  if (fill_row(cells, raw.first_line, names, c)) return c;
   // The full way, for the case reader's messages: the row as a document.
   Document doc;
-  doc.root = row_document(raw, names);
+  doc.root = row_document(cells, raw.first_line, names);
   doc.index = raw.index;
   Case read = read_case(doc, raw.file, options);
   read.index = raw.index;
