@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "base/strings.hpp"
 #include "case_builder.hpp"
 #include "model/plain_case.hpp"
 #include "sbc/input/inputs.hpp"
@@ -434,6 +435,15 @@ TEST_CASE(
   CHECK(files >= 20);
   CHECK(quick >=
         files);  // the batch example holds several cases; only 90-error-bad-money is not plain
+}
+
+TEST_CASE("strings: Parts gives a path's parts one at a time, as split() cuts them") {
+  for (std::string_view path : {"", "a", "software.rd_spend", "a..b", ".a", "a.", "."}) {
+    std::vector<std::string> parts;
+    sbc::Parts cut(path, '.');
+    for (std::string_view part; cut.next(part);) parts.emplace_back(part);
+    CHECK_MESSAGE(parts == sbc::split(path, '.'), "'", path, "'");
+  }
 }
 
 TEST_CASE("case: set_fact makes the records on the way, with the case format's keys") {

@@ -86,20 +86,17 @@ std::vector<Diagnostic> Case::errors() const {
 
 const Value* Case::fact(std::string_view path) const {
   const Value* v = &root;
-  for (size_t start = 0;;) {  // each dotted part in turn, as split() would cut it
-    size_t dot = std::min(path.find('.', start), path.size());
-    v = v->find(path.substr(start, dot - start));
-    if (v == nullptr || dot == path.size()) return v;
-    start = dot + 1;
-  }
+  Parts parts(path, '.');
+  for (std::string_view part; v != nullptr && parts.next(part);) v = v->find(part);
+  return v;
 }
 
 void set_fact(Value& root, std::string_view path, Value v) {
   Value* at = &root;
   const Field* field = &case_schema();
-  for (size_t start = 0;;) {
-    size_t dot = std::min(path.find('.', start), path.size());
-    field = field->child(path.substr(start, dot - start));
+  Parts parts(path, '.');
+  for (std::string_view part; parts.next(part);) {
+    field = field->child(part);
     if (field == nullptr)  // the code's own paths: a wrong one is the code's mistake
       throw std::invalid_argument("not a fact of the case format: " + std::string(path));
     if (at->kind != Value::Kind::record) {
@@ -110,8 +107,6 @@ void set_fact(Value& root, std::string_view path, Value v) {
                            [&](const Entry& e) { return e.key == field->key; });
     if (it == at->fields.end()) it = at->fields.insert(at->fields.end(), Entry{field->key, {}});
     at = &it->value;
-    if (dot == path.size()) break;
-    start = dot + 1;
   }
   *at = std::move(v);
 }

@@ -413,10 +413,8 @@ const Field& case_schema() {
 
 const Field* find_field(const Field& root, std::string_view dotted_path) {
   const Field* f = &root;
-  for (const std::string& part : split(dotted_path, '.')) {
-    f = f->child(part);
-    if (f == nullptr) return nullptr;
-  }
+  Parts parts(dotted_path, '.');
+  for (std::string_view part; f != nullptr && parts.next(part);) f = f->child(part);
   return f;
 }
 
